@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "amend",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "amend", targets: ["amend"]),
+    .library(name: "Negotiation", targets: ["Negotiation"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // libgit2 through pkg-config; only GitStore imports it.
+    .systemLibrary(
+      name: "CLibGit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+    .target(name: "GitStore", dependencies: ["CLibGit2"]),
+    .target(name: "DraftText"),
+    .target(
+      name: "Negotiation",
+      dependencies: ["GitStore", "DraftText", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "amend",
+      dependencies: ["Negotiation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+    .testTarget(
+      name: "DraftTextTests",
+      dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "GitStore"]),
+    .testTarget(name: "AmendCLITests", dependencies: ["GitStore"]),
+  ]
+)

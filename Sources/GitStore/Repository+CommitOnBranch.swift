@@ -1,0 +1,54 @@
+import Foundation
+
+extension Repository {
+  /// Commits on top of the current tip of `branch` and publishes the commit by compare-and-swap,
+  /// so that concurrent writers never lose each other's commits.
+  ///
+  /// `branch` is "main" or "refs/heads/main". `change` receives the current tip (nil while the
+  /// branch is unborn, in which case the commit is a root) and returns what to commit; it may
+  /// throw to abort, and that error is rethrown unchanged. When another process moves the branch
+  /// first, the tip is re-read and `change` is called again, up to `attempts` times, with a small
+  /// randomised backoff between attempts. Returns the id of the commit the branch now points at.
+  public func commitOnBranch(
+    _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
+  ) throws -> ObjectID {
+    let reference = Repository.branchReference(branch)
+    var lastError = GitError(
+      code: -1, message: "could not update \(reference): no attempt was made")
+    for attempt in 0..<max(attempts, 1) {
+      let tip = try referenceTarget(reference)
+      let plan = try change(tip)
+      let commit = try createCommit(
+        tree: plan.tree, parents: (tip.map { [$0] } ?? []) + plan.extraParents,
+        author: plan.author, committer: plan.committer, message: plan.message)
+      let summary = plan.message.prefix { $0 != "\n" }
+      let reflog = (tip == nil ? "commit (initial): " : "commit: ") + summary
+      guard let contention = try publish(reference, to: commit, expecting: tip, message: reflog)
+      else { return commit }
+      lastError = contention
+      Repository.backoff(attempt: attempt)
+    }
+    throw GitError(
+      code: lastError.code, errorClass: lastError.errorClass,
+      message: "gave up updating \(reference) after \(attempts) attempts: \(lastError.message)")
+  }
+
+  /// Moves `reference` by compare-and-swap; returns the error instead of throwing it when another
+  /// writer got there first, so the caller can retry.
+  private func publish(
+    _ reference: String, to commit: ObjectID, expecting tip: ObjectID?, message: String
+  ) throws(GitError) -> GitError? {
+    do {
+      try updateReference(reference, to: commit, expecting: tip, message: message)
+      return nil
+    } catch  where error.isContention {
+      return error
+    }
+  }
+
+  /// Sleeps a short random time that grows with `attempt`, so colliding writers spread out.
+  static func backoff(attempt: Int) {
+    let ceiling = min(1 + attempt, 20) * 1_000  // microseconds: up to 20 ms
+    usleep(UInt32(Int.random(in: 0...ceiling)))
+  }
+}

@@ -1,0 +1,57 @@
+internal import CLibGit2
+
+extension Repository {
+  /// Commits reachable from `start`, newest first (topological, then by time).
+  ///
+  /// With `path` (a file or folder), only commits whose tree differs from their first parent's at
+  /// that path are returned (a root commit counts when it has the path). libgit2 1.5 has no
+  /// path-limited revwalk, so this compares the entry ids at `path`, which is cheaper than a diff.
+  /// `limit` caps the number of commits returned.
+  public func history(from start: ObjectID, touching path: String? = nil, limit: Int? = nil)
+    throws(GitError) -> [Commit]
+  {
+    if let limit, limit <= 0 { return [] }
+    let filter = path.map(Repository.normalized).flatMap { $0.isEmpty ? nil : $0 }
+    var walk: OpaquePointer?
+    try check(git_revwalk_new(&walk, pointer))
+    defer { git_revwalk_free(walk) }
+    // One call: git_revwalk_sorting replaces the mode rather than adding to it.
+    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue))
+    var startOID = start.oid
+    try check(git_revwalk_push(walk, &startOID))
+    var commits: [Commit] = []
+    var oid = git_oid()
+    while true {
+      let next = git_revwalk_next(&oid, walk)
+      if next == GIT_ITEROVER.rawValue { break }
+      try check(next)
+      var commit: OpaquePointer?
+      try check(git_commit_lookup(&commit, pointer, &oid))
+      defer { git_commit_free(commit) }
+      guard let commit else { continue }
+      if let filter, try !Repository.commitTouches(commit, path: filter) { continue }
+      commits.append(try Repository.commitValue(commit))
+      if let limit, commits.count >= limit { break }
+    }
+    return commits
+  }
+
+  /// Whether `commit`'s entry at `path` differs from its first parent's.
+  private static func commitTouches(_ commit: OpaquePointer, path: String) throws(GitError) -> Bool
+  {
+    var tree: OpaquePointer?
+    try check(git_commit_tree(&tree, commit))
+    defer { git_tree_free(tree) }
+    guard let tree else { return false }
+    let mine = try entry(in: tree, at: path)?.id
+    guard git_commit_parentcount(commit) > 0 else { return mine != nil }
+    var parent: OpaquePointer?
+    try check(git_commit_parent(&parent, commit, 0))
+    defer { git_commit_free(parent) }
+    var parentTree: OpaquePointer?
+    try check(git_commit_tree(&parentTree, parent))
+    defer { git_tree_free(parentTree) }
+    guard let parentTree else { return mine != nil }
+    return try entry(in: parentTree, at: path)?.id != mine
+  }
+}
