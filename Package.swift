@@ -36,6 +36,6 @@ let package = Package(
       dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "GitStore"]),
-    .testTarget(name: "AmendCLITests", dependencies: ["GitStore"]),
+    .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore"]),
   ]
 )

@@ -1,0 +1,59 @@
+/// One piece of a parsed draft, in document order; rendering concatenates them all.
+enum Block: Equatable, Sendable {
+  /// A line that fits no pattern, or a blank line, kept verbatim.
+  case line(SourceLine)
+  /// A line of the title block.
+  case titleLine(TitleBlock.Part, SourceLine)
+  /// A clause: its marker, its own text, and the line ending that closes its last line.
+  case clause(ClauseNode)
+
+  var rendered: String {
+    switch self {
+    case .line(let line), .titleLine(_, let line): return line.content + line.terminator
+    case .clause(let node): return node.rendered
+    }
+  }
+
+  var isBlank: Bool {
+    if case .line(let line) = self { return line.isBlank }
+    return false
+  }
+
+  var node: ClauseNode? {
+    if case .clause(let node) = self { return node }
+    return nil
+  }
+
+  /// The number of line endings in the block, to count lines.
+  var lineBreaks: Int {
+    rendered.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+}
+
+/// The stored form of a clause: everything needed to render it byte for byte and to renumber it.
+struct ClauseNode: Equatable, Sendable {
+  var key: ClauseKey
+  var kind: Clause.Kind
+  var labelKind: LabelKind
+  var marker: Marker
+  /// Own text: the rest of the first line and any continuation lines, with their line endings.
+  var text: String
+  /// The line ending after the last line ("" at the end of a file without a final newline).
+  var terminator: String
+  var parentKey: ClauseKey?
+  var article: String?
+
+  var rendered: String { marker.rendered + text + terminator }
+
+  /// The list level: 0 for preambular paragraphs and article text, 1 paragraph, 2 subparagraph, 3 item.
+  var level: Int {
+    switch kind {
+    case .preambular, .articleText: return 0
+    case .paragraph: return 1
+    case .subparagraph: return 2
+    case .item: return 3
+    }
+  }
+
+  var parsedLabel: Label? { Label(marker.label) }
+}

@@ -1,0 +1,132 @@
+/// The number people cite a clause by, as the draft now stands.
+///
+/// Scheme of `rawValue`:
+/// - operative paragraphs and their lists: `7`, `7.b`, `3.a.ii` (paragraph, then each list label);
+/// - preambular paragraphs, counted in order: `PP1`, `PP2`…;
+/// - treaties with `## Article N` headings: `A4` is the article's own unnumbered text, `A4.1` its
+///   paragraph 1, `A4.1.a` (or `A2.1.1` where the source numbers the items) an item of it. The
+///   `A` keeps "paragraph 4, item 1" and "Article 4, paragraph 1" apart in a text that has both;
+/// - a proposed new clause carries a Latin suffix glued to its label: `7.bbis` ("7 (b bis)").
+///
+/// Labels are lower-case and contain no spaces. ``display`` gives the form negotiators write
+/// ("7 (b)", "PP2", "Article 4.1 (a)") and ``eId`` the Akoma Ntoso name.
+public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+  /// How the first component of an id is to be read.
+  public enum Scheme: Sendable, Equatable {
+    /// Numbered operative paragraphs: `7.b`.
+    case operative
+    /// Paragraphs under `## Article N` headings: `A4.1.a`.
+    case article
+    /// Unnumbered preambular paragraphs: `PP2`.
+    case preambular
+  }
+
+  public let rawValue: String
+
+  public init(rawValue: String) {
+    self.rawValue = rawValue
+  }
+
+  public init(stringLiteral value: String) {
+    self.init(rawValue: value)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    rawValue = try decoder.singleValueContainer().decode(String.self)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+
+  /// The id of the `number`th preambular paragraph.
+  public static func preambular(_ number: Int) -> ClauseID {
+    ClauseID(rawValue: "PP\(number)")
+  }
+
+  /// The id made of paragraph and list labels, optionally under an article.
+  public static func make(article: String?, labels: [String]) -> ClauseID {
+    let joined = labels.joined(separator: ".")
+    guard let article else { return ClauseID(rawValue: joined) }
+    return ClauseID(rawValue: labels.isEmpty ? "A\(article)" : "A\(article).\(joined)")
+  }
+
+  public var scheme: Scheme {
+    let scalars = Array(rawValue.unicodeScalars)
+    if rawValue.hasPrefix("PP") { return .preambular }
+    if scalars.count > 1, scalars[0] == "A", scalars[1] >= "0", scalars[1] <= "9" { return .article }
+    return .operative
+  }
+
+  /// The labels, outermost first: ["7", "b"]; for articles the article number comes first
+  /// (["4", "1", "a"]); for preambular paragraphs the count (["2"]).
+  public var components: [String] {
+    switch scheme {
+    case .preambular: return [String(rawValue.dropFirst(2))]
+    case .article: return rawValue.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    case .operative: return rawValue.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
+  /// The id of the clause this one belongs to, nil for a paragraph or an article's text.
+  public var parent: ClauseID? {
+    let parts = components
+    switch scheme {
+    case .preambular: return nil
+    case .operative: return parts.count > 1 ? .make(article: nil, labels: Array(parts.dropLast())) : nil
+    case .article: return parts.count > 2 ? .make(article: parts[0], labels: Array(parts.dropFirst().dropLast())) : nil
+    }
+  }
+
+  /// The form negotiators write: "7 (b)", "3 (a) (ii)", "PP2", "Article 4.1 (a)", "7 (b bis)".
+  public var display: String {
+    let parts = components.map(ClauseID.spaced)
+    switch scheme {
+    case .preambular:
+      return "PP" + (parts.first ?? "")
+    case .operative:
+      guard let first = parts.first else { return rawValue }
+      return ([first] + parts.dropFirst().map { "(\($0))" }).joined(separator: " ")
+    case .article:
+      guard let article = components.first else { return rawValue }
+      var text = "Article \(article)"
+      if parts.count > 1 { text += ".\(parts[1])" }
+      for part in parts.dropFirst(2) { text += " (\(part))" }
+      return text
+    }
+  }
+
+  /// The Akoma Ntoso eId: `para_7__list_1__point_b`, `art_4__para_1__list_1__point_a`,
+  /// `preamble__recital_2`; an article's own text is `art_4`.
+  public var eId: String {
+    let parts = components
+    switch scheme {
+    case .preambular:
+      return "preamble__recital_\(parts.first ?? "")"
+    case .operative:
+      guard let first = parts.first else { return "" }
+      return (["para_\(first)"] + parts.dropFirst().map { "list_1__point_\($0)" }).joined(separator: "__")
+    case .article:
+      guard let article = parts.first else { return "" }
+      var names = ["art_\(article)"]
+      if parts.count > 1 { names.append("para_\(parts[1])") }
+      names += parts.dropFirst(2).map { "list_1__point_\($0)" }
+      return names.joined(separator: "__")
+    }
+  }
+
+  /// The id of the `n`th clause proposed after this one, before renumbering:
+  /// `7.b` → `7.bbis` ("7 (b bis)") for n = 1, `7.bter` for 2, `7.bquater` for 3….
+  public func bis(_ n: Int) -> ClauseID {
+    ClauseID(rawValue: rawValue + Label.latinSuffix(n))
+  }
+
+  public var description: String { rawValue }
+
+  /// "bbis" → "b bis", "3ter" → "3 ter": the suffix set apart, as negotiators write it.
+  static func spaced(_ component: String) -> String {
+    guard let (head, suffix) = Label.splitSuffix(component) else { return component }
+    return "\(head) \(suffix)"
+  }
+}

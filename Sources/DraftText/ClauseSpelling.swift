@@ -1,0 +1,149 @@
+/// Reads the ways negotiators cite a clause — "7.b", "7 (b)", "7b", "para 7 (b)", "OP7(b)",
+/// "PP2", "Article 4.1", "art. 4 para 1 (a)", "7 (b bis)" — into the ids they may mean.
+enum ClauseSpelling {
+  /// Words that only say what kind of clause follows.
+  private static let noise: Set<String> = [
+    "op", "para", "paras", "paragraph", "paragraphs", "operative", "subparagraph", "subpara",
+    "sub", "item", "point", "clause", "of", "and",
+  ]
+  private static let articleWords: Set<String> = ["art", "article", "arts", "articles"]
+  private static let preambleWords: Set<String> = ["pp", "preambular", "preamble", "recital"]
+
+  /// The ids `spelling` may stand for, most likely first; empty when it names no clause.
+  static func candidates(_ spelling: String, draftHasArticles: Bool) -> [ClauseID] {
+    let trimmed = spelling.trimmed
+    var tokens = tokens(trimmed.lowercased())
+    guard !tokens.isEmpty else { return [] }
+    var article = false
+    var preamble = false
+    // "A4.1.a", the id itself.
+    if tokens.count > 1, tokens[0] == "a", tokens[1].first?.isASCIIDigit ?? false,
+      trimmed.dropFirst().first?.isASCIIDigit ?? false
+    {
+      article = true
+      tokens.removeFirst()
+    }
+    var numbers: [String] = []
+    var articleNumber: String?
+    var expectArticleNumber = false
+    for token in tokens {
+      if articleWords.contains(token) {
+        article = true
+        expectArticleNumber = true
+      } else if preambleWords.contains(token) {
+        preamble = true
+      } else if noise.contains(token) {
+        continue
+      } else if Label.isSuffix(token), let last = numbers.popLast() {
+        numbers.append(last + token)
+        if expectArticleNumber == false, articleNumber == last { articleNumber = last + token }
+      } else if expectArticleNumber {
+        articleNumber = token
+        expectArticleNumber = false
+      } else {
+        numbers.append(token)
+      }
+    }
+    if let articleNumber {
+      // "paragraph 1 (a) of Article 4" names the article last.
+      numbers.insert(articleNumber, at: 0)
+    }
+    guard !numbers.isEmpty else { return [] }
+    if preamble {
+      return numbers.count == 1 && numbers[0].allSatisfy(\.isASCIIDigit) ? [.preambular(Int(numbers[0]) ?? 0)] : []
+    }
+    let withArticle = ClauseID.make(article: numbers[0], labels: Array(numbers.dropFirst()))
+    if article { return [withArticle] }
+    let plain = ClauseID.make(article: nil, labels: numbers)
+    return draftHasArticles ? [plain, withArticle] : [plain]
+  }
+
+  /// Runs of digits and runs of letters; everything else separates them ("7(b)" → 7, b).
+  private static func tokens(_ text: String) -> [String] {
+    var tokens: [String] = []
+    var current = ""
+    var currentIsDigit = false
+    for char in text {
+      let isDigit = char.isASCIIDigit
+      let isLetter = char.isLetter
+      if (isDigit || isLetter) && !current.isEmpty && isDigit == currentIsDigit {
+        current.append(char)
+        continue
+      }
+      if !current.isEmpty { tokens.append(current) }
+      current = isDigit || isLetter ? String(char) : ""
+      currentIsDigit = isDigit
+    }
+    if !current.isEmpty { tokens.append(current) }
+    return tokens
+  }
+}
+
+extension Draft {
+  /// The clause a citation names, in any spelling negotiators use (see ``ClauseSpelling``),
+  /// regardless of case.
+  ///
+  /// - Throws: ``DraftError/unknownClause(_:nearest:)`` with up to five existing ids that come
+  ///   closest: siblings first, then ids that are spelled alike.
+  public func resolve(_ spelling: String) throws(DraftError) -> Clause {
+    let hasArticles = clauses.contains { $0.article != nil }
+    let candidates = ClauseSpelling.candidates(spelling, draftHasArticles: hasArticles)
+    for id in candidates {
+      if let found = clause(id) { return found }
+    }
+    if let exact = clause(ClauseID(rawValue: spelling.trimmed)) { return exact }
+    throw .unknownClause(spelling, nearest: nearest(to: candidates.first, spelling: spelling))
+  }
+
+  /// Up to `limit` existing ids closest to `wanted`.
+  func nearest(to wanted: ClauseID?, spelling: String, limit: Int = 5) -> [ClauseID] {
+    var ids: [ClauseID] = []
+    for clause in clauses where !ids.contains(clause.id) { ids.append(clause.id) }
+    var chosen: [ClauseID] = []
+    if let wanted, let parent = wanted.parent, let last = wanted.components.last {
+      let siblings = ids.filter { $0.parent == parent }
+      let target = Draft.sequencePosition(last)
+      chosen = siblings.sorted { lhs, rhs in
+        let left = abs(Draft.sequencePosition(lhs.components.last ?? "") - target)
+        let right = abs(Draft.sequencePosition(rhs.components.last ?? "") - target)
+        return left < right
+      }
+    }
+    let reference = wanted?.rawValue ?? spelling.lowercased()
+    let rest = ids.filter { !chosen.contains($0) }
+      .enumerated()
+      .sorted { lhs, rhs in
+        let left = EditDistance.between(lhs.element.rawValue.lowercased(), reference.lowercased())
+        let right = EditDistance.between(rhs.element.rawValue.lowercased(), reference.lowercased())
+        return left != right ? left < right : lhs.offset < rhs.offset
+      }
+      .map(\.element)
+    return Array((chosen + rest).prefix(limit))
+  }
+
+  /// A label's place in its sequence, to measure how far apart two labels are.
+  private static func sequencePosition(_ component: String) -> Int {
+    let base = Label(component)?.base ?? component
+    return LabelSequence.value(of: base, as: .number) ?? LabelSequence.value(of: base, as: .letter)
+      ?? LabelSequence.value(of: base, as: .roman) ?? 0
+  }
+}
+
+/// Levenshtein distance, for suggesting ids close to a mistyped one.
+enum EditDistance {
+  static func between(_ lhs: String, _ rhs: String) -> Int {
+    let left = Array(lhs)
+    let right = Array(rhs)
+    guard !left.isEmpty else { return right.count }
+    guard !right.isEmpty else { return left.count }
+    var previous = Array(0...right.count)
+    for (i, leftChar) in left.enumerated() {
+      var current = [i + 1] + Array(repeating: 0, count: right.count)
+      for (j, rightChar) in right.enumerated() {
+        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (leftChar == rightChar ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[right.count]
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A negotiated text, parsed into its title block and clauses, that renders back byte for byte
+/// and can be amended clause by clause.
+///
+/// Everything the parser does not recognise is kept as written, in its place. Edits change only
+/// the clauses they name (and the blank line that separates them): every other byte stays.
+public struct Draft: Sendable, Equatable {
+  var blocks: [Block]
+  private(set) var index: DraftIndex
+  /// The ids as parsed, so ``renumber()`` can publish the table of old and new numbers.
+  let parsedIDs: [ClauseKey: ClauseID]
+  /// The keys as parsed, in document order.
+  let parsedOrder: [ClauseKey]
+  /// How many clauses have been inserted, for the next "new-N" key.
+  var insertedCount = 0
+
+  /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
+  public let warnings: [DraftWarning]
+
+  /// Parses a draft.
+  ///
+  /// - Throws: ``DraftError/empty`` for an empty or blank text, ``DraftError/noClauses`` when no
+  ///   line reads as a paragraph, preambular paragraph or article text.
+  public init(parsing text: String) throws(DraftError) {
+    guard !text.trimmed.isEmpty else { throw .empty }
+    let blocks = DraftParser.parse(SourceLine.split(text))
+    let index = DraftIndex(blocks: blocks)
+    guard !index.clauses.isEmpty else { throw .noClauses }
+    self.blocks = blocks
+    self.index = index
+    parsedIDs = Dictionary(uniqueKeysWithValues: index.clauses.map { ($0.key, $0.id) })
+    parsedOrder = index.clauses.map(\.key)
+    warnings = NumberingCheck.warnings(blocks: blocks, index: index)
+  }
+
+  /// Parses a draft from a file's bytes, refusing binary files and text that is not UTF-8.
+  public init(parsingData data: Data) throws(DraftError) {
+    let bytes = [UInt8](data)
+    if let nul = bytes.firstIndex(of: 0) { throw .binaryInput(offset: nul) }
+    if let bad = UTF8Check.firstInvalidOffset(bytes) { throw .invalidUTF8(offset: bad) }
+    try self.init(parsing: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The text of the draft: the source exactly, with the edits made since.
+  public func render() -> String {
+    var text = ""
+    for block in blocks { text += block.rendered }
+    return text
+  }
+
+  /// Subject, title and date line, when the draft opens with "… Seventh draft of …".
+  public var titleBlock: TitleBlock? {
+    var block: TitleBlock?
+    var subject: (String, Int)?
+    var date: (String, Int)?
+    var line = 1
+    for item in blocks {
+      defer { line += item.lineBreaks }
+      guard case .titleLine(let part, let source) = item else { continue }
+      switch part {
+      case .subject: subject = (source.content, line)
+      case .title: block = TitleBlock(subject: nil, subjectLine: nil, title: source.content, titleLine: line)
+      case .dateLine: date = (source.content, line)
+      }
+    }
+    block?.subject = subject?.0
+    block?.subjectLine = subject?.1
+    block?.dateLine = date?.0
+    block?.dateLineNumber = date?.1
+    return block
+  }
+
+  /// All clauses in document order, children after their parent.
+  public var clauses: [Clause] { index.clauses }
+
+  /// The first clause with this id.
+  public func clause(_ id: ClauseID) -> Clause? {
+    index.firstWithID[id].map { index.clauses[$0] }
+  }
+
+  /// The clause with this key, if it is still in the draft.
+  public func clause(key: ClauseKey) -> Clause? {
+    index.clause(key)
+  }
+
+  /// The clauses listed directly under a clause, in order.
+  public func children(of key: ClauseKey) -> [Clause] {
+    index.clauses.filter { $0.parentKey == key }
+  }
+
+  /// The clause a clause is listed under.
+  public func parent(of key: ClauseKey) -> Clause? {
+    index.clause(key)?.parentKey.flatMap { index.clause($0) }
+  }
+
+  /// Rebuilds ids and line numbers after an edit.
+  mutating func reindex() {
+    index = DraftIndex(blocks: blocks)
+  }
+
+  /// The line ending the text mostly uses, for lines the tool adds.
+  var lineEnding: String {
+    var crlf = 0
+    var lf = 0
+    for block in blocks {
+      let rendered = block.rendered
+      if rendered.hasSuffix("\r\n") { crlf += 1 } else if rendered.hasSuffix("\n") { lf += 1 }
+    }
+    return crlf > lf ? "\r\n" : "\n"
+  }
+}
+
+/// Finds the first byte that breaks UTF-8, so the error can point at it.
+enum UTF8Check {
+  static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length: Int
+      let minimum: UInt32
+      switch lead {
+      case 0x00...0x7F: length = 1; minimum = 0
+      case 0xC2...0xDF: length = 2; minimum = 0x80
+      case 0xE0...0xEF: length = 3; minimum = 0x800
+      case 0xF0...0xF4: length = 4; minimum = 0x10000
+      default: return index
+      }
+      guard index + length <= bytes.count else { return index }
+      var scalar = UInt32(lead) & (length == 1 ? 0x7F : (0xFF >> (length + 1)))
+      for offset in 1..<max(length, 1) {
+        let byte = bytes[index + offset]
+        guard byte & 0xC0 == 0x80 else { return index + offset }
+        scalar = scalar << 6 | UInt32(byte & 0x3F)
+      }
+      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+      index += length
+    }
+    return nil
+  }
+}

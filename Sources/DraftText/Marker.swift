@@ -1,0 +1,107 @@
+/// The marker in front of a clause's text ("- b) ", "(ii) ", "7. "), split so that a new label
+/// can be written in exactly the same style.
+///
+/// `indent + opening + label + closing + spacing` is the marker as it stands in the source.
+/// Preambular paragraphs and an article's own text have only an indent.
+struct Marker: Equatable, Sendable {
+  /// Leading spaces, tabs or form feeds (a page break before a paragraph is kept here).
+  var indent: String
+  /// What stands before the label: "", "- ", "(", "- (".
+  var opening: String
+  /// The label as written: "b", "3bis", "b bis".
+  var label: String
+  /// What closes the label: "." or ")".
+  var closing: String
+  /// The whitespace between the marker and the text.
+  var spacing: String
+
+  /// A marker with no label, for text that is identified by position.
+  static func unlabelled(indent: String) -> Marker {
+    Marker(indent: indent, opening: "", label: "", closing: "", spacing: "")
+  }
+
+  var rendered: String { indent + opening + label + closing + spacing }
+
+  /// The same marker with another label, keeping every other character.
+  func relabelled(_ newLabel: String) -> Marker {
+    var copy = self
+    copy.label = newLabel
+    return copy
+  }
+
+  /// What the label counts with, judged from its characters alone; a lone "i", "v" or "x"
+  /// reads as a numeral here, and the parser decides from context whether it is a letter.
+  var apparentKind: LabelKind {
+    guard let parsed = Label(label) else { return .none }
+    if LabelSequence.value(of: parsed.base, as: .number) != nil { return .number }
+    if LabelSequence.value(of: parsed.base, as: .roman) != nil { return .roman }
+    if LabelSequence.value(of: parsed.base, as: .letter) != nil { return .letter }
+    return .none
+  }
+
+  /// Reads a numbered marker ("7. ", "12) ") or a lettered one ("- b) ", "b) ", "(b) ", "(ii) ")
+  /// at the start of `line`; nil when the line does not start with one.
+  static func scan(_ line: String) -> (marker: Marker, text: String)? {
+    let scalars = Array(line.unicodeScalars)
+    var index = 0
+    while index < scalars.count, scalars[index].isHorizontalSpace { index += 1 }
+    let indent = String(String.UnicodeScalarView(scalars[0..<index]))
+    let openingStart = index
+    var dashed = false
+    if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] == " " {
+      dashed = true
+      index += 1
+      while index < scalars.count, scalars[index] == " " { index += 1 }
+    }
+    var parenthesised = false
+    if index < scalars.count, scalars[index] == "(" {
+      parenthesised = true
+      index += 1
+    }
+    let opening = String(String.UnicodeScalarView(scalars[openingStart..<index]))
+    let labelStart = index
+    let isDigit: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
+    let isLower: (Unicode.Scalar) -> Bool = { $0 >= "a" && $0 <= "z" }
+    let numeric = index < scalars.count && isDigit(scalars[index])
+    if numeric {
+      while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+      guard index - labelStart <= 3 else { return nil }
+    } else {
+      while index < scalars.count, isLower(scalars[index]) { index += 1 }
+      guard index > labelStart, index - labelStart <= 16 else { return nil }
+    }
+    // A glued or spaced Latin suffix: "3bis.", "b bis)".
+    var labelEnd = index
+    var probe = index
+    if probe < scalars.count, scalars[probe] == " " { probe += 1 }
+    let suffixStart = probe
+    while probe < scalars.count, isLower(scalars[probe]) { probe += 1 }
+    if probe > suffixStart,
+      Label.isSuffix(String(String.UnicodeScalarView(scalars[suffixStart..<probe])))
+    {
+      labelEnd = probe
+    }
+    index = labelEnd
+    guard index < scalars.count else { return nil }
+    let closing: String
+    switch scalars[index] {
+    case "." where numeric && !dashed && !parenthesised:
+      closing = "."
+    case ")" where !(numeric && (dashed || parenthesised)):
+      closing = ")"
+    default:
+      return nil
+    }
+    index += 1
+    let spacingStart = index
+    while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+    // "7.5 tonnes" or "b)text" are not markers: a marker is followed by space or ends the line.
+    guard index > spacingStart || index == scalars.count else { return nil }
+    let label = String(String.UnicodeScalarView(scalars[labelStart..<labelEnd]))
+    let marker = Marker(
+      indent: indent, opening: opening, label: label, closing: closing,
+      spacing: String(String.UnicodeScalarView(scalars[spacingStart..<index])))
+    guard marker.apparentKind != .none else { return nil }
+    return (marker, String(String.UnicodeScalarView(scalars[index...])))
+  }
+}

@@ -1,0 +1,62 @@
+/// One line of the table of old and new numbers published with a new draft.
+///
+/// The table compares the ids a draft had when it was parsed with the ids it has now:
+/// a renumbered clause has both, an inserted clause has no `old`, a deleted clause has no `new`.
+/// Clauses whose id did not change are not listed.
+public struct Renumbering: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+  public var key: ClauseKey
+  public var old: ClauseID?
+  public var new: ClauseID?
+
+  public init(key: ClauseKey, old: ClauseID?, new: ClauseID?) {
+    self.key = key
+    self.old = old
+    self.new = new
+  }
+
+  /// "7 (c) → 7 (d)", "(new) → 7 (c)", "4 (h) → (deleted)".
+  public var description: String {
+    "\(old?.display ?? "(new)") → \(new?.display ?? "(deleted)")"
+  }
+}
+
+extension Draft {
+  /// Renumbers every list whose labels are no longer contiguous (after inserts, deletions and
+  /// moves), each marker keeping its own style: `- c)` → `- d)`, `c)` → `d)`, `(c)` → `(d)`,
+  /// `4.` → `5.`. Letters run a…z, then aa, bb… as in UN documents. Lists already in order are
+  /// left alone.
+  ///
+  /// - Returns: The table of old and new ids since parsing (see ``Renumbering``).
+  @discardableResult
+  public mutating func renumber() -> [Renumbering] {
+    var relabelled: [ClauseKey: String] = [:]
+    for list in OutlineLists.lists(in: blocks) {
+      guard let kind = list.first(where: { $0.labelKind != .none })?.labelKind else { continue }
+      let expected = (1...list.count).map { LabelSequence.label($0, as: kind) }
+      guard list.map(\.marker.label) != expected else { continue }
+      for (node, label) in zip(list, expected) where node.marker.label != label {
+        relabelled[node.key] = label
+      }
+    }
+    blocks = blocks.map { block in
+      guard case .clause(var node) = block, let label = relabelled[node.key] else { return block }
+      node.marker = node.marker.relabelled(label)
+      return .clause(node)
+    }
+    reindex()
+    return renumberingTable()
+  }
+
+  /// The ids that changed since the draft was parsed, in document order, then deleted clauses.
+  public func renumberingTable() -> [Renumbering] {
+    var table: [Renumbering] = []
+    for clause in clauses {
+      let old = parsedIDs[clause.key]
+      if old != clause.id { table.append(Renumbering(key: clause.key, old: old, new: clause.id)) }
+    }
+    for key in parsedOrder where index.clause(key) == nil {
+      table.append(Renumbering(key: key, old: parsedIDs[key], new: nil))
+    }
+    return table
+  }
+}

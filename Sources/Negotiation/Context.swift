@@ -1,0 +1,64 @@
+import Foundation
+
+/// A named person: a delegation's contact, a chair, or the person at the keyboard.
+public struct Person: Equatable, Sendable, CustomStringConvertible {
+  public var name: String
+  public var email: String
+
+  public init(name: String, email: String) {
+    self.name = name
+    self.email = email
+  }
+
+  /// Reads "Name <email>".
+  public init?(parsing text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") else { return nil }
+    let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+    let email = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+    guard !name.isEmpty, !email.isEmpty else { return nil }
+    self.init(name: name, email: String(email))
+  }
+
+  public var description: String { "\(name) <\(email)>" }
+
+  /// A delegation's or chair's address when none is given: a reserved domain, so it can never reach anyone.
+  public static func named(_ name: String, email: String? = nil) -> Person {
+    if let email, !email.isEmpty { return Person(name: name, email: email) }
+    let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+      .split(separator: "-").joined(separator: "-")
+    return Person(name: name, email: "\(slug.isEmpty ? "delegation" : slug)@delegations.invalid")
+  }
+}
+
+/// What a command takes from the world: the clock, a source of randomness for ids, and who is at the
+/// keyboard. Tests inject all three so that ids, times and commits are deterministic.
+public struct Context: Sendable {
+  public var now: @Sendable () -> Date
+  public var nonce: @Sendable () -> UInt64
+  /// The committer; when nil, git config's user.name and user.email.
+  public var committer: Person?
+  public var timeZone: TimeZone
+  /// Runs just before a new draft is published; tests use it to stop a process at the worst moment.
+  public var beforePublish: @Sendable () -> Void = {}
+
+  public init(
+    now: @escaping @Sendable () -> Date = { Date() },
+    nonce: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
+    committer: Person? = nil,
+    timeZone: TimeZone = .current
+  ) {
+    self.now = now
+    self.nonce = nonce
+    self.committer = committer
+    self.timeZone = timeZone
+  }
+
+  /// ISO 8601 time stamp of `date`, as records store it.
+  public static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+}

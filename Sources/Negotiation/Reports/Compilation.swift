@@ -1,0 +1,64 @@
+import DraftText
+
+/// The compilation text: the current draft with every pending proposal under its clause.
+public enum Compilation {
+  public enum Format: String, CaseIterable, Sendable {
+    case text, markdown
+  }
+
+  public static func render(_ version: DraftVersion, proposals: [MarshalledProposal], format: Format) -> String {
+    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
+    var orphans: [MarshalledProposal] = []
+    for item in proposals {
+      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
+    }
+    var out: [String] = []
+    if let title = version.draft.titleBlock {
+      out += [title.subject, title.title, title.dateLine].compactMap { $0 }.map { format == .markdown ? "**\($0)**" : $0 }
+    }
+    out.append(
+      "Compilation of proposals: \(proposals.count) pending on the \(Ordinal.words(version.number)) draft")
+    for clause in version.draft.clauses {
+      out.append("")
+      let depth = depth(of: clause, in: version.draft)
+      let indent = String(repeating: "  ", count: depth)
+      out.append(format == .markdown ? clause.marker + clause.text : indent + clause.marker + clause.text)
+      var bis = 0
+      for item in byClause[clause.key] ?? [] {
+        if case .newClause(_, false) = item.operation { bis += 1 }
+        out.append(contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent))
+      }
+    }
+    if !orphans.isEmpty {
+      out.append("")
+      out.append("Proposals whose clause no longer exists:")
+      for item in orphans { out.append(contentsOf: entry(item, bisIndex: 1, format: format, indent: "")) }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String) -> [String] {
+    let summary = ProposalSummary(item, bisIndex: bisIndex)
+    let lead = format == .markdown ? "> " : indent + "    "
+    var lines = [
+      "\(lead)[\(summary.id)] \(summary.sponsors): \(summary.description)",
+      "\(lead)\(summary.clauseName) \(summary.redline)",
+    ]
+    if !summary.collidesWith.isEmpty {
+      lines.append("\(lead)COLLIDES with \(summary.collidesWith.joined(separator: ", ")): they change the same words")
+    }
+    if let reason = summary.needsRevision { lines.append("\(lead)NEEDS REVISION: \(reason)") }
+    if format == .markdown { lines.append("") }
+    return lines
+  }
+
+  static func depth(of clause: Clause, in draft: Draft) -> Int {
+    var depth = 0
+    var parent = clause.parentKey
+    while let key = parent, depth < 10 {
+      depth += 1
+      parent = draft.clause(key: key)?.parentKey
+    }
+    return depth
+  }
+}

@@ -1,0 +1,82 @@
+import DraftText
+import Foundation
+
+/// A proposal as the commands show it, and as their `--json` forms print it.
+public struct ProposalSummary: Codable, Equatable, Sendable {
+  public struct DecisionSummary: Codable, Equatable, Sendable {
+    public var decision: String
+    public var session: String?
+    public var chair: String?
+    public var date: String?
+    public var asRevised: String?
+    public var note: String?
+  }
+
+  public var id: String
+  /// The clause's id in the current draft ("7.c"), or as tabled when it no longer exists.
+  public var clause: String
+  /// The clause as people say it now: "7 (c)", or "7 (b bis)" for a proposed new clause.
+  public var clauseName: String
+  public var tabledAgainst: TabledAgainst
+  public var by: String
+  public var cosponsors: [String]
+  public var status: String
+  public var operation: OperationRecord
+  /// The operation in words.
+  public var description: String
+  public var textBefore: String
+  public var textProposed: String?
+  /// The clause as it would read, deleted words ~~struck~~ and new words **bold**.
+  public var redline: String
+  public var rationale: String
+  public var tabled: String
+  public var needsRevision: String?
+  public var collidesWith: [String]
+  public var decision: DecisionSummary?
+  public var appliedIn: Int?
+
+  public struct TabledAgainst: Codable, Equatable, Sendable {
+    public var draft: Int
+    public var clause: String
+  }
+
+  public init(_ item: MarshalledProposal, bisIndex: Int = 1) {
+    let record = item.record
+    id = item.id
+    clause = item.placement.clause?.id.rawValue ?? record.clause
+    clauseName = item.displayName(bisIndex: bisIndex)
+    tabledAgainst = TabledAgainst(draft: record.draft, clause: record.clause)
+    by = record.delegation
+    cosponsors = record.cosponsors
+    status = item.state.status.rawValue
+    operation = record.operation
+    description = item.operation.description(clause: item.placement.clauseName(record))
+    textBefore = record.textBefore
+    textProposed = record.textProposed
+    redline = item.redline
+    rationale = record.rationale
+    tabled = record.tabled
+    needsRevision = item.state.status.isUndecided ? item.placement.needsRevision : nil
+    collidesWith = item.collidesWith
+    decision = item.state.decision.map {
+      DecisionSummary(
+        decision: $0.kind.rawValue, session: $0.session, chair: $0.chair, date: $0.date, asRevised: $0.asRevised,
+        note: $0.note)
+    }
+    appliedIn = item.state.appliedIn
+  }
+
+  /// "European Union (co-sponsors: Norway, Brazil)".
+  public var sponsors: String {
+    cosponsors.isEmpty ? by : "\(by) (co-sponsors: \(cosponsors.joined(separator: ", ")))"
+  }
+}
+
+/// JSON as every `--json` prints it: stable key order, readable.
+public enum JSONOutput {
+  public static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

@@ -1,0 +1,117 @@
+import DraftText
+import Foundation
+import GitStore
+
+/// The negotiation as recorded in one commit: its drafts, proposals and events, read through libgit2.
+/// Parts are read when first asked for, so that tabling reads only the current draft.
+public final class Snapshot {
+  public let repository: Repository
+  /// The commit read; nil before anything is committed.
+  public let tip: ObjectID?
+
+  init(repository: Repository, tip: ObjectID?) {
+    self.repository = repository
+    self.tip = tip
+  }
+
+  /// Every numbered draft, oldest first.
+  public private(set) lazy var draftFiles: Result<[DraftFile], any Error> = Result {
+    guard let tip else { return [] }
+    return try repository.listTree(ofCommit: tip, under: "drafts")
+      .compactMap { $0.kind == .blob ? DraftFile.parse(name: $0.name) : nil }
+      .sorted { $0.number < $1.number }
+  }
+
+  /// The draft under negotiation: the highest-numbered one.
+  public func currentDraft() throws -> DraftVersion {
+    guard let file = try draftFiles.get().last else {
+      throw AmendError("no draft in this repository yet: run 'amend init --from FILE' first")
+    }
+    return try draft(file)
+  }
+
+  /// The draft numbered `number`, or an error listing the ones there are.
+  public func draft(number: Int) throws -> DraftVersion {
+    let files = try draftFiles.get()
+    guard let file = files.first(where: { $0.number == number }) else {
+      let known = files.map { String($0.number) }.joined(separator: ", ")
+      throw AmendError("there is no draft \(number); the drafts are: \(known.isEmpty ? "none" : known)")
+    }
+    return try draft(file)
+  }
+
+  private var parsedDrafts: [Int: DraftVersion] = [:]
+
+  func draft(_ file: DraftFile) throws -> DraftVersion {
+    if let parsed = parsedDrafts[file.number] { return parsed }
+    guard let tip, let data = try repository.fileContent(at: file.path, inCommit: tip) else {
+      throw AmendError("\(file.path) is missing from the last commit")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw AmendError("\(file.path) is not UTF-8 text; restore it with 'git checkout -- \(file.path)'")
+    }
+    let draft: Draft
+    do {
+      draft = try Draft(parsing: text)
+    } catch {
+      throw AmendError("\(file.path): \(error)")
+    }
+    let version = DraftVersion(file: file, text: text, draft: draft)
+    parsedDrafts[file.number] = version
+    return version
+  }
+
+  /// The numbering table published with draft `number`, if any.
+  public func numbering(for number: Int) throws -> NumberingTable? {
+    guard let tip, let file = try draftFiles.get().first(where: { $0.number == number }),
+      let data = try repository.fileContent(at: file.numberingPath, inCommit: tip),
+      let text = String(data: data, encoding: .utf8)
+    else { return nil }
+    do {
+      return try RecordCoding.decode(text, path: file.numberingPath) as NumberingTable
+    } catch {
+      throw AmendError(error.description)
+    }
+  }
+
+  /// Whether a record already stands at `path`.
+  func exists(_ path: String) throws -> Bool {
+    guard let tip else { return false }
+    return try repository.fileContent(at: path, inCommit: tip) != nil
+  }
+
+  /// Every proposal and event, folded into their present state. Unreadable records are set aside in
+  /// `problems`, so one bad file does not stop the rest.
+  public private(set) lazy var ledger: Result<Ledger, any Error> = Result {
+    guard let tip else { return Ledger(proposals: [], events: [], problems: []) }
+    var problems: [RecordProblem] = []
+    var proposals: [ProposalRecord] = []
+    for entry in try repository.listTree(ofCommit: tip, under: "proposals")
+    where entry.kind == .blob && entry.name.hasSuffix(".md") {
+      do {
+        proposals.append(try RecordCoding.decodeProposal(try repository.blobContent(entry.id), path: entry.path))
+      } catch let problem as RecordProblem {
+        problems.append(problem)
+      }
+    }
+    var events: [EventRecord] = []
+    for entry in try repository.listTree(ofCommit: tip, under: "proposals/events")
+    where entry.kind == .blob && entry.name.hasSuffix(".yaml") {
+      do {
+        events.append(try RecordCoding.decodeEvent(try repository.blobContent(entry.id), path: entry.path))
+      } catch let problem as RecordProblem {
+        problems.append(problem)
+      }
+    }
+    return Ledger(proposals: proposals, events: events, problems: problems)
+  }
+}
+
+/// One numbered draft: its file, its exact text and the clauses parsed from it.
+public struct DraftVersion: Sendable {
+  public var file: DraftFile
+  public var text: String
+  public var draft: Draft
+
+  public var number: Int { file.number }
+}

@@ -1,0 +1,184 @@
+import DraftText
+import Foundation
+
+/// What a delegation asks to table.
+public struct ProposalRequest: Sendable {
+  public var clause: String
+  public var delegation: String
+  public var operation: Amendment
+  public var cosponsors: [String] = []
+  public var rationale: String = ""
+  public var email: String?
+
+  public init(
+    clause: String, delegation: String, operation: Amendment, cosponsors: [String] = [], rationale: String = "",
+    email: String? = nil
+  ) {
+    self.clause = clause
+    self.delegation = delegation
+    self.operation = operation
+    self.cosponsors = cosponsors
+    self.rationale = rationale
+    self.email = email
+  }
+}
+
+extension Workspace {
+  /// Tables a proposal: checks it against the current draft at once and commits its record with the
+  /// delegation as author.
+  public func table(_ request: ProposalRequest) throws -> ProposalRecord {
+    let delegation = request.delegation.trimmingCharacters(in: .whitespaces)
+    guard !delegation.isEmpty else {
+      throw AmendError("no delegation named: say who tables it with --by DELEGATION")
+    }
+    let person = Person.named(delegation, email: request.email)
+    let tabledBy = try committer()
+    var record: ProposalRecord?
+    try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
+      let current = try snapshot.currentDraft()
+      let clause = try Self.resolve(request.clause, in: current)
+      let (before, proposed, operation) = try Self.texts(of: request.operation, on: clause, in: current)
+      let tabled = Context.timestamp(context.now())
+      var attempt = 0
+      var id: String
+      repeat {
+        id = try newID(
+          [delegation, String(current.number), clause.id.rawValue, operation.kind, before, proposed ?? "", tabled]
+            .joined(separator: "\n"), length: 8, attempt: attempt)
+        attempt += 1
+      } while try snapshot.exists(ProposalRecord.path(for: id))
+      let made = ProposalRecord(
+        id: id, draft: current.number, clause: clause.id.rawValue, operation: operation,
+        delegation: delegation, email: person.email, cosponsors: request.cosponsors, tabled: tabled,
+        tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
+        rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
+      record = made
+      return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
+    }
+    guard let record else { throw AmendError("the proposal was not recorded") }
+    return record
+  }
+
+  static func tablingMessage(_ record: ProposalRecord?) -> String {
+    guard let record, let operation = try? record.operation.operation() else { return "Table a proposal" }
+    let clause = ClauseID(rawValue: record.clause).display
+    return """
+      Table \(record.id): \(record.delegation) on \(clause)
+
+      \(operation.description(clause: clause))
+
+      Amend-Event: tabled
+      Amend-Proposal: \(record.id)
+      Amend-Draft: \(record.draft)
+      Amend-Clause: \(record.clause)
+      """
+  }
+
+  static func resolve(_ spelling: String, in version: DraftVersion) throws -> Clause {
+    do {
+      return try version.draft.resolve(spelling)
+    } catch {
+      throw AmendError("\(error) (in the \(Ordinal.words(version.number)) draft)")
+    }
+  }
+
+  /// The clause's text the proposal is made against, the full text as proposed, and the operation with
+  /// any clause it names spelled as that clause's id.
+  static func texts(of operation: Amendment, on clause: Clause, in version: DraftVersion) throws
+    -> (String, String?, Amendment)
+  {
+    let name = clause.id.display
+    let before = clause.text
+    switch operation {
+    case .replaceWords, .deleteWords, .insertWords:
+      let after: String
+      do {
+        after = try operation.applied(to: before)
+      } catch {
+        throw AmendError(explain(error, clause: name))
+      }
+      if case .replaceWords(let words, let with, _) = operation, words == with {
+        throw AmendError("in \(name), '\(words)' would be replaced with itself: give different words with --with")
+      }
+      if case .insertWords(let text, _, _) = operation, text.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw AmendError("in \(name), there is nothing to insert: give the words with --insert")
+      }
+      guard after != before else {
+        throw AmendError("in \(name), the proposal would not change the text: check the words")
+      }
+      guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw AmendError("in \(name), the proposal would leave no text: use --delete-clause to delete the clause")
+      }
+      return (before, after, operation)
+    case .replaceClause(let text):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        throw AmendError("the new text for \(name) is empty: give the clause's new wording with --text, or use --delete-clause")
+      }
+      guard trimmed != before.trimmingCharacters(in: .whitespacesAndNewlines) else {
+        throw AmendError("the new text for \(name) is the same as the current text: nothing to propose")
+      }
+      return (before, trimmed, .replaceClause(text: trimmed))
+    case .deleteClause:
+      return (before, nil, operation)
+    case .newClause(let text, _):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        throw AmendError("the new clause next to \(name) is empty: give its text with --new-clause")
+      }
+      return (before, trimmed, operation)
+    case .moveClause(let target):
+      let destination = try resolve(target, in: version)
+      guard destination.parentKey == clause.parentKey, destination.key != clause.key else {
+        throw AmendError(
+          "\(name) can only move within its own list, after another of its siblings; \(destination.id.display) is not one")
+      }
+      return (before, before, .moveClause(after: destination.id.rawValue))
+    }
+  }
+
+  static func explain(_ error: WordMatchError, clause: String) -> String {
+    switch error {
+    case .wordsNotFound(let words):
+      return "in \(clause), the words '\(words)' do not occur: copy them exactly from 'amend show \(clause)'"
+    case .ambiguous(let words, let count):
+      return "in \(clause), the words '\(words)' occur \(count) times: say which with --occurrence 1…\(count)"
+    case .occurrenceOutOfRange(let words, let occurrence, let count):
+      return "in \(clause), the words '\(words)' occur \(count) time\(count == 1 ? "" : "s"), so there is no occurrence \(occurrence)"
+    }
+  }
+
+  /// Withdraws a proposal before a decision: by its proposer, or by a co-sponsor on its behalf.
+  public func withdraw(_ id: String, by delegation: String) throws -> EventRecord {
+    var event: EventRecord?
+    try commit(
+      author: Person.named(delegation, email: nil),
+      message: { _ in
+        "Withdraw \(event?.proposal ?? id) (\(delegation))\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id)"
+      }
+    ) { snapshot in
+      let ledger = try snapshot.ledger.get()
+      let state = try ledger.proposal(id)
+      let record = state.record
+      let isProposer = record.delegation.caseInsensitiveCompare(delegation) == .orderedSame
+      let isCosponsor = record.cosponsors.contains { $0.caseInsensitiveCompare(delegation) == .orderedSame }
+      guard isProposer || isCosponsor else {
+        throw AmendError(
+          "\(delegation) cannot withdraw \(record.id): only \(record.delegation)\(record.cosponsors.isEmpty ? "" : " or its co-sponsors (\(record.cosponsors.joined(separator: ", ")))") may")
+      }
+      guard state.status.isUndecided else {
+        throw AmendError("\(record.id) is already \(state.status.rawValue): a proposal can only be withdrawn before a decision")
+      }
+      var made = EventRecord(
+        id: try newID(record.id + "withdrawn", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
+        kind: .withdrawn, time: Context.timestamp(context.now()))
+      made.proposal = record.id
+      made.by = isProposer ? record.delegation : delegation
+      made.onBehalfOf = isProposer ? nil : record.delegation
+      event = made
+      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+    }
+    guard let event else { throw AmendError("the withdrawal was not recorded") }
+    return event
+  }
+}

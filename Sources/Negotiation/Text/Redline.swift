@@ -1,0 +1,45 @@
+import Foundation
+
+/// How deleted and inserted words are marked when a change is shown.
+public struct RedlineStyle: Sendable {
+  public var deletedOpen: String
+  public var deletedClose: String
+  public var insertedOpen: String
+  public var insertedClose: String
+
+  /// `~~deleted~~ **inserted**`, as negotiators write a compilation text.
+  public static let markdown = RedlineStyle(
+    deletedOpen: "~~", deletedClose: "~~", insertedOpen: "**", insertedClose: "**")
+}
+
+/// A clause as it would read after a change, with deleted words struck and new words marked.
+public enum Redline {
+  public static func render(from old: String, to new: String, style: RedlineStyle = .markdown) -> String {
+    let oldWords = Words(old)
+    let newWords = Words(new)
+    var result = ""
+    var position = 0
+    for edit in WordDiff.edits(from: oldWords, to: newWords) {
+      result += oldWords.text(position..<edit.base.lowerBound)
+      let deleted = oldWords.text(edit.base)
+      let inserted = newWords.text(edit.replacement)
+      result += marked(deleted, style.deletedOpen, style.deletedClose)
+      if !deleted.isEmpty && !inserted.isEmpty && !deleted.hasSuffix(" ") && !inserted.hasPrefix(" ") {
+        result += " "
+      }
+      result += marked(inserted, style.insertedOpen, style.insertedClose)
+      position = edit.base.upperBound
+    }
+    result += oldWords.text(position..<oldWords.count)
+    return result
+  }
+
+  /// Wraps the words of `text` in markers, leaving its outer white space outside them.
+  static func marked(_ text: String, _ open: String, _ close: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { return text }
+    let leading = text.prefix { $0.isWhitespace }
+    let trailing = String(text.reversed().prefix { $0.isWhitespace }.reversed())
+    return leading + open + trimmed + close + trailing
+  }
+}

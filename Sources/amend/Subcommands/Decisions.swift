@@ -1,0 +1,52 @@
+import ArgumentParser
+import Negotiation
+
+/// What the four decision commands share: the proposal and the note.
+struct DecisionArguments: ParsableArguments {
+  @Argument(help: "The proposal's id (or its first characters).") var id: String
+  @OptionGroup var options: RepositoryOptions
+
+  func decide(_ decision: Decision, asRevised: String? = nil, note: String? = nil) throws {
+    let workspace = try options.workspace()
+    let event = try workspace.decide(decision, on: id, asRevised: asRevised, note: note)
+    workspace.reportWarnings()
+    let verb =
+      switch decision {
+      case .accept: asRevised == nil ? "accepted" : "accepted as orally revised"
+      case .reject: "rejected"
+      case .deferral: "deferred"
+      case .reopen: "reopened: its decision is taken back"
+      }
+    Output.line("\(event.proposal ?? id) \(verb) in session \(event.session ?? "")")
+  }
+}
+
+extension Amend {
+  struct Accept: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Accept a proposal, as tabled or as orally revised.")
+    @OptionGroup var decision: DecisionArguments
+    @Option(help: "The clause's whole text as the chair read it out, without its number.") var asRevised: String?
+    @Option(help: "A note for the minutes.") var note: String?
+    func run() throws { try decision.decide(.accept, asRevised: asRevised, note: note) }
+  }
+
+  struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reject a proposal.")
+    @OptionGroup var decision: DecisionArguments
+    @Option(help: "A note for the minutes.") var note: String?
+    func run() throws { try decision.decide(.reject, note: note) }
+  }
+
+  struct Defer: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Defer a proposal to a later meeting.")
+    @OptionGroup var decision: DecisionArguments
+    @Option(help: "A note for the minutes.") var note: String?
+    func run() throws { try decision.decide(.deferral, note: note) }
+  }
+
+  struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Take back a decision taken in the open session.")
+    @OptionGroup var decision: DecisionArguments
+    func run() throws { try decision.decide(.reopen) }
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DraftText
+import Negotiation
+
+extension Amend {
+  /// `amend next`: the next numbered draft.
+  struct Next: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Apply the accepted proposals and produce the next numbered draft.")
+
+    @Option(help: "The date for the date line, YYYY-MM-DD (default: the last session's).") var date: String?
+    @Option(help: "The new title, for a draft whose title has no ordinal.") var title: String?
+    @Flag(help: "Print the new draft and write nothing.") var dryRun = false
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      let workspace = try options.workspace()
+      let next = try workspace.produceNextDraft(date: date, title: title, dryRun: dryRun)
+      workspace.reportWarnings()
+      Output.exact(next.text)
+      Output.line()
+      Output.line(dryRun ? "Dry run: nothing written. It would be \(next.file.path)." : "\(next.file.path) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
+      Output.line("Applied: \(next.applied.isEmpty ? "none" : next.applied.joined(separator: ", "))")
+      Output.line("Numbering (\(Ordinal.words(next.numbering.from)) draft → \(Ordinal.words(next.numbering.to))):")
+      if next.numbering.changes.isEmpty { Output.line("  unchanged") }
+      for change in next.numbering.changes {
+        let old = change.old.map { ClauseID(rawValue: $0).display } ?? "(new)"
+        let new = change.new.map { ClauseID(rawValue: $0).display } ?? "(deleted)"
+        Output.line("  \(old) → \(new)\(change.proposal.map { "  [\($0)]" } ?? "")")
+      }
+      if !next.carriedOver.isEmpty {
+        Output.line("Carried over:")
+        for carried in next.carriedOver {
+          let place = carried.clause.map { ClauseID(rawValue: $0).display } ?? "(clause gone)"
+          Output.line("  \(carried.id) \(carried.delegation) → \(place)\(carried.needsRevision.map { ": needs revision, \($0)" } ?? "")")
+        }
+      }
+    }
+  }
+}

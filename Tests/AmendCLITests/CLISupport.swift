@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The result of running the real `amend` executable.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+  var stdoutData: Data
+}
+
+/// Runs the built `amend` binary, which sits beside the test bundle.
+enum CLI {
+  static let binary: URL = {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let beside = bundle.appendingPathComponent("amend")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return Bundle.main.bundleURL.appendingPathComponent("amend")
+  }()
+
+  static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared/seeds/seventh-draft-migration-2010-10-12.txt").path
+
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  static let environment: [String: String] = {
+    var environment = ProcessInfo.processInfo.environment
+    environment["AMEND_COMMITTER"] = "Secretariat <secretariat@example.org>"
+    environment["AMEND_NOW"] = "2010-10-12T09:00:00Z"
+    environment["AMEND_NONCE"] = "7"
+    environment["GIT_CONFIG_NOSYSTEM"] = "1"
+    return environment
+  }()
+
+  static func process(_ arguments: [String], in folder: String, extra: [String: String] = [:]) -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = environment.merging(extra) { _, new in new }
+    return process
+  }
+
+  @discardableResult
+  static func run(_ arguments: [String], in folder: String, extra: [String: String] = [:]) throws -> Run {
+    let process = process(arguments, in: folder, extra: extra)
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+  }
+}
+
+/// A scratch folder removed when the test ends.
+final class Scratch {
+  let path: String
+
+  init() throws {
+    path = FileManager.default.temporaryDirectory.appendingPathComponent("amend-cli-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The real git CLI, isolated from the machine's configuration.
+@discardableResult
+func git(_ arguments: [String], in folder: String) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+  process.arguments = ["-c", "safe.directory=*"] + arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: folder)
+  var environment = ProcessInfo.processInfo.environment
+  environment["GIT_CONFIG_NOSYSTEM"] = "1"
+  environment["HOME"] = folder
+  process.environment = environment
+  let output = Pipe()
+  process.standardOutput = output
+  process.standardError = Pipe()
+  try process.run()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// Everything in a folder, path → content, to prove a refused command changed nothing.
+func contents(of folder: String) -> [String: Data] {
+  var result: [String: Data] = [:]
+  let enumerator = FileManager.default.enumerator(atPath: folder)
+  while let path = enumerator?.nextObject() as? String {
+    if path.hasSuffix("index") && path.contains(".git") { continue }
+    if let data = FileManager.default.contents(atPath: folder + "/" + path) { result[path] = data }
+  }
+  return result
+}
