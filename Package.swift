@@ -30,12 +30,18 @@ let package = Package(
       name: "amend",
       dependencies: ["Negotiation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
+    .target(name: "NegotiationGenerator", dependencies: ["Negotiation", "DraftText"]),
+    .executableTarget(
+      name: "amend-generate",
+      dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
     .testTarget(
       name: "DraftTextTests",
       dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "GitStore"]),
+    .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator"]),
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore"]),
   ]
 )

@@ -39,6 +39,15 @@ public struct MarshalledProposal: Sendable {
 }
 
 extension Snapshot {
+  /// One newly tabled proposal placed in `version`, without reading the rest of the record.
+  public func marshalled(_ record: ProposalRecord, in version: DraftVersion) throws -> MarshalledProposal {
+    let operation = try record.operation.operation()
+    let placement = try placement(of: record, in: version)
+    return MarshalledProposal(
+      state: ProposalState(record: record, status: .pending), operation: operation, placement: placement,
+      distance: Self.distance(operation, placement))
+  }
+
   /// The proposals whose status passes `include`, in the order the chair takes them: clause by
   /// clause in the order of the draft, and among proposals competing for the same words, the one
   /// furthest from the text first.
@@ -98,11 +107,18 @@ extension Snapshot {
     }
   }
 
-  /// Marks pairs on one clause that cannot both be accepted as they stand.
+  /// Marks pairs on one clause that cannot both be accepted as they stand. Only proposals on the
+  /// same clause can collide, so pairs are taken within each clause: thousands of proposals spread
+  /// over hundreds of clauses are not compared all with all.
   static func flagCollisions(_ listed: inout [MarshalledProposal]) {
-    for i in listed.indices {
-      for j in listed.indices where j > i {
-        if collide(listed[i], listed[j]) {
+    var byClause: [ClauseKey: [Int]] = [:]
+    for index in listed.indices {
+      guard let key = listed[index].placement.clause?.key else { continue }
+      byClause[key, default: []].append(index)
+    }
+    for indices in byClause.values where indices.count > 1 {
+      for (position, i) in indices.enumerated() {
+        for j in indices[(position + 1)...] where collide(listed[i], listed[j]) {
           listed[i].collidesWith.append(listed[j].id)
           listed[j].collidesWith.append(listed[i].id)
         }

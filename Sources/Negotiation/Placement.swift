@@ -24,8 +24,7 @@ extension Snapshot {
     var current = id
     guard from < to else { return current }
     for number in (from + 1)...to {
-      guard let table = try numbering(for: number) else { continue }
-      if let moved = table.follow(current) {
+      if let moved = try renumbered(current, inDraft: number) {
         guard let moved else { return nil }
         current = moved
       }

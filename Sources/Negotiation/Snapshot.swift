@@ -61,8 +61,33 @@ public final class Snapshot {
     return version
   }
 
+  /// Numbering tables already read, by draft number: placing each proposal follows its clause
+  /// through every table, so each is decoded once per snapshot rather than once per proposal.
+  private var numberingTables: [Int: NumberingTable?] = [:]
+
   /// The numbering table published with draft `number`, if any.
   public func numbering(for number: Int) throws -> NumberingTable? {
+    if let known = numberingTables[number] { return known }
+    let table = try readNumbering(for: number)
+    numberingTables[number] = .some(table)
+    return table
+  }
+
+  /// Each table's changes by old id (the first change naming an id wins, as `NumberingTable.follow`
+  /// finds it), so that following a clause is a lookup, not a scan.
+  private var numberingIndexes: [Int: [String: String?]] = [:]
+
+  /// Where clause `id` of draft `number - 1` stands in draft `number`: `.some(nil)` when deleted,
+  /// `nil` when unchanged or when the draft has no table; the same answer as `numbering(for:)?.follow(id)`.
+  func renumbered(_ id: String, inDraft number: Int) throws -> String?? {
+    if let index = numberingIndexes[number] { return index[id] }
+    guard let table = try numbering(for: number) else { return nil }
+    let index = Dictionary(table.changes.compactMap { change in change.old.map { ($0, change.new) } }, uniquingKeysWith: { first, _ in first })
+    numberingIndexes[number] = index
+    return index[id]
+  }
+
+  private func readNumbering(for number: Int) throws -> NumberingTable? {
     guard let tip, let file = try draftFiles.get().first(where: { $0.number == number }),
       let data = try repository.fileContent(at: file.numberingPath, inCommit: tip),
       let text = String(data: data, encoding: .utf8)

@@ -11,6 +11,7 @@ struct Amend: ParsableCommand {
     subcommands: [
       Init.self, Show.self, Clauses.self, Propose.self, Withdraw.self, Proposals.self, ProposalCommand.self,
       Compile.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Next.self,
+      HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
     ])
 
   /// Runs the command, turning every failure into one line on standard error and a non-zero exit.
@@ -21,8 +22,22 @@ struct Amend: ParsableCommand {
     } catch let error as AmendError {
       Output.error(error.message)
       Foundation.exit(1)
-    } catch {
+    } catch where isArgumentError(error) {
       exit(withError: error)
+    } catch {
+      // libgit2 and file-format failures: one line, and where to look.
+      Output.error("\(oneLine(error)); the repository may be damaged: 'git fsck' shows what is wrong")
+      Foundation.exit(1)
     }
+  }
+
+  /// Usage errors, help and version requests, which ArgumentParser prints and exits for itself.
+  static func isArgumentError(_ error: any Error) -> Bool {
+    error is ValidationError || error is CleanExit || error is ExitCode
+      || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+  }
+
+  static func oneLine(_ error: any Error) -> String {
+    String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
   }
 }

@@ -76,6 +76,17 @@ final class Scratch {
 /// The real git CLI, isolated from the machine's configuration.
 @discardableResult
 func git(_ arguments: [String], in folder: String) throws -> String {
+  try gitRun(arguments, in: folder).output
+}
+
+/// `git fsck --strict` finds nothing wrong (dangling objects left by writers that lost a race are not
+/// damage).
+func fsckIsClean(_ folder: String) throws -> Bool {
+  let run = try gitRun(["fsck", "--strict", "--no-dangling"], in: folder)
+  return run.status == 0 && run.output.isEmpty
+}
+
+func gitRun(_ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
   process.arguments = ["-c", "safe.directory=*"] + arguments
@@ -90,7 +101,7 @@ func git(_ arguments: [String], in folder: String) throws -> String {
   try process.run()
   let data = output.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return String(decoding: data, as: UTF8.self)
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// Everything in a folder, path → content, to prove a refused command changed nothing.

@@ -34,7 +34,7 @@ struct ConcurrencyTests {
       .split(separator: "\n").filter { $0.hasSuffix(".md") }
     #expect(files.count == 1000)
     #expect(try git(["rev-list", "--count", "HEAD"], in: folder.path) == "1001\n")
-    #expect(try git(["fsck", "--strict"], in: folder.path) == "")
+    #expect(try fsckIsClean(folder.path))
     let listed = try CLI.run(["proposals", "--json"], in: folder.path)
     let all = try #require(try JSONSerialization.jsonObject(with: listed.stdoutData) as? [[String: Any]])
     #expect(all.count == 1000)

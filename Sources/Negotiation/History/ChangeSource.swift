@@ -1,0 +1,99 @@
+import DraftText
+import Foundation
+import GitStore
+
+/// Who made a change to a draft and on what authority: a proposal applied (with its delegation and the
+/// decision that accepted it), the text as received, the secretariat, or a commit made by hand.
+public struct ChangeSource: Codable, Equatable, Sendable {
+  /// What kind of source it is.
+  public enum Kind: String, Codable, Sendable {
+    /// The text as the record begins: the first draft committed, whoever committed it.
+    case received
+    /// A proposal applied by `amend next`.
+    case proposal
+    /// One of amend's own drafting commits (beginning or completing a draft).
+    case secretariat
+    /// A commit amend did not make, or whose message was rewritten.
+    case handMade = "hand-made"
+  }
+
+  /// The decision that accepted a proposal.
+  public struct DecisionSource: Codable, Equatable, Sendable {
+    public var kind: String
+    public var session: String?
+    public var sessionName: String?
+    public var date: String?
+    public var chair: String?
+    /// The clause's text as the chair read it out, when accepted as orally revised.
+    public var asRevised: String?
+  }
+
+  /// The proposal behind a change.
+  public struct ProposalSource: Codable, Equatable, Sendable {
+    public var id: String
+    public var delegation: String
+    public var cosponsors: [String]
+    /// The operation in words: "replace 'forced labor' with 'forced labour'".
+    public var operation: String?
+    /// When it was tabled, ISO 8601.
+    public var tabled: String?
+    public var decision: DecisionSource?
+  }
+
+  public var kind: Kind
+  /// The draft the change belongs to: the one whose file the commit changed.
+  public var draft: Int
+  /// The full commit id.
+  public var commit: String
+  /// The commit's author: the delegation for a proposal applied, the person for a hand-made commit.
+  public var author: String
+  /// The commit's author time, ISO 8601.
+  public var time: String
+  /// The commit's first line.
+  public var summary: String
+  public var proposal: ProposalSource?
+
+  /// Who to name: the delegation (with co-sponsors), else the commit's author.
+  public var who: String {
+    guard let proposal else { return author }
+    return proposal.cosponsors.isEmpty
+      ? proposal.delegation : "\(proposal.delegation) (co-sponsors: \(proposal.cosponsors.joined(separator: ", ")))"
+  }
+}
+
+extension ChangeSource {
+  /// The source of version `version` of the timeline, its proposal looked up in `ledger`.
+  init(_ version: DraftTimeline.Version, ledger: Ledger?) {
+    let commit = version.commit
+    if version.previous == nil {
+      kind = .received
+    } else if !version.trailers.isAmend {
+      kind = .handMade
+    } else {
+      kind = version.trailers.event == "applied" && version.trailers.proposal != nil ? .proposal : .secretariat
+    }
+    draft = version.number
+    self.commit = commit.id.hex
+    author = commit.author.name
+    time = Context.timestamp(commit.author.time)
+    summary = commit.summary
+    guard kind == .proposal, let id = version.trailers.proposal else { return }
+    guard let state = ledger?.proposals[id] else {
+      // The record is gone (a rewritten history): the commit still names the proposal and its author.
+      proposal = ProposalSource(id: id, delegation: commit.author.name, cosponsors: [], operation: nil, tabled: nil, decision: nil)
+      return
+    }
+    let record = state.record
+    let accepted = state.decision ?? ledger?.events.last { $0.proposal == id && $0.kind == .accepted }
+    proposal = ProposalSource(
+      id: id, delegation: record.delegation, cosponsors: record.cosponsors,
+      operation: (try? record.operation.operation())?.description(clause: ClauseID(rawValue: record.clause).display),
+      tabled: record.tabled,
+      decision: accepted.map { event in
+        DecisionSource(
+          kind: event.kind.rawValue, session: event.session,
+          sessionName: ledger?.sessions.first { $0.id == event.session }?.name ?? event.sessionName,
+          date: event.date, chair: event.chair, asRevised: event.asRevised)
+      })
+  }
+}

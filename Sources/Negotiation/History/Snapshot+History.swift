@@ -1,0 +1,39 @@
+import GitStore
+
+extension Snapshot {
+  /// Every version of every draft along the branch, read from the commits.
+  public func timeline() throws -> DraftTimeline {
+    try DraftTimeline(repository: repository, tip: tip)
+  }
+
+  /// Every version of the clause `spelling` names in draft `number` (default: the current draft).
+  public func clauseHistory(_ spelling: String, draft number: Int? = nil) throws -> ClauseHistory {
+    try timeline().history(of: spelling, inDraft: number, ledger: try? ledger.get())
+  }
+
+  /// The words of the clause `spelling` names in draft `number` (default: the current draft), each run
+  /// attributed to its source, with a check of its lines against libgit2's blame of the draft file.
+  public func clauseBlame(_ spelling: String, draft number: Int? = nil) throws -> ClauseBlame {
+    var report = try timeline().blame(of: spelling, inDraft: number, ledger: try? ledger.get())
+    if let tip {
+      report.notes += try disagreements(report, at: tip)
+    }
+    return report
+  }
+
+  /// The changes from draft `from` to draft `to` (default: the last two), or to one clause.
+  public func comparison(from: Int? = nil, to: Int? = nil, clause: String? = nil) throws -> DraftComparison {
+    try timeline().comparison(from: from, to: to, clause: clause, ledger: try? ledger.get())
+  }
+
+  /// Lines where git's own blame of the draft file names another commit than the walk of the drafts:
+  /// the two read the same commits, so they differ only when the history is not what amend writes.
+  private func disagreements(_ report: ClauseBlame, at tip: ObjectID) throws -> [String] {
+    let hunks = try repository.blame(path: report.path, at: tip)
+    return report.lines.compactMap { line in
+      guard let hunk = hunks.first(where: { $0.lines.contains(line.line) }), hunk.commit.hex != line.source.commit
+      else { return nil }
+      return "git blame names commit \(hunk.commit.short) for line \(line.line) of \(report.path), the drafts' history \(line.source.commit.prefix(7)); the file was changed on a side branch or by a merge"
+    }
+  }
+}
