@@ -74,7 +74,30 @@ public enum WordDiff {
       }
     }
     flush(i, j)
-    return edits
+    return joiningAcrossSpaces(edits, old: old, new: new)
+  }
+
+  /// Joins edits that only a run of white space separates, on both sides, so that ", smuggling"
+  /// reads as one insertion rather than "," and "smuggling" around a kept space.
+  static func joiningAcrossSpaces(_ edits: [WordEdit], old: Words, new: Words) -> [WordEdit] {
+    var joined: [WordEdit] = []
+    for edit in edits {
+      if let last = joined.last,
+        isSpace(old, last.base.upperBound..<edit.base.lowerBound),
+        isSpace(new, last.replacement.upperBound..<edit.replacement.lowerBound)
+      {
+        joined[joined.count - 1] = WordEdit(
+          base: last.base.lowerBound..<edit.base.upperBound,
+          replacement: last.replacement.lowerBound..<edit.replacement.upperBound)
+      } else {
+        joined.append(edit)
+      }
+    }
+    return joined
+  }
+
+  static func isSpace(_ words: Words, _ range: Range<Int>) -> Bool {
+    range.allSatisfy { words.tokens[$0].allSatisfy(\.isWhitespace) }
   }
 
   public static func edits(from old: String, to new: String) -> [WordEdit] {

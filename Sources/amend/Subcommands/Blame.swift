@@ -9,15 +9,13 @@ extension Amend {
       commandName: "blame",
       abstract: "Attribute each run of a clause's words to the proposal that introduced it, or the draft it stands since.")
 
-    @Argument(help: "A clause, as people cite it: 7.b, 7 (b), para 7 (b)…") var clause: String
-    @Option(help: "The draft the clause is cited from (default: the current draft).") var draft: Int?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var citation: ClauseCitation
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
       let snapshot = try options.workspace().snapshot()
-      let blame = try snapshot.clauseBlame(clause, draft: draft)
-      if json {
+      let blame = try snapshot.clauseBlame(citation.clause, draft: citation.draft)
+      if citation.json {
         Output.line(try JSONOutput.encode(blame))
         return
       }

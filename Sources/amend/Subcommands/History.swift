@@ -9,15 +9,13 @@ extension Amend {
       commandName: "history",
       abstract: "Show every version of a clause, from the draft it first stood in, and who changed it.")
 
-    @Argument(help: "A clause, as people cite it: 7.b, 7 (b), para 7 (b)…") var clause: String
-    @Option(help: "The draft the clause is cited from (default: the current draft).") var draft: Int?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var citation: ClauseCitation
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
       let snapshot = try options.workspace().snapshot()
-      let history = try snapshot.clauseHistory(clause, draft: draft)
-      if json {
+      let history = try snapshot.clauseHistory(citation.clause, draft: citation.draft)
+      if citation.json {
         Output.line(try JSONOutput.encode(history))
         return
       }
