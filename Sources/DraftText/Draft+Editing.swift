@@ -15,6 +15,7 @@ extension Draft {
   /// the text reads as if it had never been there.
   public mutating func deleteClause(_ key: ClauseKey) throws(DraftError) {
     let ending = endsWithLineEnding
+    editedLists.insert(OutlineLists.id(of: try locate(key).1))
     let range = try subtree(key)
     blocks.removeSubrange(removalRange(for: range))
     restoreLineEnds(endingWithLineEnding: ending)
@@ -33,6 +34,7 @@ extension Draft {
     let blank = try separatedByBlankLines(anchor)
     let ending = endsWithLineEnding
     let end = try subtree(key).upperBound
+    editedLists.insert(OutlineLists.id(of: node))
     blocks.insert(contentsOf: blank ? [blankLine, .clause(node)] : [.clause(node)], at: end + 1)
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
@@ -46,6 +48,7 @@ extension Draft {
     let (start, anchor) = try locate(key)
     let node = try newNode(text, like: anchor, label: provisionalLabel(before: anchor))
     let blank = try separatedByBlankLines(anchor)
+    editedLists.insert(OutlineLists.id(of: node))
     blocks.insert(contentsOf: blank ? [.clause(node), blankLine] : [.clause(node)], at: start)
     reindex()
     return node.key
@@ -78,11 +81,13 @@ extension Draft {
     for position in moved.indices {
       guard case .clause(var node) = moved[position] else { continue }
       if node.key == key {
+        editedLists.insert(OutlineLists.id(of: node))
         node.parentKey = anchor.parentKey
         node.marker =
           node.kind == anchor.kind ? node.marker.relabelled(label) : anchor.marker.relabelled(label)
         node.labelKind = anchor.labelKind
         node.kind = anchor.kind
+        editedLists.insert(OutlineLists.id(of: node))
       } else {
         node.kind = Draft.kind(atLevel: node.level + levelShift)
       }

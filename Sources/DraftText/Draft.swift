@@ -14,6 +14,10 @@ public struct Draft: Sendable, Equatable {
   let parsedOrder: [ClauseKey]
   /// How many clauses have been inserted, for the next "new-N" key.
   var insertedCount = 0
+  /// The lists an insertion, deletion or move has changed: the only ones ``renumber()`` touches,
+  /// so that numbering the source left irregular (a "3bis", a list restarting under an option)
+  /// stays as it was written.
+  var editedLists: Set<OutlineLists.ListID> = []
 
   /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
   public let warnings: [DraftWarning]

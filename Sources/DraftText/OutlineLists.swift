@@ -1,22 +1,32 @@
 /// Groups clauses into the lists they are numbered in: the paragraphs of a text (or of one
 /// article), the subparagraphs of one paragraph, the items of one subparagraph.
 enum OutlineLists {
-  private struct ListID: Hashable {
+  /// Which list a clause is numbered in.
+  struct ListID: Hashable, Sendable {
     var article: String?
     var parent: ClauseKey?
     var level: Int
   }
 
+  static func id(of node: ClauseNode) -> ListID {
+    ListID(article: node.parentKey == nil ? node.article : nil, parent: node.parentKey, level: node.level)
+  }
+
   /// The labelled lists, each in document order, in the order they first appear.
   static func lists(in blocks: [Block]) -> [[ClauseNode]] {
+    keyedLists(in: blocks).map(\.members)
+  }
+
+  /// The labelled lists with their identities.
+  static func keyedLists(in blocks: [Block]) -> [(id: ListID, members: [ClauseNode])] {
     var order: [ListID] = []
     var members: [ListID: [ClauseNode]] = [:]
     for case .clause(let node) in blocks where node.labelKind != .none {
-      let id = ListID(article: node.parentKey == nil ? node.article : nil, parent: node.parentKey, level: node.level)
+      let id = id(of: node)
       if members[id] == nil { order.append(id) }
       members[id, default: []].append(node)
     }
-    return order.compactMap { members[$0] }
+    return order.compactMap { id in members[id].map { (id, $0) } }
   }
 }
 

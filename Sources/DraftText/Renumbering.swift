@@ -21,16 +21,15 @@ public struct Renumbering: Sendable, Equatable, Hashable, Codable, CustomStringC
 }
 
 extension Draft {
-  /// Renumbers every list whose labels are no longer contiguous (after inserts, deletions and
-  /// moves), each marker keeping its own style: `- c)` → `- d)`, `c)` → `d)`, `(c)` → `(d)`,
-  /// `4.` → `5.`. Letters run a…z, then aa, bb… as in UN documents. Lists already in order are
-  /// left alone.
+  /// Renumbers every list an insertion, deletion or move has changed, each marker keeping its own style: `- c)` → `- d)`, `c)` → `d)`, `(c)` → `(d)`,
+  /// `4.` → `5.`. Letters run a…z, then aa, bb… as in UN documents. Lists no edit touched are
+  /// left as written, even where the source numbered them irregularly.
   ///
   /// - Returns: The table of old and new ids since parsing (see ``Renumbering``).
   @discardableResult
   public mutating func renumber() -> [Renumbering] {
     var relabelled: [ClauseKey: String] = [:]
-    for list in OutlineLists.lists(in: blocks) {
+    for (id, list) in OutlineLists.keyedLists(in: blocks) where editedLists.contains(id) {
       guard let kind = list.first(where: { $0.labelKind != .none })?.labelKind else { continue }
       let expected = (1...list.count).map { LabelSequence.label($0, as: kind) }
       guard list.map(\.marker.label) != expected else { continue }
