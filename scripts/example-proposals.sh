@@ -8,8 +8,12 @@ amend_at() {
   AMEND_NOW="$moment" "$AMEND" "$@" --repo "$REPO"
 }
 
+# Tables one proposal, shows what amend said on standard error, and gives back the new id.
 table() {
-  amend_at "$@" | tee /dev/stderr | awk '{ print $1; exit }'
+  local said
+  said=$(amend_at "$@") || return 1
+  printf '%s\n' "$said" >&2
+  printf '%s\n' "${said%% *}"
 }
 
 table_example_proposals() {
