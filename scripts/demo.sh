@@ -10,7 +10,8 @@ export AMEND_NONCE=20101012
 . "$here/scripts/example-proposals.sh"
 AMEND=$amend REPO=$scratch
 
-say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold= plain=; fi
+say() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
 
 say "The seventh draft, committed to a new negotiation repository ($scratch)"
 amend_at 2010-10-12T09:00:00Z init --from "$here/drafts/07-seventh-draft.md"
