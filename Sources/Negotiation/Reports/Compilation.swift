@@ -14,7 +14,8 @@ public enum Compilation {
     }
     var out: [String] = []
     if let title = version.draft.titleBlock {
-      out += [title.subject, title.title, title.dateLine].compactMap { $0 }.map { format == .markdown ? "**\($0)**" : $0 }
+      // Markdown joins consecutive lines into one paragraph; two trailing spaces keep the breaks.
+      out += [title.subject, title.title, title.dateLine].compactMap { $0 }.map { format == .markdown ? "**\($0)**  " : $0 }
     }
     out.append(
       "Compilation of proposals: \(proposals.count) pending on the \(Ordinal.words(version.number)) draft")
@@ -48,7 +49,9 @@ public enum Compilation {
       lines.append("\(lead)COLLIDES with \(summary.collidesWith.joined(separator: ", ")): they change the same words")
     }
     if let reason = summary.needsRevision { lines.append("\(lead)NEEDS REVISION: \(reason)") }
-    if format == .markdown { lines.append("") }
+    if format == .markdown {
+      lines = lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "  " : $0.element } + [""]
+    }
     return lines
   }
 
