@@ -60,10 +60,15 @@ struct Label: Equatable, Sendable {
     latinSuffixes.contains(word) || word == beforeFirstSuffix
   }
 
+  /// Every suffix, longest first, so that "quater" is tried before "ter". Sorted once: the parser
+  /// asks for every marker of every line.
+  private static let suffixesLongestFirst = (latinSuffixes + [beforeFirstSuffix])
+    .sorted { $0.utf8.count > $1.utf8.count }
+
   /// Splits a glued suffix off ("3bis" → "3", "bis"); the longest known suffix wins.
   static func splitSuffix(_ word: String) -> (String, String)? {
-    let candidates = (latinSuffixes + [beforeFirstSuffix]).sorted { $0.count > $1.count }
-    for suffix in candidates where word.count > suffix.count && word.hasSuffix(suffix) {
+    let length = word.utf8.count
+    for suffix in suffixesLongestFirst where length > suffix.utf8.count && word.hasSuffix(suffix) {
       let head = String(word.dropLast(suffix.count))
       // "iiiter" must not split a roman numeral's letters: only a number or a count label may precede.
       if LabelSequence.value(of: head, as: .number) != nil
