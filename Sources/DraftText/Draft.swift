@@ -20,7 +20,9 @@ public struct Draft: Sendable, Equatable {
   var editedLists: Set<OutlineLists.ListID> = []
 
   /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
-  public let warnings: [DraftWarning]
+  /// Worked out when asked for: most commands never look, and reading many versions of a long
+  /// draft should not pay for it.
+  public var warnings: [DraftWarning] { NumberingCheck.warnings(blocks: blocks, index: index) }
 
   /// Parses a draft.
   ///
@@ -35,7 +37,6 @@ public struct Draft: Sendable, Equatable {
     self.index = index
     parsedIDs = Dictionary(uniqueKeysWithValues: index.clauses.map { ($0.key, $0.id) })
     parsedOrder = index.clauses.map(\.key)
-    warnings = NumberingCheck.warnings(blocks: blocks, index: index)
   }
 
   /// Parses a draft from a file's bytes, refusing binary files and text that is not UTF-8.
