@@ -39,6 +39,13 @@ extension Repository {
     return try blobContent(entry.id)
   }
 
+  /// The id of the blob at `path` in commit (or tree) `id`; nil when there is no file there. Lets a
+  /// caller that caches by content skip reading bytes it already has.
+  public func blobID(at path: String, inCommit id: ObjectID) throws(GitError) -> ObjectID? {
+    guard let entry = try entryID(at: path, in: id), entry.kind == .blob else { return nil }
+    return entry.id
+  }
+
   /// The bytes of blob `id`.
   public func blobContent(_ id: ObjectID) throws(GitError) -> Data {
     let blob = try lookupObject(id, as: GIT_OBJECT_BLOB)

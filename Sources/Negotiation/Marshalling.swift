@@ -84,11 +84,13 @@ extension Snapshot {
         if let otherIndex = positions[other] { group[max(root(index), root(otherIndex))] = min(root(index), root(otherIndex)) }
       }
     }
+    // The sort keys, worked out once each rather than at every comparison.
+    let places = listed.map(position)
+    let roots = listed.indices.map(root)
     return listed.indices.sorted { a, b in
-      let (left, right) = (listed[a], listed[b])
-      if position(left) != position(right) { return position(left) < position(right) }
-      if root(a) != root(b) { return root(a) < root(b) }
-      if left.distance != right.distance { return left.distance > right.distance }
+      if places[a] != places[b] { return places[a] < places[b] }
+      if roots[a] != roots[b] { return roots[a] < roots[b] }
+      if listed[a].distance != listed[b].distance { return listed[a].distance > listed[b].distance }
       return a < b
     }.map { listed[$0] }
   }

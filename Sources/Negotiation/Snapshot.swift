@@ -8,10 +8,13 @@ public final class Snapshot {
   public let repository: Repository
   /// The commit read; nil before anything is committed.
   public let tip: ObjectID?
+  /// What the workspace already decoded and parsed, shared by its snapshots; nil reads everything afresh.
+  let memory: SnapshotMemory?
 
-  init(repository: Repository, tip: ObjectID?) {
+  init(repository: Repository, tip: ObjectID?, memory: SnapshotMemory? = nil) {
     self.repository = repository
     self.tip = tip
+    self.memory = memory
   }
 
   /// Every numbered draft, oldest first.
@@ -44,10 +47,15 @@ public final class Snapshot {
 
   func draft(_ file: DraftFile) throws -> DraftVersion {
     if let parsed = parsedDrafts[file.number] { return parsed }
-    guard let tip, let data = try repository.fileContent(at: file.path, inCommit: tip) else {
+    guard let tip, let blob = try repository.blobID(at: file.path, inCommit: tip) else {
       throw AmendError("\(file.path) is missing from the last commit")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    if let known = memory?.draft(blob) {
+      let version = DraftVersion(file: file, text: known.text, draft: known.draft)
+      parsedDrafts[file.number] = version
+      return version
+    }
+    guard let text = String(data: try repository.blobContent(blob), encoding: .utf8) else {
       throw AmendError("\(file.path) is not UTF-8 text; restore it with 'git checkout -- \(file.path)'")
     }
     let draft: Draft
@@ -58,6 +66,7 @@ public final class Snapshot {
     }
     let version = DraftVersion(file: file, text: text, draft: draft)
     parsedDrafts[file.number] = version
+    memory?.remember(SnapshotMemory.ParsedDraft(text: text, draft: draft), for: blob)
     return version
   }
 
@@ -89,14 +98,20 @@ public final class Snapshot {
 
   private func readNumbering(for number: Int) throws -> NumberingTable? {
     guard let tip, let file = try draftFiles.get().first(where: { $0.number == number }),
-      let data = try repository.fileContent(at: file.numberingPath, inCommit: tip),
-      let text = String(data: data, encoding: .utf8)
+      let blob = try repository.blobID(at: file.numberingPath, inCommit: tip)
     else { return nil }
-    do {
-      return try RecordCoding.decode(text, path: file.numberingPath) as NumberingTable
-    } catch {
-      throw AmendError(error.description)
+    func decode() throws -> NumberingTable? {
+      guard let text = String(data: try repository.blobContent(blob), encoding: .utf8) else { return nil }
+      do {
+        return try RecordCoding.decode(text, path: file.numberingPath) as NumberingTable
+      } catch let problem as RecordProblem {
+        throw AmendError(problem.description)
+      }
     }
+    guard let records = memory?.records else { return try decode() }
+    let table = try records.numbering(blob) { try decode() }
+    records.save()
+    return table
   }
 
   /// Whether a record already stands at `path`.
@@ -114,7 +129,7 @@ public final class Snapshot {
     for entry in try repository.listTree(ofCommit: tip, under: "proposals")
     where entry.kind == .blob && entry.name.hasSuffix(".md") {
       do {
-        proposals.append(try RecordCoding.decodeProposal(try repository.blobContent(entry.id), path: entry.path))
+        proposals.append(try proposal(in: entry))
       } catch let problem as RecordProblem {
         problems.append(problem)
       }
@@ -123,12 +138,27 @@ public final class Snapshot {
     for entry in try repository.listTree(ofCommit: tip, under: "proposals/events")
     where entry.kind == .blob && entry.name.hasSuffix(".yaml") {
       do {
-        events.append(try RecordCoding.decodeEvent(try repository.blobContent(entry.id), path: entry.path))
+        events.append(try event(in: entry))
       } catch let problem as RecordProblem {
         problems.append(problem)
       }
     }
+    memory?.records.save()
     return Ledger(proposals: proposals, events: events, problems: problems)
+  }
+
+  /// The proposal in a tree entry, decoded unless the workspace already has it.
+  private func proposal(in entry: TreeEntry) throws -> ProposalRecord {
+    let decode = { try RecordCoding.decodeProposal(try self.repository.blobContent(entry.id), path: entry.path) }
+    guard let records = memory?.records else { return try decode() }
+    return try records.proposal(entry.id, decode: decode)
+  }
+
+  /// The event in a tree entry, decoded unless the workspace already has it.
+  private func event(in entry: TreeEntry) throws -> EventRecord {
+    let decode = { try RecordCoding.decodeEvent(try self.repository.blobContent(entry.id), path: entry.path) }
+    guard let records = memory?.records else { return try decode() }
+    return try records.event(entry.id, decode: decode)
   }
 }
 

@@ -9,6 +9,8 @@ public final class Workspace {
   public let context: Context
   /// Things worth telling the user that did not stop the command.
   public private(set) var warnings: [String] = []
+  /// Records decoded and drafts parsed by this workspace's snapshots, kept for the next ones.
+  lazy var memory = SnapshotMemory(records: RecordCache(repository: repository))
 
   public init(repository: Repository, context: Context) throws {
     guard let branch = try repository.headBranch() else {
@@ -37,7 +39,7 @@ public final class Workspace {
 
   /// The record as it stands at the tip of the branch.
   public func snapshot() throws -> Snapshot {
-    Snapshot(repository: repository, tip: try repository.referenceTarget(branch))
+    Snapshot(repository: repository, tip: try repository.referenceTarget(branch), memory: memory)
   }
 
   /// The person at the keyboard: `--committer`, else git config's user.name and user.email.
@@ -70,7 +72,7 @@ public final class Workspace {
     var written: [String] = []
     var last: Snapshot?
     let commit = try repository.commitOnBranch(branch) { tip in
-      let snapshot = Snapshot(repository: repository, tip: tip)
+      let snapshot = Snapshot(repository: repository, tip: tip, memory: memory)
       let files = try build(snapshot)
       var changes: [TreeChange] = []
       for (path, content) in files.sorted(by: { $0.key < $1.key }) {
@@ -89,7 +91,7 @@ public final class Workspace {
         message: message(snapshot))
     }
     syncWorkingTree(paths: written, to: commit)
-    return (commit, last ?? Snapshot(repository: repository, tip: commit))
+    return (commit, last ?? Snapshot(repository: repository, tip: commit, memory: memory))
   }
 
   /// Brings the working-tree copies of `paths` up to date when the branch is checked out.

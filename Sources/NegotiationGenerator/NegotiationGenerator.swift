@@ -88,7 +88,9 @@ public struct NegotiationGenerator {
     while tabled < count, attempts < count * 3 {
       attempts += 1
       guard let clause = random.chance(0.5) ? random.pick(hot) : random.pick(clauses) else { continue }
-      let request = maker.request(on: clause, siblings: siblings[clause.parentKey] ?? [], using: &random)
+      let request = maker.request(
+        on: clause, siblings: siblings[clause.parentKey] ?? [], hasChildren: siblings[clause.key] != nil,
+        using: &random)
       do {
         _ = try workspace.table(request)
         tabled += 1
@@ -108,16 +110,33 @@ public struct NegotiationGenerator {
   func decide(
     in workspace: Workspace, share: Double, report: inout GeneratorReport, using random: inout SeededRandom
   ) throws {
-    let undecided = try workspace.snapshot().ledger.get().byTablingOrder.filter { $0.status.isUndecided }
+    let snapshot = try workspace.snapshot()
+    let current = try snapshot.currentDraft()
+    let undecided = try snapshot.ledger.get().byTablingOrder.filter { $0.status.isUndecided }
+    var deleted: Set<ClauseKey> = []
+    var reworded: Set<ClauseKey> = []
     for state in undecided.prefix(Int(Double(undecided.count) * share)) {
       let roll = Double.random(in: 0..<1, using: &random)
-      let decision: Decision? =
+      var decision: Decision? =
         switch roll {
         case ..<0.35: .accept
         case ..<0.70: .reject
         case ..<0.80: state.status == .deferred ? nil : .deferral
         default: nil
         }
+      // The chair accepts at most one deletion and one change of wording per clause and round:
+      // `amend next` cannot yet apply a second deletion, nor some pairs of word changes that each
+      // merge with the text alone (see BENCHMARKS.md), so the others are rejected.
+      if decision == .accept, let operation = try? state.record.operation.operation(),
+        operation == .deleteClause || operation.changesWording,
+        let key = try snapshot.placement(of: state.record, in: current).clause?.key
+      {
+        if operation == .deleteClause {
+          if deleted.contains(key) { decision = .reject } else { deleted.insert(key) }
+        } else {
+          if reworded.contains(key) { decision = .reject } else { reworded.insert(key) }
+        }
+      }
       guard let decision else { continue }
       do {
         _ = try workspace.decide(decision, on: state.id)
