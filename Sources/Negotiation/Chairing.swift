@@ -174,33 +174,67 @@ extension Workspace {
     }
     guard let clause = placement.clause else { return }
     let name = clause.id.display
-    let accepted = try snapshot.marshalledList(version) { $0 == .accepted }
-      .filter { $0.placement.clause?.key == clause.key }
-    let changesText = operation.changesWording || (asRevised != nil)
-    for other in accepted {
-      if case .deleteClause = other.operation, changesText {
-        throw AmendError("\(name) is already accepted for deletion (\(other.id), \(other.record.delegation)): \(state.id) cannot change its text; reopen \(other.id) first")
+    let draft = version.draft
+    let acceptedAll = try snapshot.marshalledList(version) { $0 == .accepted }
+      .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
+    // A clause goes with the paragraph it stands under: nothing may change what an accepted
+    // deletion takes away, and nothing may be deleted from under an accepted change.
+    let isNewClause: Bool = if case .newClause = operation { true } else { false }
+    for other in acceptedAll {
+      guard let otherClause = other.placement.clause else { continue }
+      if case .deleteClause = other.operation,
+        Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !isNewClause)
+      {
+        let what = otherClause.key == clause.key ? name : "\(otherClause.id.display), which \(name) stands under,"
+        throw AmendError(
+          "\(what) is already accepted for deletion (\(other.id), \(other.record.delegation)): \(state.id) cannot stand with it; reopen \(other.id) first, or reject \(state.id)")
       }
-      if case .deleteClause = operation, other.operation.changesWording || other.state.decision?.asRevised != nil {
-        throw AmendError("\(name) already has an accepted change (\(other.id), \(other.record.delegation)): reopen it before accepting its deletion")
+      let otherIsNewClause: Bool = if case .newClause = other.operation { true } else { false }
+      if case .deleteClause = operation,
+        Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !otherIsNewClause)
+      {
+        throw AmendError(
+          "\(name) has an accepted change in it (\(other.id), \(other.record.delegation)): reopen \(other.id) before accepting the deletion")
       }
-      if case .moveClause = operation, case .moveClause = other.operation {
+      if case .moveClause = operation, case .moveClause = other.operation, otherClause.key == clause.key {
         throw AmendError("\(name) is already accepted to move (\(other.id)): reopen it first")
       }
     }
+    let changesText = operation.changesWording || (asRevised != nil && !isNewClause)
     guard changesText, asRevised == nil, let proposed = placement.proposedText else { return }
-    var combined = clause.text
-    for other in accepted {
-      guard let text = other.state.decision?.asRevised ?? (other.operation.changesWording ? other.placement.proposedText : nil)
-      else { continue }
-      do {
-        combined = try WordMerge.merge(base: clause.text, ours: combined, theirs: text)
-        _ = try WordMerge.merge(base: clause.text, ours: text, theirs: proposed)
-      } catch {
-        throw AmendError(
-          "\(state.id) (\(state.record.delegation)) collides with \(other.id) (\(other.record.delegation)), already accepted: both change '\(error.words)' in \(name); accept \(state.id) with --as-revised TEXT giving the merged wording")
-      }
+    let wording = acceptedAll.filter {
+      let otherIsNew: Bool = if case .newClause = $0.operation { true } else { false }
+      return $0.placement.clause?.key == clause.key && !otherIsNew
+        && ($0.operation.changesWording || $0.state.decision?.asRevised != nil)
     }
+    var combined = clause.text
+    do {
+      for other in wording {
+        let revised = other.state.decision?.asRevised
+        guard let text = revised ?? other.placement.proposedText else { continue }
+        combined = try AcceptedWording.adding(text, asRevised: revised != nil, to: combined, base: clause.text)
+      }
+      _ = try AcceptedWording.adding(proposed, asRevised: false, to: combined, base: clause.text)
+    } catch {
+      let culprit = wording.first { other in
+        let text = other.state.decision?.asRevised ?? other.placement.proposedText ?? clause.text
+        return (try? WordMerge.merge(base: clause.text, ours: text, theirs: proposed)) == nil
+      } ?? wording.last
+      let with = culprit.map { "\($0.id) (\($0.record.delegation))" } ?? "what is already accepted"
+      throw AmendError(
+        "\(state.id) (\(state.record.delegation)) collides with \(with), already accepted: both change '\(error.words)' in \(name); accept \(state.id) with --as-revised TEXT giving the merged wording")
+    }
+  }
+
+  /// Whether `key` is `ancestor` (when `orIs`) or stands somewhere under it.
+  static func stands(_ key: ClauseKey, under ancestor: ClauseKey, in draft: Draft, orIs: Bool) -> Bool {
+    if key == ancestor { return orIs }
+    var parent = draft.clause(key: key)?.parentKey
+    while let current = parent {
+      if current == ancestor { return true }
+      parent = draft.clause(key: current)?.parentKey
+    }
+    return false
   }
 
   static func slug(_ text: String) -> String {

@@ -196,15 +196,12 @@ extension Workspace {
       let base = clause.text
       let wanted = try revisedOrProposed(item)
       let text: String
-      if item.state.decision?.asRevised != nil {
-        text = wanted
-      } else {
-        do {
-          text = try WordMerge.merge(base: base, ours: combined[clause.key] ?? base, theirs: wanted)
-        } catch {
-          throw AmendError(
-            "a conflict is left unresolved in \(clause.id.display): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(error.words)'; reopen one and accept it with --as-revised TEXT")
-        }
+      do {
+        text = try AcceptedWording.adding(
+          wanted, asRevised: item.state.decision?.asRevised != nil, to: combined[clause.key] ?? base, base: base)
+      } catch {
+        throw AmendError(
+          "a conflict is left unresolved in \(clause.id.display): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(error.words)'; reopen one and accept it with --as-revised TEXT")
       }
       combined[clause.key] = text
       try step(item) { try $0.replaceText(of: clause.key, with: text) }
