@@ -36,12 +36,15 @@ let package = Package(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+    // The real git CLI, which every suite cross-checks amend against.
+    .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
+    .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),
     .testTarget(
       name: "DraftTextTests",
       dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator"]),
-    .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore"]),
+    .testTarget(
+      name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
+    .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"]),
   ]
 )

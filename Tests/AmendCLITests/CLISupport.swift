@@ -1,4 +1,5 @@
 import Foundation
+import GitCLISupport
 import Testing
 
 /// The result of running the real `amend` executable.
@@ -73,35 +74,17 @@ final class Scratch {
   deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// The real git CLI, isolated from the machine's configuration.
+/// The real git CLI's output, whatever its exit status.
 @discardableResult
 func git(_ arguments: [String], in folder: String) throws -> String {
-  try gitRun(arguments, in: folder).output
+  try GitCLI.status(arguments, in: folder).output
 }
 
 /// `git fsck --strict` finds nothing wrong (dangling objects left by writers that lost a race are not
 /// damage).
 func fsckIsClean(_ folder: String) throws -> Bool {
-  let run = try gitRun(["fsck", "--strict", "--no-dangling"], in: folder)
+  let run = try GitCLI.status(["fsck", "--strict", "--no-dangling"], in: folder)
   return run.status == 0 && run.output.isEmpty
-}
-
-func gitRun(_ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-  process.arguments = ["-c", "safe.directory=*"] + arguments
-  process.currentDirectoryURL = URL(fileURLWithPath: folder)
-  var environment = ProcessInfo.processInfo.environment
-  environment["GIT_CONFIG_NOSYSTEM"] = "1"
-  environment["HOME"] = folder
-  process.environment = environment
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = Pipe()
-  try process.run()
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// Everything in a folder, path → content, to prove a refused command changed nothing.

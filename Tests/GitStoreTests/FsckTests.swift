@@ -1,4 +1,5 @@
 import Foundation
+import GitCLISupport
 import GitStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import GitCLISupport
 import GitStore
 import Testing
 
@@ -68,24 +69,7 @@ func makeNegotiation(from source: String = Shared.seed, in folder: ScratchFolder
 /// Runs the real git CLI in `folder`, isolated from the machine's configuration.
 @discardableResult
 func git(_ arguments: [String], in folder: String) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-  process.arguments = ["-c", "safe.directory=*"] + arguments
-  process.currentDirectoryURL = URL(fileURLWithPath: folder)
-  var environment = ProcessInfo.processInfo.environment
-  environment["GIT_CONFIG_NOSYSTEM"] = "1"
-  environment["HOME"] = folder
-  process.environment = environment
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = Pipe()
-  try process.run()
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  guard process.terminationStatus == 0 else {
-    throw AmendError("git \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
-  }
-  return String(decoding: data, as: UTF8.self)
+  try GitCLI.run(arguments, in: folder)
 }
 
 extension Workspace {

@@ -1,21 +1,33 @@
 import Foundation
 
-/// Runs the real `git` executable, isolated from the machine's and user's configuration.
-enum GitCLI {
-  struct Failure: Error, CustomStringConvertible {
-    let arguments: [String]
-    let status: Int32
-    let standardError: String
-    var description: String {
+/// Runs the real `git` executable, isolated from the machine's and user's configuration: what every
+/// test suite cross-checks amend against.
+public enum GitCLI {
+  public struct Failure: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let status: Int32
+    public let standardError: String
+    public var description: String {
       "git \(arguments.joined(separator: " ")) exited \(status): \(standardError)"
     }
   }
 
-  /// Runs `git <arguments>` in `directory` and returns its standard output.
+  /// Runs `git <arguments>` in `directory` and returns its standard output; throws when git fails.
   @discardableResult
-  static func run(
+  public static func run(
     _ arguments: [String], in directory: String, environment extra: [String: String] = [:]
   ) throws -> String {
+    let result = try status(arguments, in: directory, environment: extra)
+    guard result.status == 0 else {
+      throw Failure(arguments: arguments, status: result.status, standardError: result.standardError)
+    }
+    return result.output
+  }
+
+  /// Runs `git <arguments>` in `directory`, whatever its exit status.
+  public static func status(
+    _ arguments: [String], in directory: String, environment extra: [String: String] = [:]
+  ) throws -> (status: Int32, output: String, standardError: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
     process.arguments = ["-c", "safe.directory=*"] + arguments
@@ -39,15 +51,12 @@ enum GitCLI {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     try errorHandle.close()
-    guard process.terminationStatus == 0 else {
-      let message = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-      throw Failure(arguments: arguments, status: process.terminationStatus, standardError: message)
-    }
-    return String(decoding: data, as: UTF8.self)
+    let message = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self), message)
   }
 
   /// Output lines without the trailing empty one.
-  static func lines(_ arguments: [String], in directory: String) throws -> [String] {
+  public static func lines(_ arguments: [String], in directory: String) throws -> [String] {
     try run(arguments, in: directory).split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init).filter { !$0.isEmpty }
   }
