@@ -55,7 +55,7 @@ extension Workspace {
   public func closeSession() throws -> Session {
     var closed: Session?
     try commit(
-      author: Person.named(try snapshot().ledger.get().openSession?.chair ?? "Chair"),
+      authoredBy: Self.chairOfOpenSession,
       message: { _ in "Close session \(closed?.name ?? "")\n\nAmend-Event: session-closed\nAmend-Session: \(closed?.id ?? "")" }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
@@ -80,12 +80,8 @@ extension Workspace {
     _ decision: Decision, on id: String, asRevised: String? = nil, note: String? = nil
   ) throws -> EventRecord {
     var event: EventRecord?
-    var chair = "Chair"
-    // The author is the chair of the open session, known only once the record is read.
-    let ledgerNow = try snapshot().ledger.get()
-    if let open = ledgerNow.openSession { chair = open.chair }
     try commit(
-      author: Person.named(chair),
+      authoredBy: Self.chairOfOpenSession,
       message: { _ in Self.decisionMessage(event) }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
@@ -109,6 +105,11 @@ extension Workspace {
     }
     guard let event else { throw AmendError("the decision was not recorded") }
     return event
+  }
+
+  /// A session's records are written by its chair.
+  static func chairOfOpenSession(_ snapshot: Snapshot) throws -> Person {
+    Person.named(try snapshot.ledger.get().openSession?.chair ?? "Chair")
   }
 
   static func decisionMessage(_ event: EventRecord?) -> String {

@@ -67,6 +67,15 @@ public final class Workspace {
     author: Person, message: @escaping (Snapshot) -> String,
     _ build: (Snapshot) throws -> [String: Data?]
   ) throws -> (commit: ObjectID, snapshot: Snapshot) {
+    try commit(authoredBy: { _ in author }, message: message, build)
+  }
+
+  /// The same, for an author known only from the record itself (the chair of the open session).
+  @discardableResult
+  func commit(
+    authoredBy author: (Snapshot) throws -> Person, message: @escaping (Snapshot) -> String,
+    _ build: (Snapshot) throws -> [String: Data?]
+  ) throws -> (commit: ObjectID, snapshot: Snapshot) {
     let committer = try committer()
     let now = context.now()
     var written: [String] = []
@@ -87,7 +96,7 @@ public final class Workspace {
       last = snapshot
       return CommitPlan(
         tree: try repository.writeTree(base: base, changes: changes),
-        author: signature(author, at: now), committer: signature(committer, at: now),
+        author: signature(try author(snapshot), at: now), committer: signature(committer, at: now),
         message: message(snapshot))
     }
     syncWorkingTree(paths: written, to: commit)
