@@ -51,6 +51,7 @@ extension Workspace {
       if dryRun { return plan.result }
       guard let tip = snapshot.tip else { throw AmendError("nothing is committed yet: run 'amend init --from FILE' first") }
       let committer = try committer()
+      try tagIfUntagged(current, tip: tip, tagger: signature(committer, at: context.now()))
       let now = context.now()
       let secretariat = signature(committer, at: now)
       var parent = tip
@@ -102,6 +103,16 @@ extension Workspace {
 }
 
 extension Workspace {
+  /// Tags the commit that last wrote `version`'s file when its `draft-N` tag is missing: a process
+  /// stopped between moving the branch and tagging leaves the draft published but untagged.
+  func tagIfUntagged(_ version: DraftVersion, tip: ObjectID, tagger: Signature) throws {
+    let tag = "draft-\(version.number)"
+    guard try repository.tagTarget(tag) == nil,
+      let last = try repository.history(from: tip, touching: version.file.path, limit: 1).first
+    else { return }
+    _ = try repository.createTag(tag, target: last.id, tagger: tagger, message: version.draft.titleBlock?.title ?? tag)
+  }
+
   /// Moves the branch to `commit` if it still points at `tip`; false when someone moved it first.
   func publish(_ commit: ObjectID, expecting tip: ObjectID, message: String) throws(GitError) -> Bool {
     do {

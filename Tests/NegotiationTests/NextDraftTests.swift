@@ -165,3 +165,18 @@ struct NextDraftTests {
     #expect(draft.clause("7.b")?.text.contains("irrespective of their immigration status") == true)
   }
 }
+
+@Suite("Repairing what a stop left")
+struct DraftTagRepairTests {
+  @Test("a draft published but left untagged is tagged by the next run of next")
+  func missingTagRestored() throws {
+    let folder = try ScratchFolder()
+    let workspace = try makeNegotiation(in: folder)
+    let eighth = try workspace.produceNextDraft(date: "2010-10-13", dryRun: false)
+    try git(["tag", "-d", "draft-8"], in: folder.path)
+    _ = try workspace.produceNextDraft(date: "2010-10-14", dryRun: false)
+    #expect(try git(["tag", "--list"], in: folder.path) == "draft-7\ndraft-8\ndraft-9\n")
+    let tagged = try git(["rev-parse", "draft-8^{commit}"], in: folder.path).trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(tagged == eighth.commit?.hex)
+  }
+}
