@@ -180,19 +180,17 @@ extension Workspace {
       .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
     // A clause goes with the paragraph it stands under: nothing may change what an accepted
     // deletion takes away, and nothing may be deleted from under an accepted change.
-    let isNewClause: Bool = if case .newClause = operation { true } else { false }
     for other in acceptedAll {
       guard let otherClause = other.placement.clause else { continue }
       if case .deleteClause = other.operation,
-        Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !isNewClause)
+        Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !operation.isNewClause)
       {
         let what = otherClause.key == clause.key ? name : "\(otherClause.id.display), which \(name) stands under,"
         throw AmendError(
           "\(what) is already accepted for deletion (\(other.id), \(other.record.delegation)): \(state.id) cannot stand with it; reopen \(other.id) first, or reject \(state.id)")
       }
-      let otherIsNewClause: Bool = if case .newClause = other.operation { true } else { false }
       if case .deleteClause = operation,
-        Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !otherIsNewClause)
+        Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.operation.isNewClause)
       {
         throw AmendError(
           "\(name) has an accepted change in it (\(other.id), \(other.record.delegation)): reopen \(other.id) before accepting the deletion")
@@ -201,25 +199,19 @@ extension Workspace {
         throw AmendError("\(name) is already accepted to move (\(other.id)): reopen it first")
       }
     }
-    let changesText = operation.changesWording || (asRevised != nil && !isNewClause)
+    let changesText = operation.changesWording || (asRevised != nil && !operation.isNewClause)
     guard changesText, asRevised == nil, let proposed = placement.proposedText else { return }
-    let wording = acceptedAll.filter {
-      let otherIsNew: Bool = if case .newClause = $0.operation { true } else { false }
-      return $0.placement.clause?.key == clause.key && !otherIsNew
-        && ($0.operation.changesWording || $0.state.decision?.asRevised != nil)
-    }
+    let wording = acceptedAll.filter { $0.placement.clause?.key == clause.key && $0.changesWording }
     var combined = clause.text
     do {
       for other in wording {
-        let revised = other.state.decision?.asRevised
-        guard let text = revised ?? other.placement.proposedText else { continue }
-        combined = try AcceptedWording.adding(text, asRevised: revised != nil, to: combined, base: clause.text)
+        guard let text = other.wanted else { continue }
+        combined = try AcceptedWording.adding(text, asRevised: other.asRevised != nil, to: combined, base: clause.text)
       }
       _ = try AcceptedWording.adding(proposed, asRevised: false, to: combined, base: clause.text)
     } catch {
       let culprit = wording.first { other in
-        let text = other.state.decision?.asRevised ?? other.placement.proposedText ?? clause.text
-        return (try? WordMerge.merge(base: clause.text, ours: text, theirs: proposed)) == nil
+        (try? WordMerge.merge(base: clause.text, ours: other.wanted ?? clause.text, theirs: proposed)) == nil
       } ?? wording.last
       let with = culprit.map { "\($0.id) (\($0.record.delegation))" } ?? "what is already accepted"
       throw AmendError(

@@ -13,6 +13,16 @@ public struct MarshalledProposal: Sendable {
   public var id: String { state.id }
   public var record: ProposalRecord { state.record }
 
+  /// The clause's whole text as the chair read it out, when accepted so.
+  public var asRevised: String? { state.decision?.asRevised }
+
+  /// Whether accepting it changes its clause's wording: a change of words, or an oral revision of
+  /// anything but a new clause.
+  public var changesWording: Bool { operation.changesWording || (asRevised != nil && !operation.isNewClause) }
+
+  /// The text it asks for: the chair's revision, else the proposed text on today's wording.
+  public var wanted: String? { asRevised ?? placement.proposedText }
+
   /// "7 (b)", or "7 (b bis)" for a new clause proposed after 7 (b).
   public func displayName(bisIndex: Int) -> String {
     guard case .newClause(_, let before) = operation, let clause = placement.clause else {

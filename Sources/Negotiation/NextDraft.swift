@@ -160,7 +160,7 @@ extension Workspace {
           message: """
             Apply \(item.id) (\(item.record.delegation)) to \(clause)
 
-            \(item.operation.description(clause: clause))\(item.state.decision?.asRevised == nil ? "" : ", as orally revised")
+            \(item.operation.description(clause: clause))\(item.asRevised == nil ? "" : ", as orally revised")
 
             Amend-Event: applied
             Amend-Proposal: \(item.id)
@@ -170,8 +170,7 @@ extension Workspace {
     }
 
     func revisedOrProposed(_ item: MarshalledProposal) throws -> String {
-      if let revised = item.state.decision?.asRevised { return revised }
-      guard let text = item.placement.proposedText else {
+      guard let text = item.wanted else {
         throw AmendError(
           "\(item.id) (\(item.record.delegation)) no longer applies: \(item.placement.needsRevision ?? "its clause changed"); reopen it in a session and accept it with --as-revised TEXT, or reject it")
       }
@@ -180,7 +179,7 @@ extension Workspace {
 
     // The list changes first (new clauses, moves, deletions), then the wording, so that each
     // amended line's last commit is its own proposal's, and git blame names its delegation.
-    for item in accepted where isNewClause(item) {
+    for item in accepted where item.operation.isNewClause {
       guard let anchor = item.placement.clause, case .newClause(_, let before) = item.operation else { continue }
       let text = try revisedOrProposed(item)
       try step(item) { draft in
@@ -201,15 +200,14 @@ extension Workspace {
       try step(item) { try $0.deleteClause(clause.key) }
     }
 
-    let wording = accepted.filter { $0.operation.changesWording || ($0.state.decision?.asRevised != nil && !isNewClause($0)) }
-    for item in wording {
+    for item in accepted where item.changesWording {
       guard let clause = item.placement.clause else { continue }
       let base = clause.text
       let wanted = try revisedOrProposed(item)
       let text: String
       do {
         text = try AcceptedWording.adding(
-          wanted, asRevised: item.state.decision?.asRevised != nil, to: combined[clause.key] ?? base, base: base)
+          wanted, asRevised: item.asRevised != nil, to: combined[clause.key] ?? base, base: base)
       } catch {
         throw AmendError(
           "a conflict is left unresolved in \(clause.id.display): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(error.words)'; reopen one and accept it with --as-revised TEXT")
@@ -263,10 +261,5 @@ extension Workspace {
         file: file, text: text, numbering: numbering, applied: accepted.map(\.id),
         carriedOver: carried, commit: nil, tag: "draft-\(number)"),
       steps: steps, titleLine: titleLine)
-  }
-
-  func isNewClause(_ item: MarshalledProposal) -> Bool {
-    if case .newClause = item.operation { return true }
-    return false
   }
 }

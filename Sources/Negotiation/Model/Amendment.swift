@@ -32,6 +32,12 @@ public enum Amendment: Equatable, Sendable {
     }
   }
 
+  /// Whether it proposes a new clause (whose text is not a change to its anchor's wording).
+  public var isNewClause: Bool {
+    if case .newClause = self { return true }
+    return false
+  }
+
   /// The record's name for the operation.
   public var kind: String {
     switch self {

@@ -23,9 +23,26 @@ final class RecordCache {
   private let path: String?
   private var loaded = false
   private var chunks = 0
-  private var proposals: [ObjectID: ProposalRecord] = [:]
-  private var events: [ObjectID: EventRecord] = [:]
-  private var numberings: [ObjectID: NumberingTable] = [:]
+  /// Kept by blob and kind, so that the same bytes read as two kinds of record never mix.
+  private var records: [Key: RecordCacheCoding.Record] = [:]
+
+  private struct Key: Hashable {
+    var blob: ObjectID
+    var kind: Kind
+  }
+
+  private enum Kind {
+    case proposal, event, numbering
+
+    init(_ record: RecordCacheCoding.Record) {
+      switch record {
+      case .proposal: self = .proposal
+      case .event: self = .event
+      case .numbering: self = .numbering
+      }
+    }
+  }
+
   private var unsaved: [(blob: String, record: RecordCacheCoding.Record)] = []
 
   /// A cache kept in the file at `path`; nil keeps it in memory only.
@@ -40,32 +57,35 @@ final class RecordCache {
 
   /// The proposal stored in blob `id`, decoded by `decode` the first time it is asked for.
   func proposal(_ id: ObjectID, decode: () throws -> ProposalRecord) throws -> ProposalRecord {
-    load()
-    if let known = proposals[id] { return known }
-    let record = try decode()
-    proposals[id] = record
-    unsaved.append((id.hex, .proposal(record)))
-    return record
+    if case .proposal(let known)? = try cached(Key(blob: id, kind: .proposal), decode: { .proposal(try decode()) }) {
+      return known
+    }
+    return try decode()
   }
 
   /// The event stored in blob `id`, decoded by `decode` the first time it is asked for.
   func event(_ id: ObjectID, decode: () throws -> EventRecord) throws -> EventRecord {
-    load()
-    if let known = events[id] { return known }
-    let record = try decode()
-    events[id] = record
-    unsaved.append((id.hex, .event(record)))
-    return record
+    if case .event(let known)? = try cached(Key(blob: id, kind: .event), decode: { .event(try decode()) }) { return known }
+    return try decode()
   }
 
   /// The numbering table stored in blob `id`, decoded by `decode` until it gives one.
   func numbering(_ id: ObjectID, decode: () throws -> NumberingTable?) throws -> NumberingTable? {
+    if case .numbering(let known)? = try cached(Key(blob: id, kind: .numbering), decode: { try decode().map { .numbering($0) } })
+    {
+      return known
+    }
+    return nil
+  }
+
+  /// The record under `key`: from memory or the file, else decoded and kept for the next save.
+  private func cached(_ key: Key, decode: () throws -> RecordCacheCoding.Record?) throws -> RecordCacheCoding.Record? {
     load()
-    if let known = numberings[id] { return known }
-    guard let table = try decode() else { return nil }
-    numberings[id] = table
-    unsaved.append((id.hex, .numbering(table)))
-    return table
+    if let known = records[key] { return known }
+    guard let record = try decode() else { return nil }
+    records[key] = record
+    unsaved.append((key.blob.hex, record))
+    return record
   }
 
   /// Writes what was decoded since the last save: appended as one chunk, or the whole cache
@@ -75,9 +95,7 @@ final class RecordCache {
     let rewrite = chunks + 1 > Self.chunksBeforeRewrite
     let entries =
       rewrite
-      ? proposals.map { ($0.key.hex, RecordCacheCoding.Record.proposal($0.value)) }
-        + events.map { ($0.key.hex, RecordCacheCoding.Record.event($0.value)) }
-        + numberings.map { ($0.key.hex, RecordCacheCoding.Record.numbering($0.value)) }
+      ? records.map { ($0.key.blob.hex, $0.value) }
       : unsaved
     let chunk = RecordCacheCoding.chunk(entries)
     guard rewrite ? Self.replace(path, with: chunk) : Self.append(chunk, to: path) else { return }
@@ -93,12 +111,7 @@ final class RecordCache {
     let (entries, count) = RecordCacheCoding.entries(in: data)
     chunks = count
     for (blob, record) in entries {
-      guard let id = ObjectID(hex: blob) else { continue }
-      switch record {
-      case .proposal(let proposal): proposals[id] = proposal
-      case .event(let event): events[id] = event
-      case .numbering(let table): numberings[id] = table
-      }
+      if let id = ObjectID(hex: blob) { records[Key(blob: id, kind: Kind(record))] = record }
     }
   }
 
