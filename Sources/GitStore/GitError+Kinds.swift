@@ -44,7 +44,8 @@ extension GitError {
     if mentions(EROFS) { return .readOnly(path: quoted.first) }
     if mentions(ENOSPC) || mentions(EDQUOT) || mentions(EFBIG) { return .diskFull }
     if mentions(EACCES) || mentions(EPERM) { return .permissionDenied(path: quoted.first) }
-    let lockFile = quoted.first { $0.hasSuffix(".lock") }
+    // libgit2 names every lock file but the index's ("the index is locked; …").
+    let lockFile = quoted.first { $0.hasSuffix(".lock") } ?? (message.contains("index is locked") ? ".git/index.lock" : nil)
     if isLocked || (lockFile != nil && (mentions(EEXIST) || message.contains("failed to lock"))) {
       return .locked(lockFile: lockFile)
     }

@@ -198,7 +198,7 @@ struct MessagesHostileTests {
   func lockedReference() throws {
     let scratch = try Self.negotiation()
     let lock = scratch.path + "/.git/refs/heads/main.lock"
-    FileManager.default.createFile(atPath: lock, contents: Data())
+    _ = FileManager.default.createFile(atPath: lock, contents: Data())
     try Self.expectFault(HostileCase(name: "locked ref", arguments: Self.proposing, message: "main.lock is held"), in: scratch.path)
   }
 
