@@ -14,30 +14,20 @@ struct Amend: ParsableCommand {
       HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
     ])
 
-  /// Runs the command, turning every failure into one line on standard error and a non-zero exit.
+  /// Parses, then runs: a mistake in the arguments and a failure while running are told apart by
+  /// where they were caught, and each becomes one line on standard error.
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot(normalised(Array(CommandLine.arguments.dropFirst())))
-      try command.run()
-    } catch let error as AmendError {
-      Output.error(error.message)
-      Foundation.exit(1)
-    } catch where isArgumentError(error) {
-      exit(withError: error)
+      command = try parseAsRoot(arguments)
     } catch {
-      // libgit2 and file-format failures: one line, and where to look.
-      Output.error("\(oneLine(error)); the repository may be damaged: 'git fsck' shows what is wrong")
-      Foundation.exit(1)
+      Failure.refuseArguments(error, arguments: arguments)
     }
-  }
-
-  /// Usage errors, help and version requests, which ArgumentParser prints and exits for itself.
-  static func isArgumentError(_ error: any Error) -> Bool {
-    error is ValidationError || error is CleanExit || error is ExitCode
-      || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
-  }
-
-  static func oneLine(_ error: any Error) -> String {
-    String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
+    do {
+      try command.run()
+    } catch {
+      Failure.stop(error, arguments: arguments)
+    }
   }
 }

@@ -15,6 +15,11 @@ enum Output {
     FileHandle.standardError.write(Data("amend: error: \(message)\n".utf8))
   }
 
+  /// Something the user may not expect but that did what was asked.
+  static func note(_ message: String) {
+    FileHandle.standardError.write(Data("amend: note: \(message)\n".utf8))
+  }
+
   static func warning(_ message: String) {
     FileHandle.standardError.write(Data("amend: warning: \(message)\n".utf8))
   }

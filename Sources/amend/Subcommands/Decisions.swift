@@ -25,22 +25,25 @@ extension Amend {
   struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Accept a proposal, as tabled or as orally revised.")
     @OptionGroup var decision: DecisionArguments
-    @Option(help: "The clause's whole text as the chair read it out, without its number.") var asRevised: String?
-    @Option(help: "A note for the minutes.") var note: String?
+    @Option(
+      parsing: .unconditional, help: "The clause's whole text as the chair read it out, without its number.",
+      transform: Words.value)
+    var asRevised: String?
+    @Option(parsing: .unconditional, help: "A note for the minutes.", transform: Words.value) var note: String?
     func run() throws { try decision.decide(.accept, asRevised: asRevised, note: note) }
   }
 
   struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Reject a proposal.")
     @OptionGroup var decision: DecisionArguments
-    @Option(help: "A note for the minutes.") var note: String?
+    @Option(parsing: .unconditional, help: "A note for the minutes.", transform: Words.value) var note: String?
     func run() throws { try decision.decide(.reject, note: note) }
   }
 
   struct Defer: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Defer a proposal to a later meeting.")
     @OptionGroup var decision: DecisionArguments
-    @Option(help: "A note for the minutes.") var note: String?
+    @Option(parsing: .unconditional, help: "A note for the minutes.", transform: Words.value) var note: String?
     func run() throws { try decision.decide(.deferral, note: note) }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DraftText
 import Negotiation
 
 extension Amend {
@@ -22,62 +23,93 @@ extension Amend {
     @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)…")
     var clause: String
 
-    @Option(help: "The delegation tabling it; it is the commit's author.")
+    // Words may begin with '-' ("-ish", "- and"): every text option reads its next argument as it is.
+    @Option(parsing: .unconditional, help: "The delegation tabling it; it is the commit's author.", transform: Words.value)
     var by: String
 
-    @Option(help: "Words to replace (with --with).") var replace: String?
-    @Option(help: "The words that replace them.") var with: String?
-    @Option(help: "Words to delete.") var delete: String?
-    @Option(help: "Words to insert (with --after, --before, --at-start or --at-end).") var insert: String?
-    @Option(help: "Insert after these words.") var after: String?
-    @Option(help: "Insert before these words.") var before: String?
+    @Option(parsing: .unconditional, help: "Words to replace (with --with).", transform: Words.value)
+    var replace: String?
+    @Option(parsing: .unconditional, help: "The words that replace them.", transform: Words.value)
+    var with: String?
+    @Option(parsing: .unconditional, help: "Words to delete.", transform: Words.value)
+    var delete: String?
+    @Option(
+      parsing: .unconditional, help: "Words to insert (with --after, --before, --at-start or --at-end).",
+      transform: Words.value)
+    var insert: String?
+    @Option(parsing: .unconditional, help: "Insert after these words.", transform: Words.value)
+    var after: String?
+    /// A value for --insert, a switch for --new-clause: given alone it reads as the empty string.
+    @Option(
+      defaultAsFlag: "", parsing: .next,
+      help: "Insert before these words (words beginning with '-': --before=-WORDS); alone, with --new-clause: place the new clause before CLAUSE.")
+    var before: String?
     @Flag(help: "Insert at the start of the clause.") var atStart = false
     @Flag(help: "Insert at the end of the clause.") var atEnd = false
-    @Option(help: "Which occurrence of the words, counting from 1.") var occurrence: Int?
-    @Option(help: "The clause's whole new text.") var text: String?
+    @Option(parsing: .unconditional, help: "Which occurrence of the words, counting from 1.") var occurrence: Int?
+    @Option(parsing: .unconditional, help: "The clause's whole new text.", transform: Words.value)
+    var text: String?
     @Flag(help: "Delete the clause.") var deleteClause = false
-    @Option(help: "Text of a new clause after CLAUSE (before it with --before).") var newClause: String?
-    @Flag(name: .customLong("place-before"), help: .hidden) var placeBefore = false
+    @Option(
+      parsing: .unconditional, help: "Text of a new clause after CLAUSE (before it with --before).",
+      transform: Words.value)
+    var newClause: String?
     @Option(help: "Move the clause to follow this one.") var moveAfter: String?
-    @Option(help: "A co-sponsoring delegation (repeat for more).") var cosponsor: [String] = []
-    @Option(help: "The explanatory statement.") var rationale: String?
+    @Option(
+      parsing: .unconditionalSingleValue, help: "A co-sponsoring delegation (repeat for more).", transform: Words.value)
+    var cosponsor: [String] = []
+    @Option(parsing: .unconditional, help: "The explanatory statement.", transform: Words.value)
+    var rationale: String?
     @Option(help: "The delegation's e-mail address.") var email: String?
     @Flag(help: "Print JSON.") var json = false
 
     @OptionGroup var options: RepositoryOptions
 
-    func operation() throws -> Amendment {
+    func validate() throws {
+      if let occurrence, occurrence < 1 {
+        throw ValidationError("--occurrence counts from 1 (the first place the words occur), so \(occurrence) is not one")
+      }
+      _ = try operation()
+    }
+
+    /// The one operation the options ask for; every mistake in combining them is an argument error.
+    func operation() throws(ValidationError) -> Amendment {
+      let placeBefore = before == "" && newClause != nil
+      let before = placeBefore ? nil : before
       var chosen: [Amendment] = []
       if let replace {
-        guard let with else { throw AmendError("--replace needs --with NEW: the words that replace '\(replace)'") }
+        guard let with else { throw ValidationError("--replace needs --with NEW: the words that replace '\(replace)'") }
         chosen.append(.replaceWords(words: replace, with: with, occurrence: occurrence))
       } else if with != nil {
-        throw AmendError("--with goes with --replace OLD: say which words it replaces")
+        throw ValidationError("--with goes with --replace OLD: say which words it replaces")
       }
       if let delete { chosen.append(.deleteWords(words: delete, occurrence: occurrence)) }
       if let insert {
         let anchors: [Amendment.Anchor] =
           [after.map { .after($0) }, before.map { .before($0) }, atStart ? .atStart : nil, atEnd ? .atEnd : nil]
           .compactMap { $0 }
+        if case .before("") = anchors.first {
+          throw ValidationError("--before needs the words to insert before (words beginning with '-' are written --before=-WORDS)")
+        }
         guard anchors.count == 1, let anchor = anchors.first else {
-          throw AmendError("--insert needs exactly one of --after WORDS, --before WORDS, --at-start, --at-end")
+          throw ValidationError("--insert needs exactly one of --after WORDS, --before WORDS, --at-start, --at-end")
         }
         chosen.append(.insertWords(text: insert, anchor: anchor, occurrence: occurrence))
-      } else if after != nil || (before != nil && newClause == nil) || atStart || atEnd {
-        throw AmendError("--after, --before, --at-start and --at-end go with --insert TEXT")
+      } else if after != nil || before != nil || atStart || atEnd {
+        throw ValidationError("--after, --before, --at-start and --at-end go with --insert TEXT")
       }
       if let text { chosen.append(.replaceClause(text: text)) }
       if deleteClause { chosen.append(.deleteClause) }
       if let newClause { chosen.append(.newClause(text: newClause, before: placeBefore)) }
       if let moveAfter { chosen.append(.moveClause(after: moveAfter)) }
       guard chosen.count == 1, let operation = chosen.first else {
-        throw AmendError(
+        throw ValidationError(
           chosen.isEmpty
             ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause or --move-after"
             : "give one operation per proposal; table the others separately")
       }
       if occurrence != nil, operation.anchorWords == nil {
-        throw AmendError("--occurrence goes with --replace, --delete, or --insert with --after/--before")
+        throw ValidationError("--occurrence goes with --replace, --delete, or --insert with --after/--before")
       }
       return operation
     }
@@ -90,6 +122,9 @@ extension Amend {
           clause: clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
           email: email))
       workspace.reportWarnings()
+      if let note = operation.pastedTextNote(in: record.textBefore) {
+        Output.note("in \(ClauseID(rawValue: record.clause).display), \(note)")
+      }
       // Only the new record is read back: tabling stays as fast with 4,000 proposals as with one.
       let snapshot = try workspace.snapshot()
       let summary = ProposalSummary(try snapshot.marshalled(record, in: try snapshot.currentDraft()))
@@ -100,19 +135,5 @@ extension Amend {
         Output.line("  \(summary.clauseName) \(summary.redline)")
       }
     }
-  }
-}
-
-extension Amend {
-  /// `--before` is a value for --insert but a switch for --new-clause: a bare `--before` after
-  /// --new-clause is read as the switch.
-  static func normalised(_ arguments: [String]) -> [String] {
-    guard arguments.contains("--new-clause") else { return arguments }
-    var result = arguments
-    for index in result.indices where result[index] == "--before" {
-      let next = index + 1 < result.count ? result[index + 1] : nil
-      if next == nil || next?.hasPrefix("--") == true { result[index] = "--place-before" }
-    }
-    return result
   }
 }

@@ -27,7 +27,8 @@ extension Amend {
     struct Open: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Open a session; decisions are taken in it.")
       @Argument(help: "The session's name, e.g. \"Second reading\".") var name: String
-      @Option(help: "Who chairs it; the author of its decisions.") var chair: String
+      @Option(parsing: .unconditional, help: "Who chairs it; the author of its decisions.", transform: Words.value)
+      var chair: String
       @Option(help: "The meeting's date, YYYY-MM-DD (default: today).") var date: String?
       @OptionGroup var options: RepositoryOptions
 

@@ -8,7 +8,7 @@ extension Amend {
       abstract: "Withdraw a proposal before it is decided (its proposer, or a co-sponsor on its behalf).")
 
     @Argument(help: "The proposal's id (or its first characters).") var id: String
-    @Option(help: "The delegation withdrawing it.") var by: String
+    @Option(parsing: .unconditional, help: "The delegation withdrawing it.", transform: Words.value) var by: String
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
