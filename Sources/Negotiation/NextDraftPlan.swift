@@ -16,82 +16,35 @@ extension Workspace {
   {
     let number = current.number + 1
     let file = DraftFile(number: number)
-    let accepted = try snapshot.marshalledList(current) { $0 == .accepted }
-      .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
-    var draft = current.draft
-    var steps: [DraftStep] = []
-    var inserted: [ClauseKey: String] = [:]
-    var combined: [ClauseKey: String] = [:]
-
-    func step(_ item: MarshalledProposal, _ change: (inout Draft) throws -> Void) throws {
-      do {
-        try change(&draft)
-      } catch let error as DraftError {
-        throw AmendError("\(item.id) (\(item.record.delegation)) cannot be applied: \(error)")
-      }
-      _ = draft.renumber()
-      let clause = item.placement.clause?.id.display ?? item.record.clause
-      steps.append(
-        DraftStep(
-          author: Person.named(item.record.delegation, email: item.record.email),
-          message: """
-            Apply \(item.id) (\(item.record.delegation)) to \(clause)
-
-            \(item.operation.description(clause: clause))\(item.asRevised == nil ? "" : ", as orally revised")
-
-            Amend-Event: applied
-            Amend-Proposal: \(item.id)
-            Amend-Draft: \(number)
-            """,
-          text: draft.render()))
-    }
-
-    func revisedOrProposed(_ item: MarshalledProposal) throws -> String {
-      guard let text = item.wanted else {
-        throw AmendError(
-          "\(item.id) (\(item.record.delegation)) no longer applies: \(item.placement.needsRevision ?? "its clause changed"); reopen it in a session and accept it with --as-revised TEXT, or reject it")
-      }
-      return text
-    }
-
-    // The list changes first (new clauses, moves, deletions), then the wording, so that each
-    // amended line's last commit is its own proposal's, and git blame names its delegation.
-    for item in accepted where item.operation.isNewClause {
-      guard let anchor = item.placement.clause, case .newClause(_, let before) = item.operation else { continue }
-      let text = try revisedOrProposed(item)
-      try step(item) { draft in
-        let key = before ? try draft.insertClause(text, before: anchor.key) : try draft.insertClause(text, after: anchor.key)
-        inserted[key] = item.id
-      }
-    }
+    let accepted = try AcceptedChange.accepted(in: snapshot, current)
+    var acceptedChanges: [AcceptedChange] = []
     for item in accepted {
-      guard case .moveClause = item.operation, let clause = item.placement.clause, let follow = item.placement.follow else {
-        continue
-      }
-      try step(item) { try $0.moveClause(clause.key, after: follow.key) }
-    }
-    var deletedBy: [ClauseKey: String] = [:]
-    for item in accepted {
-      guard case .deleteClause = item.operation, let clause = item.placement.clause else { continue }
-      deletedBy[clause.key] = item.id
-      try step(item) { try $0.deleteClause(clause.key) }
-    }
-
-    for item in accepted where item.changesWording {
-      guard let clause = item.placement.clause else { continue }
-      let base = clause.text
-      let wanted = try revisedOrProposed(item)
-      let text: String
       do {
-        text = try AcceptedWording.adding(
-          wanted, asRevised: item.asRevised != nil, to: combined[clause.key] ?? base, base: base)
+        acceptedChanges.append(try AcceptedChange(item, in: current.draft))
       } catch {
         throw AmendError(
-          "a conflict is left unresolved in \(clause.id.display): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(error.words)'; reopen one and accept it with --as-revised TEXT")
+          "\(item.id) (\(item.record.delegation)) no longer applies: \(Self.reason(error)); reconsider it in a session ('amend reconsider \(item.id)') and accept it with --as-revised TEXT, or reject it")
       }
-      combined[clause.key] = text
-      try step(item) { try $0.replaceText(of: clause.key, with: text) }
     }
+    var steps: [DraftStep] = []
+    let applied: AcceptedChange.Applied
+    do {
+      applied = try AcceptedChange.apply(acceptedChanges, to: current.draft) { change, byChair, draft in
+        steps.append(Self.step(change, byChair: byChair, draft: draft, number: number))
+      }
+    } catch let failure as ApplyFailure {
+      let item = failure.change.item
+      if let conflict = failure.conflict {
+        throw AmendError(
+          "a conflict is left unresolved in \(item.placement.clauseName(item.record)): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(conflict.words)'; take one back with 'amend reconsider \(item.id)' in a session and accept it with --as-revised TEXT")
+      }
+      throw AmendError(
+        "\(item.id) (\(item.record.delegation)) cannot be applied: \(failure.reason); reconsider it in a session ('amend reconsider \(item.id)') and accept it with --as-revised TEXT, or reject it")
+    }
+    var draft = applied.draft
+    let inserted = applied.inserted
+    let deletedBy = applied.deleted
+
     let amended = draft
     do {
       if let title {
@@ -103,7 +56,7 @@ extension Workspace {
       throw AmendError("\(error)")
     }
     let text = draft.render()
-    let titleLine = draft.titleBlock?.title ?? "Draft \(number)"
+    let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")
 
     // Old and new ids of every clause whose id changed, was added or was deleted.
     let changes = amended.renumberingTable().map {
@@ -138,5 +91,43 @@ extension Workspace {
         file: file, text: text, numbering: numbering, applied: accepted.map(\.id),
         carriedOver: carried, commit: nil, tag: "draft-\(number)"),
       steps: steps, titleLine: titleLine)
+  }
+
+  /// One commit of the chain: the proposal as tabled, by its delegation, or the words the chair read
+  /// out, by the chair, naming the proposal and the session.
+  static func step(_ change: AcceptedChange, byChair: Bool, draft: Draft, number: Int) -> DraftStep {
+    let item = change.item
+    let clause = item.placement.clause?.id.display ?? item.record.clause
+    let delegation = CommitText.line(item.record.delegation)
+    guard byChair else {
+      return DraftStep(
+        author: Person.named(item.record.delegation, email: item.record.email),
+        message: """
+          Apply \(item.id) (\(delegation)) to \(clause)
+
+          \(CommitText.line(item.operation.description(clause: clause)))\(item.asRevised == nil ? "" : ", as tabled; the chair's oral revision follows")
+
+          Amend-Event: applied
+          Amend-Proposal: \(item.id)
+          Amend-Draft: \(number)
+          """,
+        text: draft.render())
+    }
+    let decision = item.state.decision
+    let chair = decision?.chair ?? "Chair"
+    let session = decision?.session ?? ""
+    return DraftStep(
+      author: Person.named(chair),
+      message: """
+        Revise \(item.id) (\(delegation)) in \(clause) as read out by \(CommitText.line(chair))
+
+        The chair's oral revision, accepted in session \(session).
+
+        Amend-Event: revised
+        Amend-Proposal: \(item.id)
+        Amend-Session: \(session)
+        Amend-Draft: \(number)
+        """,
+      text: draft.render())
   }
 }
