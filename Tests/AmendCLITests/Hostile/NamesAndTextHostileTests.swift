@@ -235,4 +235,23 @@ struct NamesAndTextHostileTests {
       #expect(try RepositoryState(of: path) == before)
     }
   }
+
+  @Test("amend reconsider takes back an earlier session's decision on the record, and next then applies the new one")
+  func reconsiderFromTheCommandLine() throws {
+    let scratch = try Scratch()
+    let (path, ids) = try NamesAndTextStage.decidedEarlier.copy(into: scratch)
+    let p1 = try #require(ids["{P1}"])
+    let run = try CLI.run(["reconsider", p1, "--note", "The delegation asked for it."], in: path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("reconsidered"))
+    let proposal = try CLI.run(["proposal", p1, "--json"], in: path)
+    #expect(proposal.stdout.contains("\"status\" : \"pending\""), "\(proposal.stdout)")
+    #expect(try git(["log", "-1", "--format=%(trailers:key=Amend-Event,valueonly)"], in: path).trimmingCharacters(in: .whitespacesAndNewlines) == "reconsidered")
+    try CLI.run(["reject", p1], in: path)
+    try CLI.run(["session", "close"], in: path)
+    let next = try CLI.run(["next"], in: path)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(try String(contentsOfFile: path + "/drafts/08-eighth-draft.md", encoding: .utf8).contains("forced labor of"))
+    #expect(try fsckIsClean(path))
+  }
 }
