@@ -4,6 +4,8 @@ import Foundation
 /// A decision the chair takes on a proposal.
 public enum Decision: String, Sendable {
   case accept, reject, deferral, reopen
+  /// Takes back a decision of an earlier session, in the open one; the record keeps both.
+  case reconsider
 
   var kind: EventRecord.Kind {
     switch self {
@@ -11,6 +13,7 @@ public enum Decision: String, Sendable {
     case .reject: .rejected
     case .deferral: .deferred
     case .reopen: .reopened
+    case .reconsider: .reconsidered
     }
   }
 }
@@ -18,15 +21,19 @@ public enum Decision: String, Sendable {
 extension Workspace {
   /// Opens a session; there can be only one open at a time.
   public func openSession(name: String, chair: String, date: String?) throws -> Session {
-    let name = name.trimmingCharacters(in: .whitespaces)
-    let chair = chair.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw AmendError("the session needs a name: amend session open NAME --chair NAME") }
-    guard !chair.isEmpty else { throw AmendError("the session needs a chair: add --chair NAME") }
+    guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw AmendError("the session needs a name: amend session open NAME --chair NAME")
+    }
+    guard !chair.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw AmendError("the session needs a chair: add --chair NAME")
+    }
+    let name = try Names.checked(name, "the session's name")
+    let chair = try Names.checked(chair, "--chair")
     let day = try date.map(CalendarDate.parse) ?? CalendarDate(context.now(), in: context.timeZone)
     var event: EventRecord?
     try commit(
       author: Person.named(chair),
-      message: { _ in "Open session \(name) (\(day)), chaired by \(chair)\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")" }
+      message: { _ in "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")" }
     ) { snapshot in
       _ = try snapshot.currentDraft()
       let ledger = try snapshot.ledger.get()
@@ -56,7 +63,7 @@ extension Workspace {
     var closed: Session?
     try commit(
       authoredBy: Self.chairOfOpenSession,
-      message: { _ in "Close session \(closed?.name ?? "")\n\nAmend-Event: session-closed\nAmend-Session: \(closed?.id ?? "")" }
+      message: { _ in "Close session \(CommitText.line(closed?.name ?? ""))\n\nAmend-Event: session-closed\nAmend-Session: \(closed?.id ?? "")" }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
       guard var open = ledger.openSession else {
@@ -80,6 +87,7 @@ extension Workspace {
     _ decision: Decision, on id: String, asRevised: String? = nil, note: String? = nil
   ) throws -> EventRecord {
     var event: EventRecord?
+    var markerNote: String?
     try commit(
       authoredBy: Self.chairOfOpenSession,
       message: { _ in Self.decisionMessage(event) }
@@ -89,7 +97,13 @@ extension Workspace {
         throw AmendError("no session is open: decisions are taken in a session ('amend session open NAME --chair NAME')")
       }
       let state = try ledger.proposal(id)
-      try checkDecision(decision, on: state, in: session, asRevised: asRevised, snapshot: snapshot, ledger: ledger)
+      var revised = asRevised?.trimmingCharacters(in: .whitespacesAndNewlines)
+      if let text = revised, decision == .accept,
+        let clause = try snapshot.placement(of: state.record, in: snapshot.currentDraft()).clause
+      {
+        (revised, markerNote) = ClauseText.withoutOwnMarker(text, like: clause, what: "the revised text")
+      }
+      try checkDecision(decision, on: state, in: session, asRevised: revised, snapshot: snapshot, ledger: ledger)
       var made = EventRecord(
         id: try newID("\(decision.rawValue)\n\(state.id)\n\(session.id)", length: 12, attempt: ledger.nextSeq),
         seq: ledger.nextSeq, kind: decision.kind, time: Context.timestamp(context.now()))
@@ -98,12 +112,13 @@ extension Workspace {
       made.chair = session.chair
       made.by = session.chair
       made.date = session.date
-      made.asRevised = asRevised?.trimmingCharacters(in: .whitespacesAndNewlines)
+      made.asRevised = revised
       made.note = note
       event = made
       return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
     }
     guard let event else { throw AmendError("the decision was not recorded") }
+    if let markerNote { warnings.append(markerNote) }
     return event
   }
 
@@ -119,6 +134,7 @@ extension Workspace {
       case .accepted: event.asRevised == nil ? "Accept" : "Accept as orally revised"
       case .rejected: "Reject"
       case .deferred: "Defer"
+      case .reconsidered: "Reconsider"
       default: "Reopen"
       }
     return """
@@ -135,21 +151,28 @@ extension Workspace {
     ledger: Ledger
   ) throws {
     let id = state.id
+    let thisSession = state.decision?.session == session.id
     switch (decision, state.status) {
     case (_, .withdrawn):
       throw AmendError("\(id) was withdrawn by \(state.withdrawal?.by ?? state.record.delegation): there is nothing to decide")
     case (_, .applied):
       throw AmendError("\(id) was applied in the \(Ordinal.words(state.appliedIn ?? 0)) draft: it can no longer change")
-    case (.reopen, .pending):
+    case (.reopen, .pending), (.reconsider, .pending):
       throw AmendError("\(id) has no decision to take back")
     case (.reopen, _):
-      guard state.decision?.session == session.id else {
-        throw AmendError("\(id) was decided in session \(state.decision?.session ?? "?"): only this session's decisions can be reopened")
+      guard thisSession else {
+        throw AmendError(
+          "\(id) was decided in session \(state.decision?.session ?? "?"): reopen takes back this session's decisions only; 'amend reconsider \(id)' takes back an earlier session's, on the record")
+      }
+      return
+    case (.reconsider, _):
+      guard !thisSession else {
+        throw AmendError("\(id) was decided in this session: 'amend reopen \(id)' takes the decision back")
       }
       return
     case (_, .accepted), (_, .rejected):
       throw AmendError(
-        "\(id) is already \(state.status.rawValue) in session \(state.decision?.session ?? "?"): 'amend reopen \(id)' takes the decision back")
+        "\(id) is already \(state.status.rawValue) in session \(state.decision?.session ?? "?"): \(Self.takeBack(state, in: session)) takes the decision back")
     case (.deferral, .deferred):
       throw AmendError("\(id) is already deferred")
     default:
@@ -165,58 +188,79 @@ extension Workspace {
     try checkAcceptance(state, asRevised: asRevised, snapshot: snapshot, ledger: ledger)
   }
 
-  /// Refuses an acceptance that cannot stand with what is already accepted in this round.
+  /// The command that takes back `state`'s decision from `session`: reopen for this session's own,
+  /// reconsider for an earlier one's.
+  static func takeBack(_ state: ProposalState, in session: Session?) -> String {
+    state.decision?.session == session?.id && session != nil ? "'amend reopen \(state.id)'" : "'amend reconsider \(state.id)'"
+  }
+
+  /// Refuses an acceptance that cannot stand with what is already accepted in this round: it is
+  /// tried with the others exactly as `next` will apply them.
   func checkAcceptance(_ state: ProposalState, asRevised: String?, snapshot: Snapshot, ledger: Ledger) throws {
     let version = try snapshot.currentDraft()
-    let placement = try snapshot.placement(of: state.record, in: version)
+    let draft = version.draft
     let operation = try state.record.operation.operation()
-    if let reason = placement.needsRevision, asRevised == nil || placement.clause == nil {
-      throw AmendError("\(state.id) cannot be accepted as tabled: \(reason); accept it with --as-revised TEXT or reject it")
+    let placement = try snapshot.placement(of: state.record, in: version)
+    let item = MarshalledProposal(state: state, operation: operation, placement: placement, distance: 0)
+    let candidate: AcceptedChange
+    do {
+      candidate = try AcceptedChange(item, revision: .some(asRevised), in: draft)
+    } catch let error as AcceptedChange.CannotApply {
+      throw AmendError(
+        "\(state.id) cannot be accepted as tabled: \(error.reason); \(error.revisable ? "accept it with --as-revised TEXT or reject it" : "reject it")")
     }
     guard let clause = placement.clause else { return }
     let name = clause.id.display
-    let draft = version.draft
-    let acceptedAll = try snapshot.marshalledList(version) { $0 == .accepted }
-      .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
+    let session = ledger.openSession
+    var others: [AcceptedChange] = []
+    for other in try AcceptedChange.accepted(in: snapshot, version) {
+      do {
+        others.append(try AcceptedChange(other, in: draft))
+      } catch {
+        throw AmendError(
+          "\(other.id) (\(other.record.delegation)), already accepted, can no longer be applied (\(Self.reason(error))): take it back first with \(Self.takeBack(other.state, in: session))")
+      }
+    }
     // A clause goes with the paragraph it stands under: nothing may change what an accepted
     // deletion takes away, and nothing may be deleted from under an accepted change.
-    for other in acceptedAll {
-      guard let otherClause = other.placement.clause else { continue }
-      if case .deleteClause = other.operation,
-        Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !operation.isNewClause)
-      {
+    for other in others {
+      guard let otherClause = other.item.placement.clause else { continue }
+      let back = Self.takeBack(other.item.state, in: session)
+      if other.isDeletion, Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !candidate.isInsertion) {
         let what = otherClause.key == clause.key ? name : "\(otherClause.id.display), which \(name) stands under,"
         throw AmendError(
-          "\(what) is already accepted for deletion (\(other.id), \(other.record.delegation)): \(state.id) cannot stand with it; reopen \(other.id) first, or reject \(state.id)")
+          "\(what) is already accepted for deletion (\(other.id), \(other.delegation)): \(state.id) cannot stand with it; take \(other.id) back first with \(back), or reject \(state.id)")
       }
-      if case .deleteClause = operation,
-        Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.operation.isNewClause)
-      {
+      if candidate.isDeletion, Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.isInsertion) {
         throw AmendError(
-          "\(name) has an accepted change in it (\(other.id), \(other.record.delegation)): reopen \(other.id) before accepting the deletion")
+          "\(name) has an accepted change in it (\(other.id), \(other.delegation)): take it back with \(back) before accepting the deletion")
       }
-      if case .moveClause = operation, case .moveClause = other.operation, otherClause.key == clause.key {
-        throw AmendError("\(name) is already accepted to move (\(other.id)): reopen it first")
+      if case .move = candidate.list, case .move = other.list, otherClause.key == clause.key {
+        throw AmendError("\(name) is already accepted to move (\(other.id)): take it back first with \(back)")
       }
     }
-    let changesText = operation.changesWording || (asRevised != nil && !operation.isNewClause)
-    guard changesText, asRevised == nil, let proposed = placement.proposedText else { return }
-    let wording = acceptedAll.filter { $0.placement.clause?.key == clause.key && $0.changesWording }
-    var combined = clause.text
     do {
-      for other in wording {
-        guard let text = other.wanted else { continue }
-        combined = try AcceptedWording.adding(text, asRevised: other.asRevised != nil, to: combined, base: clause.text)
+      _ = try AcceptedChange.apply(others + [candidate], to: draft)
+    } catch let failure as ApplyFailure {
+      if let conflict = failure.conflict, failure.change.id == state.id {
+        let wording = others.filter { $0.reworded?.key == clause.key && $0.wording != nil }
+        let proposed = candidate.tabled ?? clause.text
+        let culprit = wording.first { other in
+          (try? WordMerge.merge(base: clause.text, ours: other.wording ?? clause.text, theirs: proposed)) == nil
+        } ?? wording.last
+        let with = culprit.map { "\($0.id) (\($0.delegation))" } ?? "what is already accepted"
+        throw AmendError(
+          "\(state.id) (\(state.record.delegation)) collides with \(with), already accepted: both change '\(conflict.words)' in \(name); accept \(state.id) with --as-revised TEXT giving the merged wording")
       }
-      _ = try AcceptedWording.adding(proposed, asRevised: false, to: combined, base: clause.text)
-    } catch {
-      let culprit = wording.first { other in
-        (try? WordMerge.merge(base: clause.text, ours: other.wanted ?? clause.text, theirs: proposed)) == nil
-      } ?? wording.last
-      let with = culprit.map { "\($0.id) (\($0.record.delegation))" } ?? "what is already accepted"
       throw AmendError(
-        "\(state.id) (\(state.record.delegation)) collides with \(with), already accepted: both change '\(error.words)' in \(name); accept \(state.id) with --as-revised TEXT giving the merged wording")
+        "\(state.id) (\(state.record.delegation)) cannot stand with what is already accepted: \(failure.change.id) \(failure.reason); reject \(state.id), or take back \(failure.change.id == state.id ? "what it collides with" : failure.change.id) first")
     }
+  }
+
+  static func reason(_ error: Error) -> String {
+    if let cannot = error as? AcceptedChange.CannotApply { return cannot.reason }
+    if let amend = error as? AmendError { return amend.message }
+    return "\(error)"
   }
 
   /// Whether `key` is `ancestor` (when `orIs`) or stands somewhere under it.

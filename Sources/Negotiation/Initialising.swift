@@ -69,7 +69,7 @@ public enum Negotiation {
       let title = source.draft.titleBlock?.title ?? "Draft \(draftNumber)"
       let (commit, _) = try workspace.commit(
         author: committer,
-        message: { _ in "\(title)\n\nThe text as received, from \((source.path as NSString).lastPathComponent).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)" }
+        message: { _ in "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)" }
       ) { snapshot in
         if let existing = try snapshot.draftFiles.get().last {
           throw AmendError("this repository already holds a negotiation (\(existing.path)): table proposals with 'amend propose', or init in a new folder")

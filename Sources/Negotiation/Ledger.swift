@@ -40,7 +40,7 @@ public struct Ledger: Sendable {
         $0.decision = event
       }
       recordInSession(event)
-    case .reopened:
+    case .reopened, .reconsidered:
       update(event.proposal) {
         $0.status = .pending
         $0.decision = nil

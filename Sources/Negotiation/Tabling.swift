@@ -27,17 +27,30 @@ extension Workspace {
   /// Tables a proposal: checks it against the current draft at once and commits its record with the
   /// delegation as author.
   public func table(_ request: ProposalRequest) throws -> ProposalRecord {
-    let delegation = request.delegation.trimmingCharacters(in: .whitespaces)
-    guard !delegation.isEmpty else {
+    guard !request.delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw AmendError("no delegation named: say who tables it with --by DELEGATION")
     }
-    let person = Person.named(delegation, email: request.email)
+    let delegation = try Names.checked(request.delegation, "the delegation (--by)")
+    let cosponsors = try Self.cosponsors(request.cosponsors, of: delegation)
+    let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, "--email") })
     let tabledBy = try committer()
     var record: ProposalRecord?
+    var markerNote: String?
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
-      let (before, proposed, operation) = try Self.texts(of: request.operation, on: clause, in: current)
+      var asked = request.operation
+      switch asked {
+      case .replaceClause(let text):
+        let stripped = ClauseText.withoutOwnMarker(text, like: clause, what: "the text for \(clause.id.display)")
+        (asked, markerNote) = (.replaceClause(text: stripped.text), stripped.note)
+      case .newClause(let text, let before):
+        let stripped = ClauseText.withoutOwnMarker(text, like: clause, what: "the new clause's text")
+        (asked, markerNote) = (.newClause(text: stripped.text, before: before), stripped.note)
+      default:
+        markerNote = nil
+      }
+      let (before, proposed, operation) = try Self.texts(of: asked, on: clause, in: current)
       let tabled = Context.timestamp(context.now())
       var attempt = 0
       var id: String
@@ -49,23 +62,40 @@ extension Workspace {
       } while try snapshot.exists(ProposalRecord.path(for: id))
       let made = ProposalRecord(
         id: id, draft: current.number, clause: clause.id.rawValue, operation: operation,
-        delegation: delegation, email: person.email, cosponsors: request.cosponsors, tabled: tabled,
+        delegation: delegation, email: person.email, cosponsors: cosponsors, tabled: tabled,
         tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
         rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
       record = made
       return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
     }
     guard let record else { throw AmendError("the proposal was not recorded") }
+    if let markerNote { warnings.append(markerNote) }
     return record
+  }
+
+  /// Each co-sponsor named once, by the rule for names, and never the proposer itself.
+  static func cosponsors(_ names: [String], of delegation: String) throws -> [String] {
+    var result: [String] = []
+    for name in names {
+      let checked = try Names.checked(name, "the co-sponsor (--cosponsor)")
+      guard checked.caseInsensitiveCompare(delegation) != .orderedSame else {
+        throw AmendError("\(checked) cannot co-sponsor itself: its own proposal is already its own; leave out --cosponsor \(checked)")
+      }
+      guard !result.contains(where: { $0.caseInsensitiveCompare(checked) == .orderedSame }) else {
+        throw AmendError("\(checked) is named twice as co-sponsor: name each co-sponsor once")
+      }
+      result.append(checked)
+    }
+    return result
   }
 
   static func tablingMessage(_ record: ProposalRecord?) -> String {
     guard let record, let operation = try? record.operation.operation() else { return "Table a proposal" }
     let clause = ClauseID(rawValue: record.clause).display
     return """
-      Table \(record.id): \(record.delegation) on \(clause)
+      Table \(record.id): \(CommitText.line(record.delegation)) on \(clause)
 
-      \(operation.description(clause: clause))
+      \(CommitText.line(operation.description(clause: clause)))
 
       Amend-Event: tabled
       Amend-Proposal: \(record.id)
@@ -109,6 +139,7 @@ extension Workspace {
       guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw AmendError("in \(name), the proposal would leave no text: use --delete-clause to delete the clause")
       }
+      try ClauseText.checkWording(after, of: clause, in: version.draft, what: "the text for \(name)")
       return (before, after, operation)
     case .replaceClause(let text):
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -118,6 +149,7 @@ extension Workspace {
       guard trimmed != before.trimmingCharacters(in: .whitespacesAndNewlines) else {
         throw AmendError("the new text for \(name) is the same as the current text: nothing to propose")
       }
+      try ClauseText.checkWording(trimmed, of: clause, in: version.draft, what: "the text for \(name)")
       return (before, trimmed, .replaceClause(text: trimmed))
     case .deleteClause:
       return (before, nil, operation)
@@ -126,6 +158,10 @@ extension Workspace {
       guard !trimmed.isEmpty else {
         throw AmendError("the new clause next to \(name) is empty: give its text with --new-clause")
       }
+      guard case .newClause(_, let placeBefore) = operation else { return (before, trimmed, operation) }
+      try ClauseText.checkNewClause(
+        trimmed, next: clause, before: placeBefore, in: version.draft,
+        what: "the new clause \(placeBefore ? "before" : "after") \(name)")
       return (before, trimmed, operation)
     case .moveClause(let target):
       let destination = try resolve(target, in: version)
@@ -150,11 +186,15 @@ extension Workspace {
 
   /// Withdraws a proposal before a decision: by its proposer, or by a co-sponsor on its behalf.
   public func withdraw(_ id: String, by delegation: String) throws -> EventRecord {
+    guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw AmendError("no delegation named: say who withdraws it with --by DELEGATION")
+    }
+    let delegation = try Names.checked(delegation, "the delegation (--by)")
     var event: EventRecord?
     try commit(
       author: Person.named(delegation, email: nil),
       message: { _ in
-        "Withdraw \(event?.proposal ?? id) (\(delegation))\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id)"
+        "Withdraw \(event?.proposal ?? id) (\(CommitText.line(delegation)))\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id)"
       }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()

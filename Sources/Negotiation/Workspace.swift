@@ -8,7 +8,7 @@ public final class Workspace {
   public let branch: String
   public let context: Context
   /// Things worth telling the user that did not stop the command.
-  public private(set) var warnings: [String] = []
+  public internal(set) var warnings: [String] = []
   /// Records decoded and drafts parsed by this workspace's snapshots, kept for the next ones.
   lazy var memory = SnapshotMemory(records: RecordCache(repository: repository))
 
@@ -44,9 +44,10 @@ public final class Workspace {
 
   /// The person at the keyboard: `--committer`, else git config's user.name and user.email.
   public func committer() throws -> Person {
-    if let committer = context.committer { return committer }
+    if let committer = context.committer { return try Person(checking: committer, from: "--committer (or AMEND_COMMITTER)") }
     if let name = try repository.configString("user.name"), let email = try repository.configString("user.email") {
-      return Person(name: name, email: email)
+      return Person(
+        name: try Names.checked(name, "git config user.name"), email: try Names.checkedEmail(email, "git config user.email"))
     }
     throw AmendError(
       "who is at the keyboard? pass --committer 'Name <email>' or set git config user.name and user.email")

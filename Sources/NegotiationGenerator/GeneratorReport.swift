@@ -24,7 +24,7 @@ public struct GeneratorReport: Sendable {
     case .accept: accepted += 1
     case .reject: rejected += 1
     case .deferral: deferred += 1
-    case .reopen: break
+    case .reopen, .reconsider: break
     }
   }
 

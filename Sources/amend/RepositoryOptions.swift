@@ -26,10 +26,7 @@ struct RepositoryOptions: ParsableArguments {
       context.nonce = { nonce }
     }
     if let spelled = committer ?? environment["AMEND_COMMITTER"] {
-      guard let person = Person(parsing: spelled) else {
-        throw AmendError("--committer '\(spelled)' is not of the form 'Name <email>'")
-      }
-      context.committer = person
+      context.committer = try Person(committer: spelled, from: committer == nil ? "AMEND_COMMITTER" : "--committer")
     }
     if let pause = environment["AMEND_PAUSE_BEFORE_PUBLISH"].flatMap(Double.init) {
       context.beforePublish = { Thread.sleep(forTimeInterval: pause) }

@@ -127,13 +127,15 @@ struct NextDraftTests {
     }
     let seventhB = authorOf.first { $0.key.contains("trafficking, smuggling and forced labour") }
     #expect(seventhB?.value == "Group of African States" || seventhB?.value == "European Union")
-    #expect(authorOf["- c) ensuring access to justice and effective remedies;"] == "Philippines")
+    // Philippines' clause as orally revised: the chair's words ("justice and effective") came last.
+    #expect(authorOf["- c) ensuring access to justice and effective remedies;"] == "Ambassador Ndiaye")
     #expect(authorOf["Eighth draft of conclusions and recommendations"] == "Secretariat")
     // One commit per applied proposal, the branch moved once.
     let reflog = try git(["reflog", "--format=%gs", "main"], in: folder.path)
     #expect(reflog.split(separator: "\n").first?.hasPrefix("amend next") == true)
     let authors = try git(["log", "--format=%an", "draft-7..draft-8"], in: folder.path).split(separator: "\n")
     #expect(authors.contains("European Union") && authors.contains("Norway") && authors.contains("United States"))
+    #expect(authors.contains("Philippines") && authors.contains("Ambassador Ndiaye"))
   }
 
   @Test("next refuses an open session and a bad date, and writes nothing")

@@ -52,9 +52,25 @@ public struct ChangeSource: Codable, Equatable, Sendable {
   /// The commit's first line.
   public var summary: String
   public var proposal: ProposalSource?
+  /// The chair who read out the words, for the commit that applies an oral revision: the words it
+  /// introduced are the chair's, not the proposing delegation's.
+  public var oralRevision: OralRevisionSource?
 
-  /// Who to name: the delegation (with co-sponsors), else the commit's author.
+  /// The chair's oral revision of a proposal, in a session.
+  public struct OralRevisionSource: Codable, Equatable, Sendable {
+    public var chair: String
+    public var session: String?
+    public var sessionName: String?
+    public var date: String?
+  }
+
+  /// Who to name: the chair for an oral revision, the delegation (with co-sponsors), else the
+  /// commit's author.
   public var who: String {
+    if let oralRevision {
+      let delegation = proposal.map { " of \($0.delegation)'s proposal" } ?? ""
+      return "\(oralRevision.chair) (chair, oral revision\(delegation))"
+    }
     guard let proposal else { return author }
     return proposal.cosponsors.isEmpty
       ? proposal.delegation : "\(proposal.delegation) (co-sponsors: \(proposal.cosponsors.joined(separator: ", ")))"
@@ -70,7 +86,8 @@ extension ChangeSource {
     } else if !version.trailers.isAmend {
       kind = .handMade
     } else {
-      kind = version.trailers.event == "applied" && version.trailers.proposal != nil ? .proposal : .secretariat
+      let applies = ["applied", "revised"].contains(version.trailers.event ?? "")
+      kind = applies && version.trailers.proposal != nil ? .proposal : .secretariat
     }
     draft = version.number
     self.commit = commit.id.hex
@@ -81,10 +98,19 @@ extension ChangeSource {
     guard let state = ledger?.proposals[id] else {
       // The record is gone (a rewritten history): the commit still names the proposal and its author.
       proposal = ProposalSource(id: id, delegation: commit.author.name, cosponsors: [], operation: nil, tabled: nil, decision: nil)
+      if version.trailers.event == "revised" {
+        oralRevision = OralRevisionSource(chair: commit.author.name, session: version.trailers.session)
+      }
       return
     }
     let record = state.record
     let accepted = state.decision ?? ledger?.events.last { $0.proposal == id && $0.kind == .accepted }
+    if version.trailers.event == "revised" {
+      let session = version.trailers.session ?? accepted?.session
+      oralRevision = OralRevisionSource(
+        chair: accepted?.chair ?? commit.author.name, session: session,
+        sessionName: ledger?.sessions.first { $0.id == session }?.name, date: accepted?.date)
+    }
     proposal = ProposalSource(
       id: id, delegation: record.delegation, cosponsors: record.cosponsors,
       operation: (try? record.operation.operation())?.description(clause: ClauseID(rawValue: record.clause).display),

@@ -9,6 +9,8 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case sessionOpened = "session-opened"
     case sessionClosed = "session-closed"
     case accepted, rejected, deferred, reopened
+    /// A decision of an earlier session taken back in a later one (`amend reconsider`).
+    case reconsidered
     case draftProduced = "draft-produced"
   }
 

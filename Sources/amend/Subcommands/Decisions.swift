@@ -16,6 +16,7 @@ struct DecisionArguments: ParsableArguments {
       case .reject: "rejected"
       case .deferral: "deferred"
       case .reopen: "reopened: its decision is taken back"
+      case .reconsider: "reconsidered: its earlier decision is taken back"
       }
     Output.line("\(event.proposal ?? id) \(verb) in session \(event.session ?? "")")
   }
