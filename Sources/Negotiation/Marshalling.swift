@@ -60,9 +60,13 @@ extension Snapshot {
 
   /// The proposals whose status passes `include`, in the order the chair takes them: clause by
   /// clause in the order of the draft, and among proposals competing for the same words, the one
-  /// furthest from the text first.
-  public func marshalledList(_ version: DraftVersion, include: (ProposalStatus) -> Bool) throws -> [MarshalledProposal] {
+  /// furthest from the text first. A writer's list refuses while a record it would hold is damaged;
+  /// a reading command passes `toleratingDamage` and warns instead.
+  public func marshalledList(
+    _ version: DraftVersion, toleratingDamage: Bool = false, include: (ProposalStatus) -> Bool
+  ) throws -> [MarshalledProposal] {
     let ledger = try ledger.get()
+    if !toleratingDamage { try ledger.requireReadable(include) }
     var listed: [MarshalledProposal] = []
     for state in ledger.byTablingOrder where include(state.status) {
       let operation = try state.record.operation.operation()

@@ -36,7 +36,7 @@ extension Workspace {
   /// Applies every accepted proposal to the current draft and records the next one: one commit per
   /// applied proposal with its delegation as author, so that blame names them, and the branch moved
   /// once, at the end, so that the draft appears whole or not at all.
-  public func produceNextDraft(date: String?, title: String? = nil, dryRun: Bool) throws -> NextDraft {
+  public func produceNextDraft(date: String?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false) throws -> NextDraft {
     let requestedDate = try date.map(CalendarDate.parse)
     for _ in 0..<50 {
       let snapshot = try snapshot()
@@ -47,6 +47,7 @@ extension Workspace {
       let current = try snapshot.currentDraft()
       let day = requestedDate ?? ledger.sessions.last.flatMap { try? CalendarDate.parse($0.date) }
         ?? CalendarDate(context.now(), in: context.timeZone)
+      try checkBeforeDrafting(snapshot, ledger: ledger, current: current, date: day, allowEmpty: allowEmpty)
       var plan = try planNextDraft(snapshot: snapshot, current: current, date: day, title: title)
       if dryRun { return plan.result }
       guard let tip = snapshot.tip else { throw AmendError("nothing is committed yet: run 'amend init --from FILE' first") }

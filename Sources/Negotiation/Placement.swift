@@ -32,11 +32,23 @@ extension Snapshot {
     return current
   }
 
+  /// The clause a proposal is filed under and the draft that id belongs to: the clause it was tabled
+  /// against, except for a new clause a draft took in, which is filed under its own id from then on
+  /// (the numbering table's entry that names the proposal).
+  func origin(of record: ProposalRecord, _ operation: Amendment, upTo number: Int) throws -> (clause: String, draft: Int) {
+    guard case .newClause = operation, record.draft < number else { return (record.clause, record.draft) }
+    for draft in (record.draft + 1)...number {
+      if let added = try introduced(by: record.id, inDraft: draft) { return (added, draft) }
+    }
+    return (record.clause, record.draft)
+  }
+
   /// Where `record` applies in `version` (the current draft).
   public func placement(of record: ProposalRecord, in version: DraftVersion) throws -> Placement {
     let operation = try record.operation.operation()
     var placement = Placement()
-    guard let id = try follow(record.clause, from: record.draft, to: version.number),
+    let (start, draft) = try origin(of: record, operation, upTo: version.number)
+    guard let id = try follow(start, from: draft, to: version.number),
       let clause = version.draft.clause(ClauseID(rawValue: id))
     else {
       placement.needsRevision = "\(ClauseID(rawValue: record.clause).display) of the \(Ordinal.words(record.draft)) draft no longer exists"

@@ -96,6 +96,22 @@ public final class Snapshot {
     return index[id]
   }
 
+  /// Each table's new clauses by the proposal that added them.
+  private var introducedIndexes: [Int: [String: String]] = [:]
+
+  /// The id of the clause proposal `id` added in draft `number`, if that draft's table says it did.
+  func introduced(by id: String, inDraft number: Int) throws -> String? {
+    if let index = introducedIndexes[number] { return index[id] }
+    let table = try numbering(for: number)
+    let added = (table?.changes ?? []).compactMap { change -> (String, String)? in
+      guard change.old == nil, let new = change.new, let proposal = change.proposal else { return nil }
+      return (proposal, new)
+    }
+    let index = Dictionary(added, uniquingKeysWith: { first, _ in first })
+    introducedIndexes[number] = index
+    return index[id]
+  }
+
   private func readNumbering(for number: Int) throws -> NumberingTable? {
     guard let tip, let file = try draftFiles.get().first(where: { $0.number == number }),
       let blob = try repository.blobID(at: file.numberingPath, inCommit: tip)
@@ -121,7 +137,8 @@ public final class Snapshot {
   }
 
   /// Every proposal and event, folded into their present state. Unreadable records are set aside in
-  /// `problems`, so one bad file does not stop the rest.
+  /// `problems` and `damaged` (with the command that restores each), so one bad file does not stop
+  /// the rest, and writers that need it can refuse.
   public private(set) lazy var ledger: Result<Ledger, any Error> = Result {
     guard let tip else { return Ledger(proposals: [], events: [], problems: []) }
     var problems: [RecordProblem] = []
@@ -144,7 +161,7 @@ public final class Snapshot {
       }
     }
     memory?.records.save()
-    return Ledger(proposals: proposals, events: events, problems: problems)
+    return Ledger(proposals: proposals, events: events, problems: problems) { self.restoreCommand(for: $0) }
   }
 
   /// The proposal in a tree entry, decoded unless the workspace already has it.

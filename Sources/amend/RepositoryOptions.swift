@@ -62,9 +62,10 @@ extension Workspace {
 }
 
 extension Snapshot {
-  /// Reports records that could not be read, naming the file and field, and carries on.
+  /// Reports, one line each, records that could not be read (naming the file, the field and how to
+  /// restore it), conflicting decisions and what merged histories left ambiguous, and carries on.
   func reportProblems() {
     guard case .success(let ledger) = ledger else { return }
-    for problem in ledger.problems { Output.warning("skipped \(problem.description)") }
+    for warning in ledger.warnings { Output.warning(warning) }
   }
 }

@@ -19,6 +19,10 @@ public enum Compilation {
     }
     out.append(
       "Compilation of proposals: \(proposals.count) pending on the \(Ordinal.words(version.number)) draft")
+    let conflicts = proposals.filter { $0.state.status == .conflict }.count
+    if conflicts > 0 {
+      out.append("\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again")
+    }
     for clause in version.draft.clauses {
       out.append("")
       let depth = depth(of: clause, in: version.draft)
@@ -48,6 +52,7 @@ public enum Compilation {
     if !summary.collidesWith.isEmpty {
       lines.append("\(lead)COLLIDES with \(summary.collidesWith.joined(separator: ", ")): they change the same words")
     }
+    if let conflict = summary.conflictLine { lines.append("\(lead)CONFLICT: \(conflict.dropFirst("conflict: ".count))") }
     if let reason = summary.needsRevision { lines.append("\(lead)NEEDS REVISION: \(reason)") }
     if format == .markdown {
       lines = lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "  " : $0.element } + [""]

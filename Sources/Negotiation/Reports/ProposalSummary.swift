@@ -10,6 +10,20 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     public var date: String?
     public var asRevised: String?
     public var note: String?
+
+    init(_ event: EventRecord) {
+      decision = event.kind.rawValue
+      session = event.session
+      chair = event.chair
+      date = event.date
+      asRevised = event.asRevised
+      note = event.note
+    }
+
+    /// "accepted in session S (2010-10-13, chair C)".
+    public var words: String {
+      "\(decision)\(asRevised == nil ? "" : " as orally revised") in session \(session ?? "?") (\(date ?? "?"), chair \(chair ?? "?"))"
+    }
   }
 
   public var id: String
@@ -33,6 +47,11 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   public var needsRevision: String?
   public var collidesWith: [String]
   public var decision: DecisionSummary?
+  /// Opposite decisions from merged histories: the chair must decide again while `status` is conflict;
+  /// kept once settled, for the record.
+  public var conflict: [DecisionSummary]?
+  /// The decision that settled a conflict.
+  public var settledBy: DecisionSummary?
   public var appliedIn: Int?
 
   public struct TabledAgainst: Codable, Equatable, Sendable {
@@ -44,26 +63,33 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     let record = item.record
     id = item.id
     clause = item.placement.clause?.id.rawValue ?? record.clause
-    clauseName = item.displayName(bisIndex: bisIndex)
+    // Once a draft took in a new clause, it is filed under that clause's own id.
+    clauseName = item.state.appliedIn == nil ? item.displayName(bisIndex: bisIndex) : item.placement.clauseName(record)
     tabledAgainst = TabledAgainst(draft: record.draft, clause: record.clause)
     by = record.delegation
     cosponsors = record.cosponsors
     status = item.state.status.rawValue
     operation = record.operation
-    description = item.operation.description(clause: item.placement.clauseName(record))
+    let anchor = item.state.appliedIn != nil && item.operation.isNewClause
+    description = item.operation.description(
+      clause: anchor ? ClauseID(rawValue: record.clause).display : item.placement.clauseName(record))
     textBefore = record.textBefore
     textProposed = record.textProposed
     redline = item.redline
     rationale = record.rationale
     tabled = record.tabled
-    needsRevision = item.state.status.isUndecided ? item.placement.needsRevision : nil
+    needsRevision = item.state.status.isOnAgenda ? item.placement.needsRevision : nil
     collidesWith = item.collidesWith
-    decision = item.state.decision.map {
-      DecisionSummary(
-        decision: $0.kind.rawValue, session: $0.session, chair: $0.chair, date: $0.date, asRevised: $0.asRevised,
-        note: $0.note)
-    }
+    decision = item.state.decision.map(DecisionSummary.init)
+    conflict = item.state.conflict.isEmpty ? nil : item.state.conflict.map(DecisionSummary.init)
+    settledBy = item.state.conflict.isEmpty ? nil : item.state.settledBy.map(DecisionSummary.init)
     appliedIn = item.state.appliedIn
+  }
+
+  /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.
+  public var conflictLine: String? {
+    guard status == ProposalStatus.conflict.rawValue, let conflict else { return nil }
+    return "conflict: " + conflict.map(\.words).joined(separator: " and ") + "; the chair must decide it again"
   }
 
   /// "European Union (co-sponsors: Norway, Brazil)".

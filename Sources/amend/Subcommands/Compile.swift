@@ -16,7 +16,7 @@ extension Amend {
       }
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()
-      let pending = try snapshot.marshalledList(current) { $0.isUndecided }
+      let pending = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
       Output.exact(Compilation.render(current, proposals: pending, format: chosen))
     }
@@ -33,7 +33,7 @@ extension Amend {
     func run() throws {
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()
-      let undecided = try snapshot.marshalledList(current) { $0.isUndecided }
+      let undecided = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
       let summaries = undecided.map { ProposalSummary($0) }
       if json {
@@ -53,9 +53,11 @@ extension Amend {
           Output.line("\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
           lastClause = summary.clause
         }
-        Output.line("  \(summary.id) \(summary.sponsors)\(summary.status == "deferred" ? " (deferred)" : ""): \(summary.description)")
+        let note = summary.status == "deferred" || summary.status == "conflict" ? " (\(summary.status))" : ""
+        Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
         Output.line("    \(summary.clauseName) \(summary.redline)")
         if !summary.collidesWith.isEmpty { Output.line("    collides with \(summary.collidesWith.joined(separator: ", "))") }
+        if let conflict = summary.conflictLine { Output.line("    \(conflict)") }
         if let reason = summary.needsRevision { Output.line("    needs revision: \(reason)") }
       }
     }

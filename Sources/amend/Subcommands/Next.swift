@@ -11,11 +11,12 @@ extension Amend {
     @Option(help: "The date for the date line, YYYY-MM-DD (default: the last session's).") var date: String?
     @Option(help: "The new title, for a draft whose title has no ordinal.") var title: String?
     @Flag(help: "Print the new draft and write nothing.") var dryRun = false
+    @Flag(help: "Produce the draft even though nothing was decided since the last one.") var allowEmpty = false
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
       let workspace = try options.workspace()
-      let next = try workspace.produceNextDraft(date: date, title: title, dryRun: dryRun)
+      let next = try workspace.produceNextDraft(date: date, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
       workspace.reportWarnings()
       Output.exact(next.text)
       Output.line()

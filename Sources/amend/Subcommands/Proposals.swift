@@ -30,7 +30,7 @@ extension Amend {
       } catch {
         throw AmendError("\(error)")
       }
-      let listed = try snapshot.marshalledList(current) { wanted == nil || $0 == wanted }.filter { item in
+      let listed = try snapshot.marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
         (clauseKey == nil || item.placement.clause?.key == clauseKey)
           && (by == nil || ([item.record.delegation] + item.record.cosponsors).contains {
             $0.caseInsensitiveCompare(by ?? "") == .orderedSame
@@ -47,6 +47,7 @@ extension Amend {
         var line = "\(summary.id)  \(summary.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(summary.clauseName)  \(summary.sponsors): \(summary.description)"
         if !summary.collidesWith.isEmpty { line += "  [collides with \(summary.collidesWith.joined(separator: ", "))]" }
         if summary.needsRevision != nil { line += "  [needs revision]" }
+        if let conflict = summary.conflictLine { line += "  [\(conflict)]" }
         Output.line(line)
       }
     }
@@ -65,8 +66,11 @@ extension Amend {
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()
       let state = try snapshot.ledger.get().proposal(id)
-      guard let item = try snapshot.marshalledList(current, include: { _ in true }).first(where: { $0.id == state.id })
+      guard
+        let item = try snapshot.marshalledList(current, toleratingDamage: true, include: { _ in true })
+          .first(where: { $0.id == state.id })
       else { throw AmendError("no proposal '\(id)'") }
+      snapshot.reportProblems()
       let summary = ProposalSummary(item)
       if json {
         Output.line(try JSONOutput.encode(summary))
@@ -81,6 +85,10 @@ extension Amend {
         Output.line("Decision: \(decision.decision) in session \(decision.session ?? "?") (\(decision.date ?? "")), chair \(decision.chair ?? "?")")
         if let revised = decision.asRevised { Output.line("As orally revised: \(revised)") }
         if let note = decision.note { Output.line("Note: \(note)") }
+      }
+      if let conflict = summary.conflict {
+        let settled = summary.settledBy.map { "; settled: \($0.words)" } ?? "; the chair must decide it again"
+        Output.line("Conflict: \(conflict.map(\.words).joined(separator: " and "))\(settled)")
       }
       if let reason = summary.needsRevision { Output.line("Needs revision: \(reason)") }
       if !summary.collidesWith.isEmpty { Output.line("Collides with: \(summary.collidesWith.joined(separator: ", "))") }
