@@ -26,7 +26,7 @@ public enum Names {
   }
 
   static func checkLine(_ text: String, _ what: String, kind: String) throws {
-    let rule = "a \(kind) is one line of printable text, without < or >, of at most \(limit) characters"
+    let rule = "\(kind.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(kind) is one line of printable text, without < or >, of at most \(limit) characters"
     if text.unicodeScalars.contains(where: isBreakOrControl) {
       throw AmendError("\(what) '\(shown(text))' has a line break or control character: \(rule)")
     }

@@ -203,14 +203,14 @@ struct MessagesHostileTests {
   }
 
   @Test(
-    "Names and e-mails git refuses are named as such",
+    "Names and e-mails git would refuse are refused before anything is written",
     arguments: [
       HostileCase(
         name: "committer with '<'", arguments: ["propose", "7.b", "--by", "EU", "--delete", "labor"],
-        message: "git refused a name or e-mail", environment: ["AMEND_COMMITTER": "A<b <a@example.org>"]),
+        message: "contains < or >", environment: ["AMEND_COMMITTER": "A<b <a@example.org>"]),
       HostileCase(
         name: "e-mail with '>'", arguments: ["propose", "7.b", "--by", "EU", "--delete", "labor", "--email", "eu>@x.org"],
-        message: "git refused a name or e-mail"),
+        message: "contains < or >"),
     ])
   func refusedSignatures(_ hostile: HostileCase) throws {
     let scratch = try Self.negotiation()

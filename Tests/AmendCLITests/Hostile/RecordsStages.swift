@@ -170,7 +170,7 @@ final class RecordsStages: @unchecked Sendable {
       let file = try Self.eventFile(kind: "accepted", proposal: ids["accepted"] ?? "", in: folder)
       try "kind: accepted\nproposal: \(ids["accepted"] ?? "")\nseq: [2\n".write(toFile: file, atomically: true, encoding: .utf8)
     case .unknownKindEvent:
-      try "id: 0123456789ab\nseq: 9\nkind: reconsidered\ntime: 2010-10-14T09:00:00Z\nproposal: \(ids["pending"] ?? "")\n"
+      try "id: 0123456789ab\nseq: 9\nkind: ratified\ntime: 2010-10-14T09:00:00Z\nproposal: \(ids["pending"] ?? "")\n"
         .write(toFile: folder + "/proposals/events/0123456789ab.yaml", atomically: true, encoding: .utf8)
     case .eventNamingMissingAccepted:
       try "id: 0123456789ac\nseq: 9\nkind: accepted\ntime: 2010-10-13T10:00:00Z\nproposal: deadbeef\nsession: 2010-10-13-second-reading\n"
