@@ -24,11 +24,31 @@ struct NegotiationScript {
   let folder: String
   var ids: [String: String] = [:]
 
-  /// Runs steps `0..<count` in a new folder under `scratch`.
+  /// A folder under `scratch` where steps `0..<count` have run: a copy of the prepared stage.
   init(in scratch: Scratch, name: String = "base", through count: Int) throws {
     folder = scratch.path + "/" + name
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for index in 0..<count { try run(step: index) }
+    let prepared = try NegotiationScript.prepared.get()
+    try copyRepository(prepared.root + "/stage-\(count)", to: folder)
+    ids = prepared.ids
+  }
+
+  private init(folder: String) {
+    self.folder = folder
+  }
+
+  /// The negotiation run once per test process, a copy kept before each step.
+  static let prepared: Result<(root: String, ids: [String: String]), any Error> = Result {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("amend-prepared-\(UUID().uuidString)").path
+    preparedRoot.withLock { $0 = root }
+    atexit { preparedRoot.withLock { if let root = $0 { try? FileManager.default.removeItem(atPath: root) } } }
+    var script = NegotiationScript(folder: root + "/work")
+    try FileManager.default.createDirectory(atPath: script.folder, withIntermediateDirectories: true)
+    for index in 0..<steps.count {
+      try copyRepository(script.folder, to: root + "/stage-\(index)")
+      try script.run(step: index)
+    }
+    try copyRepository(script.folder, to: root + "/stage-\(steps.count)")
+    return (root, script.ids)
   }
 
   /// The arguments of step `index`, with the proposal ids filled in.
@@ -49,6 +69,8 @@ struct NegotiationScript {
     }
   }
 }
+
+private let preparedRoot = Locked<String?>(nil)
 
 /// Copies `folder` (repository and working tree) to `destination` with `cp -a`.
 func copyRepository(_ folder: String, to destination: String) throws {
