@@ -52,6 +52,26 @@ struct IndexJournal: Equatable {
   }
 }
 
+/// Which lock file is there: a new holder's file is a different inode or modification time.
+struct LockIdentity: Equatable {
+  var inode: UInt64
+  var modified: Int
+
+  init(_ path: String) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      (inode, modified) = (0, 0)
+      return
+    }
+    inode = UInt64(info.st_ino)
+    #if os(Linux)
+      modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+    #else
+      modified = Int(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtimespec.tv_nsec)
+    #endif
+  }
+}
+
 /// `.git/index.lock`, taken the way git takes it (create-exclusive, then rename the new index into
 /// place), but held by amend across moving the branch, so that a git command run meanwhile or after a
 /// kill never commits from an index that lags behind the branch.
@@ -82,32 +102,22 @@ final class IndexLock {
   {
     let path = gitDirectory + "/index.lock"
     try reach(.indexLock)
-    let start = Date()
     var inherited: [IndexJournal] = []
+    // Patience runs per holder: a queue of amend writers passing the lock on is not a stuck lock.
+    var holderSeen: (identity: LockIdentity, since: Date)?
     for attempt in 0... {
-      let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
-      if descriptor >= 0 {
-        let bytes = Array(journal.text.utf8)
-        let written = write(descriptor, bytes, bytes.count)
-        close(descriptor)
-        guard written == bytes.count else {
-          unlink(path)
-          throw GitError(code: -1, errorClass: 2, message: "could not write \(path): \(String(cString: strerror(errno)))")
-        }
+      if try create(path, holding: journal, in: gitDirectory) {
         heldHere.withLock { _ = $0.insert(path) }
         return IndexLock(path: path, inherited: inherited)
-      }
-      guard errno == EEXIST else {
-        throw GitError(
-          code: -1, errorClass: 2,
-          message: "could not create \(path): \(String(cString: strerror(errno))); check the permissions of \(gitDirectory)")
       }
       let holder = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(IndexJournal.init(text:))
       if let holder, isAbandoned(holder, path: path) {
         if let taken = takeOver(path, from: holder) { inherited.append(taken) }
         continue
       }
-      let waited = Date().timeIntervalSince(start)
+      let identity = LockIdentity(path)
+      if holderSeen?.identity != identity { holderSeen = (identity, Date()) }
+      let waited = Date().timeIntervalSince(holderSeen?.since ?? Date())
       if !waiting || waited > (holder == nil ? foreignPatience : amendPatience) {
         let who = holder.map { "amend process \($0.pid) holds it" } ?? "another git process holds it, or one was stopped"
         throw GitError(
@@ -118,6 +128,41 @@ final class IndexLock {
       Repository.backoff(attempt: min(attempt, 19))
     }
     fatalError("unreachable")
+  }
+
+  /// Creates the lock file with the journal already in it (written aside, then hard-linked into
+  /// place, which fails when the lock exists), so no one ever reads a half-written amend lock.
+  /// False when the lock is held.
+  private static func create(_ path: String, holding journal: IndexJournal, in gitDirectory: String)
+    throws(GitError) -> Bool
+  {
+    let aside = path + ".amend-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    defer { unlink(aside) }
+    let descriptor = open(aside, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw GitError(
+        code: -1, errorClass: 2,
+        message: "could not create \(path): \(String(cString: strerror(errno))); check the permissions of \(gitDirectory)")
+    }
+    let bytes = Array(journal.text.utf8)
+    let written = write(descriptor, bytes, bytes.count)
+    close(descriptor)
+    guard written == bytes.count else {
+      throw GitError(code: -1, errorClass: 2, message: "could not write \(path): \(String(cString: strerror(errno)))")
+    }
+    if link(aside, path) == 0 { return true }
+    if errno == EEXIST { return false }
+    // A file system without hard links: create the lock in place, then write the journal.
+    let direct = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
+    if direct < 0 {
+      if errno == EEXIST { return false }
+      throw GitError(
+        code: -1, errorClass: 2,
+        message: "could not create \(path): \(String(cString: strerror(errno))); check the permissions of \(gitDirectory)")
+    }
+    _ = write(direct, bytes, bytes.count)
+    close(direct)
+    return true
   }
 
   /// Whether the writer that left `journal` is gone: its process no longer exists, or it is this
