@@ -28,7 +28,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "amend",
-      dependencies: ["Negotiation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Negotiation", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
     .target(name: "NegotiationGenerator", dependencies: ["Negotiation", "DraftText"]),

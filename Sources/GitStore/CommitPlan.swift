@@ -7,6 +7,9 @@ public struct CommitPlan: Sendable, Equatable {
   public var author: Signature
   public var committer: Signature
   public var message: String
+  /// The files the commit writes, to be brought up to date in the index and working tree when the
+  /// branch is checked out (`Repository.recordOnBranch`).
+  public var workingTreePaths: [String] = []
 
   public init(
     tree: ObjectID, extraParents: [ObjectID] = [], author: Signature, committer: Signature,

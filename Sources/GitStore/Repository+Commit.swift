@@ -34,6 +34,7 @@ extension Repository {
   public func createCommit(
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
   ) throws(GitError) -> ObjectID {
+    try reach(.commit)
     let treeObject = try lookupObject(tree, as: GIT_OBJECT_TREE)
     defer { git_object_free(treeObject) }
     var parentObjects: [OpaquePointer?] = []

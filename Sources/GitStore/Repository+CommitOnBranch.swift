@@ -12,9 +12,17 @@ extension Repository {
   public func commitOnBranch(
     _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
   ) throws -> ObjectID {
+    let publication = try recordOnBranch(branch, attempts: attempts, change)
+    if let unfinished = publication.unfinished { throw unfinished }
+    return publication.commit
+  }
+
+  /// The same, also bringing the plan's `workingTreePaths` up to date in the index and working tree
+  /// (see `publish`); a failure after the branch moved is reported in the result, not thrown.
+  public func recordOnBranch(
+    _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
+  ) throws -> Publication {
     let reference = Repository.branchReference(branch)
-    var lastError = GitError(
-      code: -1, message: "could not update \(reference): no attempt was made")
     for attempt in 0..<max(attempts, 1) {
       let tip = try referenceTarget(reference)
       let plan = try change(tip)
@@ -23,27 +31,14 @@ extension Repository {
         author: plan.author, committer: plan.committer, message: plan.message)
       let summary = plan.message.prefix { $0 != "\n" }
       let reflog = (tip == nil ? "commit (initial): " : "commit: ") + summary
-      guard let contention = try publish(reference, to: commit, expecting: tip, message: reflog)
-      else { return commit }
-      lastError = contention
+      let update = BranchUpdate(
+        branch: reference, commit: commit, expected: tip, reflogMessage: reflog,
+        workingTreePaths: plan.workingTreePaths)
+      if let publication = try publish(update) { return publication }
       Repository.backoff(attempt: attempt)
     }
     throw GitError(
-      code: lastError.code, errorClass: lastError.errorClass,
-      message: "gave up updating \(reference) after \(attempts) attempts: \(lastError.message)")
-  }
-
-  /// Moves `reference` by compare-and-swap; returns the error instead of throwing it when another
-  /// writer got there first, so the caller can retry.
-  private func publish(
-    _ reference: String, to commit: ObjectID, expecting tip: ObjectID?, message: String
-  ) throws(GitError) -> GitError? {
-    do {
-      try updateReference(reference, to: commit, expecting: tip, message: message)
-      return nil
-    } catch  where error.isContention {
-      return error
-    }
+      code: -15, message: "gave up updating \(reference) after \(attempts) attempts: other writers kept moving it")
   }
 
   /// Sleeps a short random time that grows with `attempt`, so colliding writers spread out.

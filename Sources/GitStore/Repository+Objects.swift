@@ -84,6 +84,7 @@ extension Repository {
 
   /// Stores `data` as a blob and returns its id.
   public func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
+    try reach(.blob)
     var oid = git_oid()
     let result = Repository.withBytes(data) { bytes, count in
       git_blob_create_from_buffer(&oid, pointer, bytes, count)
@@ -107,6 +108,7 @@ extension Repository {
   ///
   /// When several changes name the same path the last one wins.
   public func writeTree(base: ObjectID?, changes: [TreeChange]) throws(GitError) -> ObjectID {
+    try reach(.tree)
     let baseTree = try lookupTree(base)
     defer { git_object_free(baseTree) }
     var latest: [String: TreeChange] = [:]

@@ -20,6 +20,7 @@ extension Repository {
   public func updateReference(
     _ name: String, to new: ObjectID, expecting expected: ObjectID?, message: String
   ) throws(GitError) {
+    try reach(.reference)
     var target = new.oid
     var reference: OpaquePointer?
     if var current = expected?.oid {

@@ -6,6 +6,7 @@ extension Repository {
   public func createTag(_ name: String, target: ObjectID, tagger: Signature, message: String)
     throws(GitError) -> ObjectID
   {
+    try reach(.tag)
     let object = try lookupObject(target, as: GIT_OBJECT_ANY)
     defer { git_object_free(object) }
     var oid = git_oid()
@@ -13,6 +14,39 @@ extension Repository {
       try check(git_tag_create(&oid, pointer, name, object, signature, message, 0))
     }
     return ObjectID(oid)
+  }
+
+  /// Writes the annotated tag object `name` for `target` without creating the tag reference, so that
+  /// the reference can follow the branch (`BranchUpdate.tags`). Returns the tag object's id.
+  public func createTagObject(_ name: String, target: ObjectID, tagger: Signature, message: String)
+    throws(GitError) -> ObjectID
+  {
+    try reach(.tag)
+    let object = try lookupObject(target, as: GIT_OBJECT_ANY)
+    defer { git_object_free(object) }
+    var oid = git_oid()
+    try tagger.withGitSignature { (signature) throws(GitError) in
+      try check(git_tag_annotation_create(&oid, pointer, name, object, signature, message))
+    }
+    return ObjectID(oid)
+  }
+
+  /// The commit a tag object (or commit) finally names.
+  func peeledCommit(of object: ObjectID) throws(GitError) -> ObjectID {
+    let commit = try lookupObject(object, as: GIT_OBJECT_COMMIT)
+    defer { git_object_free(commit) }
+    guard let id = ObjectID(git_object_id(commit)) else {
+      throw GitError(code: -1, message: "libgit2 returned no id for \(object)")
+    }
+    return id
+  }
+
+  /// Whether `commit` is `tip` or one of the commits before it.
+  public func contains(_ commit: ObjectID, from tip: ObjectID) throws(GitError) -> Bool {
+    if commit == tip { return true }
+    var descendant = tip.oid
+    var ancestor = commit.oid
+    return try check(git_graph_descendant_of(pointer, &descendant, &ancestor)) == 1
   }
 
   /// All tags by name (without "refs/tags/"), sorted, each peeled to the commit it marks.

@@ -52,6 +52,7 @@ extension Workspace {
       if dryRun { return plan.result }
       guard let tip = snapshot.tip else { throw AmendError("nothing is committed yet: run 'amend init --from FILE' first") }
       let committer = try committer()
+      try refuseStrayTag(plan.result.tag, tip: tip)
       try tagIfUntagged(current, tip: tip, tagger: signature(committer, at: context.now()))
       let now = context.now()
       let secretariat = signature(committer, at: now)
@@ -90,12 +91,11 @@ extension Workspace {
         message: "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)")
       context.beforePublish()
       // Someone recorded something meanwhile: build the draft again on their commit.
-      guard try publish(parent, expecting: tip, message: "amend next: \(titleLine)") else { continue }
-      let tag = plan.result.tag
-      if try repository.tagTarget(tag) == nil {
-        _ = try repository.createTag(tag, target: parent, tagger: secretariat, message: titleLine)
-      }
-      syncWorkingTree(paths: [path, plan.file.numberingPath, EventRecord.path(for: event.id)], to: parent)
+      guard
+        try publishDraft(
+          parent, on: tip, tag: plan.result.tag, title: titleLine, tagger: secretariat,
+          paths: [path, plan.file.numberingPath, EventRecord.path(for: event.id)])
+      else { continue }
       plan.result.commit = parent
       return plan.result
     }
@@ -112,16 +112,5 @@ extension Workspace {
       let last = try repository.history(from: tip, touching: version.file.path, limit: 1).first
     else { return }
     _ = try repository.createTag(tag, target: last.id, tagger: tagger, message: version.draft.titleBlock?.title ?? tag)
-  }
-
-  /// Moves the branch to `commit` if it still points at `tip`; false when someone moved it first.
-  func publish(_ commit: ObjectID, expecting tip: ObjectID, message: String) throws(GitError) -> Bool {
-    do {
-      try repository.updateReference(branch, to: commit, expecting: tip, message: message)
-      return true
-    } catch {
-      if error.isModified { return false }
-      throw error
-    }
   }
 }

@@ -34,7 +34,19 @@ public final class Workspace {
       throw AmendError(
         "\(path) is not inside a negotiation repository (\(error.message)); run 'amend init --from FILE' there first")
     }
-    return try Workspace(repository: repository, context: context)
+    let workspace = try Workspace(repository: repository, context: context)
+    try workspace.finishInterruptedWrite()
+    return workspace
+  }
+
+  /// A writer killed after moving the branch leaves `.git/index.lock` with what it had left to do;
+  /// any command finishes it first, so the index never stays behind the branch.
+  func finishInterruptedWrite() throws {
+    do {
+      try repository.finishInterruptedUpdate()
+    } catch {
+      warnings.append("an interrupted write could not be finished (\(error.message)); amend will try again")
+    }
   }
 
   /// The record as it stands at the tip of the branch.
@@ -81,37 +93,54 @@ public final class Workspace {
     let now = context.now()
     var written: [String] = []
     var last: Snapshot?
-    let commit = try repository.commitOnBranch(branch) { tip in
-      let snapshot = Snapshot(repository: repository, tip: tip, memory: memory)
-      let files = try build(snapshot)
-      var changes: [TreeChange] = []
-      for (path, content) in files.sorted(by: { $0.key < $1.key }) {
-        if let content {
-          changes.append(.upsert(path: path, blob: try repository.writeBlob(content)))
-        } else {
-          changes.append(.remove(path: path))
+    let publication = try refusingObstacles {
+      try repository.recordOnBranch(branch) { tip in
+        let snapshot = Snapshot(repository: repository, tip: tip, memory: memory)
+        let files = try build(snapshot)
+        var changes: [TreeChange] = []
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) {
+          if let content {
+            changes.append(.upsert(path: path, blob: try repository.writeBlob(content)))
+          } else {
+            changes.append(.remove(path: path))
+          }
         }
+        let base = try tip.map { try repository.treeID(ofCommit: $0) }
+        written = files.keys.sorted()
+        last = snapshot
+        var plan = CommitPlan(
+          tree: try repository.writeTree(base: base, changes: changes),
+          author: signature(try author(snapshot), at: now), committer: signature(committer, at: now),
+          message: message(snapshot))
+        plan.workingTreePaths = written
+        return plan
       }
-      let base = try tip.map { try repository.treeID(ofCommit: $0) }
-      written = files.keys.sorted()
-      last = snapshot
-      return CommitPlan(
-        tree: try repository.writeTree(base: base, changes: changes),
-        author: signature(try author(snapshot), at: now), committer: signature(committer, at: now),
-        message: message(snapshot))
     }
-    syncWorkingTree(paths: written, to: commit)
+    syncWorkingTree(publication, paths: written)
+    let commit = publication.commit
     return (commit, last ?? Snapshot(repository: repository, tip: commit, memory: memory))
   }
 
-  /// Brings the working-tree copies of `paths` up to date when the branch is checked out.
-  func syncWorkingTree(paths: [String], to commit: ObjectID) {
-    guard repository.workingDirectory != nil, !paths.isEmpty else { return }
+  /// Says so when the branch moved but its index entries and working-tree files (or its tag) could not
+  /// be brought up to date: `.git/index.lock` is then left in place with what remains to be done, which
+  /// keeps `git commit` from recording from the lagging index, and the next amend command finishes it.
+  func syncWorkingTree(_ publication: Publication, paths: [String]) {
+    guard let problem = publication.unfinished else { return }
+    let root = repository.workingDirectory ?? "."
+    let files = paths.joined(separator: " ")
+    warnings.append(
+      "recorded in commit \(publication.commit.short), but the index and working tree were not brought up to date (\(problem.message)); the next amend command finishes this, or run 'cd \(root) && rm -f .git/index.lock && git reset -q -- \(files) && git checkout -- \(files)'")
+  }
+
+  /// Turns what stands in the way of a write (a file amend did not write, a held index lock) into a
+  /// one-line refusal: nothing has been written when these are thrown.
+  func refusingObstacles<Result>(_ body: () throws -> Result) throws -> Result {
     do {
-      try repository.updateWorkingTree(paths: paths, to: commit)
-    } catch {
-      warnings.append(
-        "recorded in commit \(commit.short), but the working-tree copies of \(paths.joined(separator: ", ")) were not updated (\(error.message)); 'git checkout -- drafts proposals' brings them up to date")
+      return try body()
+    } catch let refusal as WorkingTreeRefusal {
+      throw AmendError(refusal.message)
+    } catch let error as GitError where error.isLocked {
+      throw AmendError(error.message)
     }
   }
 

@@ -14,6 +14,7 @@ struct RepositoryOptions: ParsableArguments {
   /// reproducible runs; AMEND_COMMITTER stands in for --committer.
   func context() throws -> Context {
     let environment = ProcessInfo.processInfo.environment
+    try FaultHook.armFromEnvironment()
     var context = Context()
     if let now = environment["AMEND_NOW"] {
       guard let date = ISO8601DateFormatter().date(from: now) else {
