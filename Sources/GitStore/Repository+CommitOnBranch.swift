@@ -37,6 +37,7 @@ extension Repository {
       if let publication = try publish(update) { return publication }
       Repository.backoff(attempt: attempt)
     }
+    if let held = lastContention, held.isLocked || held.isExists { throw held }
     throw GitError(
       code: -15, message: "gave up updating \(reference) after \(attempts) attempts: other writers kept moving it")
   }

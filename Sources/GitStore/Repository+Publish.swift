@@ -91,6 +91,7 @@ extension Repository {
       try updateReference(reference, to: update.commit, expecting: update.expected, message: update.reflogMessage)
       return true
     } catch where error.isContention {
+      lastContention = error
       return false
     }
   }

@@ -139,7 +139,9 @@ public final class Workspace {
       return try body()
     } catch let refusal as WorkingTreeRefusal {
       throw AmendError(refusal.message)
-    } catch let error as GitError where error.isLocked {
+    } catch let error as GitError where error.isLocked && error.errorClass == 10 {  // GIT_ERROR_INDEX
+      // The index lock's own message names the holder and the remove command; other locks are
+      // worded by kind where the command's failure is printed.
       throw AmendError(error.message)
     }
   }
