@@ -7,28 +7,35 @@ struct DraftIndex: Equatable, Sendable {
   private(set) var positions: [ClauseKey: Int] = [:]
   /// Where each key sits in the blocks.
   private(set) var blockIndices: [ClauseKey: Int] = [:]
-  /// The first clause with each id (a repeated number in a messy draft has several).
+  /// Where the clause with each id sits (ids are unique: a repeated number gets `#2`…).
   private(set) var firstWithID: [ClauseID: Int] = [:]
 
   init(blocks: [Block]) {
     var line = 1
     var preambular = 0
     var labels: [ClauseKey: [String]] = [:]
+    var occurrences: [ClauseID: Int] = [:]
     for (blockIndex, block) in blocks.enumerated() {
       defer { line += block.lineBreaks }
       guard case .clause(let node) = block else { continue }
       let own = node.parsedLabel?.idComponent ?? node.marker.label.lowercased()
-      let id: ClauseID
+      let parentPath = node.parentKey.flatMap { labels[$0] } ?? []
+      let written: ClauseID
       switch node.kind {
       case .preambular:
         preambular += 1
-        id = .preambular(preambular)
+        written = .preambular(preambular)
       case .articleText:
-        id = .make(article: node.article ?? "", labels: [])
+        written = .make(article: node.article ?? "", labels: [])
       case .paragraph, .subparagraph, .item:
-        let path = (node.parentKey.flatMap { labels[$0] } ?? []) + [own]
-        labels[node.key] = path
-        id = .make(article: node.article, labels: path)
+        written = .make(article: node.article, labels: parentPath + [own])
+      }
+      // A number written twice in one list is kept as written; its id says which occurrence it is.
+      let occurrence = (occurrences[written] ?? 0) + 1
+      occurrences[written] = occurrence
+      let id = ClauseID(rawValue: ClauseRepeat.mark(written.rawValue, occurrence: occurrence))
+      if node.kind != .preambular && node.kind != .articleText {
+        labels[node.key] = parentPath + [ClauseRepeat.mark(own, occurrence: occurrence)]
       }
       positions[node.key] = clauses.count
       if firstWithID[id] == nil { firstWithID[id] = clauses.count }

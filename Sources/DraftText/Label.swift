@@ -33,7 +33,8 @@ struct Label: Equatable, Sendable {
   /// Reads "b", "b bis", "bbis", "3bis", "3 ter"; nil when a suffix is not one of the known words.
   init?(_ text: String) {
     let lower = text.lowercased()
-    let words = lower.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let words = lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+      .map(String.init)
     if words.count == 2 {
       guard Label.isSuffix(words[1]) else { return nil }
       base = words[0]
@@ -94,8 +95,9 @@ enum LabelSequence {
   static func value(of label: String, as kind: LabelKind) -> Int? {
     switch kind {
     case .number:
-      guard !label.isEmpty, label.count <= 4, label.allSatisfy(\.isASCIIDigit) else { return nil }
-      return Int(label)
+      guard !label.isEmpty, label.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+      // Past Int's range a number still counts, as the largest: it is a clause all the same.
+      return Int(label) ?? Int.max
     case .letter:
       let scalars = Array(label.unicodeScalars)
       guard let first = scalars.first, first >= "a", first <= "z",
