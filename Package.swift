@@ -36,12 +36,15 @@ let package = Package(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // The draft parser's fuzzer: hostile texts from a seed and what must hold for them (docs/RELIABILITY.md).
+    .target(name: "DraftFuzz", dependencies: ["DraftText"]),
+    .executableTarget(name: "amend-fuzz", dependencies: ["DraftFuzz"]),
     // The real git CLI, which every suite cross-checks amend against.
     .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),
     .testTarget(
       name: "DraftTextTests",
-      dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["DraftText", "DraftFuzz", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator", "GitCLISupport"]),

@@ -30,7 +30,8 @@ enum ClauseSpelling {
       if articleWords.contains(token) {
         article = true
         expectArticleNumber = true
-      } else if preambleWords.contains(token) {
+      } else if preambleWords.contains(token), !(token == "pp" && (!numbers.isEmpty || articleNumber != nil)) {
+        // "pp" after a number is the 42nd letter label, as in "1 (pp)", not "preambular paragraph".
         preamble = true
       } else if noise.contains(token) {
         continue

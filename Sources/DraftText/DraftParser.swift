@@ -55,6 +55,8 @@ struct DraftParser {
         }
         blocks.append(.line(line))
       } else if let part = title[number] {
+        // A title line ends the clause above it: a marker line below must not join that clause.
+        openClause = nil
         blocks.append(.titleLine(part, line))
       } else if line.isBlank {
         openClause = nil

@@ -148,7 +148,8 @@ enum Roman {
 
   /// The value of a well-formed lower-case numeral ("iv" → 4), nil for anything else ("iiii", "vx").
   static func value(_ text: String) -> Int? {
-    guard !text.isEmpty, text.count <= 12,
+    // No length cap: "mmmdccclxxxviii" (3888) is fifteen letters; only the canonical spelling counts.
+    guard !text.isEmpty,
       text.unicodeScalars.allSatisfy({ "ivxlcdm".unicodeScalars.contains($0) })
     else { return nil }
     let digits: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]
