@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -51,3 +52,12 @@ let package = Package(
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"]),
   ]
 )
+
+// libFuzzer on the draft parser (scripts/fuzz-parser.sh): only with AMEND_LIBFUZZER=1, since the
+// target has no main of its own and links only with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["AMEND_LIBFUZZER"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "parser-fuzz", dependencies: ["DraftFuzz", "DraftText"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}
