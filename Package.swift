@@ -39,7 +39,7 @@ let package = Package(
     ),
     // The draft parser's fuzzer: hostile texts from a seed and what must hold for them (docs/RELIABILITY.md).
     .target(name: "DraftFuzz", dependencies: ["DraftText"]),
-    .executableTarget(name: "amend-fuzz", dependencies: ["DraftFuzz"]),
+    .executableTarget(name: "amend-fuzz", dependencies: ["DraftFuzz", "DraftText"]),
     // The real git CLI, which every suite cross-checks amend against.
     .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),

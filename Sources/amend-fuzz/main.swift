@@ -3,6 +3,7 @@
 // Prints one line: runs, seed, time, failures. Each failing input is written to DIR (default
 // ./fuzz-failures) as run-<seed>-<run>.txt; a crash writes the input it died on before exiting.
 import DraftFuzz
+import DraftText
 import Foundation
 
 var runs = 10_000
@@ -22,6 +23,14 @@ while let flag = arguments.popFirst() {
       print("\(number + 1)\t\(MarkerGrammar.looksLikeMarker(line) ? "marker" : "-")\t\(line.debugDescription)")
     }
     print(ParserOracle.problems(in: text).joined(separator: "\n"))
+    exit(0)
+  case "--time":
+    // One file: how long parsing takes, and how many clauses it finds.
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: value)), as: UTF8.self)
+    let began = Date()
+    let draft = try DraftText.Draft(parsing: text)
+    let took = Date().timeIntervalSince(began)
+    print("\(draft.clauses.count) clauses in \(String(format: "%.3f", took)) s")
     exit(0)
   case "--runs" where Int(value) != nil: runs = Int(value)!
   case "--seed" where UInt64(value) != nil: seed = UInt64(value)!

@@ -94,4 +94,20 @@ struct ParsingLossTests {
     #expect(draft.warnings.contains { $0.line == 2 })
     #expect(draft.render() == text)
   }
+
+  @Test("\"1 (pp)\" is subparagraph pp of paragraph 1, not the first preambular paragraph")
+  func letterPP() throws {
+    let letters = (1...42).map { LetterRun.label($0) }
+    let text = "The General Assembly,\n\nRecalling its work,\n\n1. One:\n" + letters.map { "(\($0)) x;\n" }.joined()
+    let draft = try Draft(parsing: text)
+    #expect(try draft.resolve("1 (pp)").id.rawValue == "1.pp")
+    #expect(try draft.resolve("PP1").id.rawValue == "PP1")
+  }
+}
+
+/// a…z, aa…zz, as UN lists count.
+enum LetterRun {
+  static func label(_ n: Int) -> String {
+    String(repeating: Character(Unicode.Scalar(UInt8(0x61 + (n - 1) % 26))), count: (n - 1) / 26 + 1)
+  }
 }
