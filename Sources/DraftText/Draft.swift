@@ -37,8 +37,7 @@ public struct Draft: Sendable, Equatable {
   ///   line reads as a paragraph, preambular paragraph or article text.
   public init(parsing text: String) throws(DraftError) {
     guard !text.trimmed.isEmpty else { throw .empty }
-    let (blocks, notes) = DraftParser.parse(SourceLine.split(text))
-    let index = DraftIndex(blocks: blocks)
+    let (blocks, index, notes) = DraftParser.parse(SourceLine.split(text))
     guard !index.clauses.isEmpty else { throw .noClauses }
     self.blocks = blocks
     parseNotes = notes

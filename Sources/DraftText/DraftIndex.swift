@@ -11,13 +11,33 @@ struct DraftIndex: Equatable, Sendable {
   private(set) var firstWithID: [ClauseID: Int] = [:]
 
   init(blocks: [Block]) {
+    var unchanged = blocks
+    self.init(blocks: &unchanged, keyingByID: false)
+  }
+
+  /// Indexes freshly parsed blocks, giving every clause its id as key ("7.b", "1#2": ids are
+  /// unique) in the index and in `blocks` alike, in the same single pass.
+  static func keyingByID(_ blocks: inout [Block]) -> DraftIndex {
+    DraftIndex(blocks: &blocks, keyingByID: true)
+  }
+
+  private init(blocks: inout [Block], keyingByID: Bool) {
+    var renamed: [ClauseKey: ClauseKey] = [:]
+    if keyingByID { renamed.reserveCapacity(blocks.count) }
+    positions.reserveCapacity(blocks.count)
+    blockIndices.reserveCapacity(blocks.count)
+    firstWithID.reserveCapacity(blocks.count)
     var line = 1
     var preambular = 0
     var labels: [ClauseKey: [String]] = [:]
     var occurrences: [ClauseID: Int] = [:]
-    for (blockIndex, block) in blocks.enumerated() {
-      defer { line += block.lineBreaks }
-      guard case .clause(let node) = block else { continue }
+    occurrences.reserveCapacity(blocks.count)
+    labels.reserveCapacity(blocks.count)
+    clauses.reserveCapacity(blocks.count)
+    for blockIndex in blocks.indices {
+      defer { line += blocks[blockIndex].lineBreaks }
+      guard case .clause(var node) = blocks[blockIndex] else { continue }
+      if keyingByID, let parent = node.parentKey { node.parentKey = renamed[parent] ?? parent }
       let own = node.parsedLabel?.idComponent ?? node.marker.label.lowercased()
       let parentPath = node.parentKey.flatMap { labels[$0] } ?? []
       let written: ClauseID
@@ -34,6 +54,12 @@ struct DraftIndex: Equatable, Sendable {
       let occurrence = (occurrences[written] ?? 0) + 1
       occurrences[written] = occurrence
       let id = ClauseID(rawValue: ClauseRepeat.mark(written.rawValue, occurrence: occurrence))
+      if keyingByID {
+        let key = ClauseKey(id.rawValue)
+        renamed[node.key] = key
+        node.key = key
+        blocks[blockIndex] = .clause(node)
+      }
       if node.kind != .preambular && node.kind != .articleText {
         labels[node.key] = parentPath + [ClauseRepeat.mark(own, occurrence: occurrence)]
       }

@@ -37,11 +37,13 @@ struct DraftParser {
   }
 
   /// Parses `lines` into blocks whose concatenation renders them unchanged, with a note for every
-  /// line that starts like a clause but is not one (never a silent fold).
-  static func parse(_ lines: [SourceLine]) -> (blocks: [Block], notes: [DraftWarning]) {
+  /// line that starts like a clause but is not one (never a silent fold). Each clause's key is
+  /// its id as parsed ("7.b", "A2bis.1#2").
+  static func parse(_ lines: [SourceLine]) -> (blocks: [Block], index: DraftIndex, notes: [DraftWarning]) {
     var parser = DraftParser(lines: lines)
-    let blocks = parser.run()
-    return (blocks, parser.notes)
+    var blocks = parser.run()
+    let index = DraftIndex.keyingByID(&blocks)
+    return (blocks, index, parser.notes)
   }
 
   private mutating func run() -> [Block] {
@@ -65,7 +67,7 @@ struct DraftParser {
         take(line)
       }
     }
-    return DraftParser.assignKeys(blocks)
+    return blocks
   }
 
   // MARK: Lines
@@ -344,25 +346,5 @@ struct DraftParser {
     let word = after.drop(while: { $0 == " " }).prefix(while: { $0.isLetter && $0.isLowercase })
     if Label.isSuffix(String(word)) { number += word }
     return number
-  }
-
-  // MARK: Keys
-
-  /// Gives every clause its parse-time id as key ("7.b"), numbering repeats "#2", "#3"….
-  private static func assignKeys(_ blocks: [Block]) -> [Block] {
-    let index = DraftIndex(blocks: blocks)
-    var renamed: [ClauseKey: ClauseKey] = [:]
-    var seen: [String: Int] = [:]
-    for clause in index.clauses {
-      let count = (seen[clause.id.rawValue] ?? 0) + 1
-      seen[clause.id.rawValue] = count
-      renamed[clause.key] = ClauseKey(count == 1 ? clause.id.rawValue : "\(clause.id.rawValue)#\(count)")
-    }
-    return blocks.map { block in
-      guard case .clause(var node) = block else { return block }
-      node.key = renamed[node.key] ?? node.key
-      node.parentKey = node.parentKey.map { renamed[$0] ?? $0 }
-      return .clause(node)
-    }
   }
 }

@@ -32,8 +32,9 @@ struct Label: Equatable, Sendable {
 
   /// Reads "b", "b bis", "bbis", "3bis", "3 ter"; nil when a suffix is not one of the known words.
   init?(_ text: String) {
-    let lower = text.lowercased()
-    let words = lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+    let lower = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
+    // Most labels are one word ("7", "b"): no need to split them.
+    let words = !lower.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) ? [lower] : lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
       .map(String.init)
     if words.count == 2 {
       guard Label.isSuffix(words[1]) else { return nil }

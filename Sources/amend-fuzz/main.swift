@@ -49,6 +49,10 @@ for run in 0..<runs {
   let input = HostileDraft(seed: SplitMix.runSeed(seed, run: run))
   CrashCatcher.hold(input.text)
   let problems = ParserOracle.problems(in: input.text, markerLines: input.markerLines)
+  if (run + 1) % 100_000 == 0 {
+    // A line now and then, so a long campaign shows how far it has got if it must be stopped.
+    FileHandle.standardError.write(Data("amend-fuzz: \(run + 1) runs, \(failures) failing, \(Int(Date().timeIntervalSince(start))) s\n".utf8))
+  }
   guard !problems.isEmpty else { continue }
   failures += 1
   let path = "\(out)/run-\(seed)-\(run).txt"
