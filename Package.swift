@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -36,15 +37,27 @@ let package = Package(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // The draft parser's fuzzer: hostile texts from a seed and what must hold for them (docs/RELIABILITY.md).
+    .target(name: "DraftFuzz", dependencies: ["DraftText"]),
+    .executableTarget(name: "amend-fuzz", dependencies: ["DraftFuzz", "DraftText"]),
     // The real git CLI, which every suite cross-checks amend against.
     .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),
     .testTarget(
       name: "DraftTextTests",
-      dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["DraftText", "DraftFuzz", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"]),
   ]
 )
+
+// libFuzzer on the draft parser (scripts/fuzz-parser.sh): only with AMEND_LIBFUZZER=1, since the
+// target has no main of its own and links only with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["AMEND_LIBFUZZER"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "parser-fuzz", dependencies: ["DraftFuzz", "DraftText"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -26,7 +26,13 @@ enum Block: Equatable, Sendable {
 
   /// The number of line endings in the block, to count lines.
   var lineBreaks: Int {
-    rendered.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    switch self {
+    case .line(let line), .titleLine(_, let line): return line.terminator.isEmpty ? 0 : 1
+    case .clause(let node):
+      // Counted part by part, without building the rendered text of every clause.
+      let inText = node.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return inText + (node.terminator.isEmpty ? 0 : 1)
+    }
   }
 }
 

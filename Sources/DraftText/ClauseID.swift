@@ -6,7 +6,10 @@
 /// - treaties with `## Article N` headings: `A4` is the article's own unnumbered text, `A4.1` its
 ///   paragraph 1, `A4.1.a` (or `A2.1.1` where the source numbers the items) an item of it. The
 ///   `A` keeps "paragraph 4, item 1" and "Article 4, paragraph 1" apart in a text that has both;
-/// - a proposed new clause carries a Latin suffix glued to its label: `7.bbis` ("7 (b bis)").
+/// - a proposed new clause carries a Latin suffix glued to its label: `7.bbis` ("7 (b bis)");
+/// - a number the source repeats in one list (parallel options, a typing slip) keeps its label and
+///   gets `#2`, `#3`… for its second, third occurrence: `1#2` ("1 (second)"), `7.b#2`, `A2bis.1#2`
+///   (see ``ClauseRepeat``). The first occurrence keeps the plain id.
 ///
 /// Labels are lower-case and contain no spaces. ``display`` gives the form negotiators write
 /// ("7 (b)", "PP2", "Article 4.1 (a)") and ``eId`` the Akoma Ntoso name.
@@ -80,27 +83,32 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
   }
 
   /// The form negotiators write: "7 (b)", "3 (a) (ii)", "PP2", "Article 4.1 (a)", "7 (b bis)".
+  /// A repeat reads "1 (second)", "7 (b) (second)", "Article 2bis.1 (second)".
   public var display: String {
-    let parts = components.map(ClauseID.spaced)
+    let split = components.map(ClauseRepeat.split)
+    let parts = split.map { ClauseID.spaced($0.label) }
+    let repeats = split.map { $0.occurrence.map { " (\(ClauseRepeat.word($0)))" } ?? "" }
     switch scheme {
     case .preambular:
-      return "PP" + (parts.first ?? "")
+      return "PP" + (components.first ?? "")
     case .operative:
       guard let first = parts.first else { return rawValue }
-      return ([first] + parts.dropFirst().map { "(\($0))" }).joined(separator: " ")
+      let rest = zip(parts, repeats).dropFirst().map { "(\($0))\($1)" }
+      return ([first + repeats[0]] + rest).joined(separator: " ")
     case .article:
-      guard let article = components.first else { return rawValue }
-      var text = "Article \(article)"
-      if parts.count > 1 { text += ".\(parts[1])" }
-      for part in parts.dropFirst(2) { text += " (\(part))" }
+      guard let article = split.first?.label else { return rawValue }
+      var text = "Article \(article)\(repeats[0])"
+      if parts.count > 1 { text += ".\(parts[1])\(repeats[1])" }
+      for (part, again) in zip(parts, repeats).dropFirst(2) { text += " (\(part))\(again)" }
       return text
     }
   }
 
   /// The Akoma Ntoso eId: `para_7__list_1__point_b`, `art_4__para_1__list_1__point_a`,
   /// `preamble__recital_2`; an article's own text is `art_4`.
+  /// A repeat carries its occurrence after a hyphen: `para_1-2`, `point_b-2`.
   public var eId: String {
-    let parts = components
+    let parts = components.map(ClauseRepeat.eIdComponent)
     switch scheme {
     case .preambular:
       return "preamble__recital_\(parts.first ?? "")"
@@ -118,8 +126,10 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
 
   /// The id of the `n`th clause proposed after this one, before renumbering:
   /// `7.b` → `7.bbis` ("7 (b bis)") for n = 1, `7.bter` for 2, `7.bquater` for 3….
+  /// After a repeat the suffix goes before the occurrence: `1#2` → `1bis#2` ("1 bis (second)").
   public func bis(_ n: Int) -> ClauseID {
-    ClauseID(rawValue: rawValue + Label.latinSuffix(n))
+    let (head, occurrence) = ClauseRepeat.split(rawValue)
+    return ClauseID(rawValue: head + Label.latinSuffix(n) + (occurrence.map { "#\($0)" } ?? ""))
   }
 
   public var description: String { rawValue }

@@ -1,7 +1,7 @@
 /// The stable identity of a clause across edits and renumbering within one ``Draft`` value.
 ///
-/// A parsed clause keeps the id it had when parsed ("7.b"); a repeated id gets "#2", "#3"…
-/// ("A2bis.1#2"). Inserted clauses are "new-1", "new-2"…. Keys never change when the
+/// A parsed clause keeps the id it had when parsed ("7.b", and "A2bis.1#2" for a number the
+/// source repeats). Inserted clauses are "new-1", "new-2"…. Keys never change when the
 /// clause is renumbered, so they are what callers hold on to while a draft is being amended.
 public struct ClauseKey: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
   public var rawValue: String

@@ -30,13 +30,25 @@ enum ClauseSpelling {
       if articleWords.contains(token) {
         article = true
         expectArticleNumber = true
-      } else if preambleWords.contains(token) {
+      } else if preambleWords.contains(token), !(token == "pp" && (!numbers.isEmpty || articleNumber != nil)) {
+        // "pp" after a number is the 42nd letter label, as in "1 (pp)", not "preambular paragraph".
         preamble = true
       } else if noise.contains(token) {
         continue
+      } else if let occurrence = repeatOccurrence(token) {
+        // "1#2", "1 (second)": the second 1 of its list, attached to the label before it.
+        if let last = numbers.popLast() {
+          numbers.append(ClauseRepeat.mark(last, occurrence: occurrence))
+        } else if let number = articleNumber {
+          articleNumber = ClauseRepeat.mark(number, occurrence: occurrence)
+        } else {
+          return []
+        }
       } else if Label.isSuffix(token), let last = numbers.popLast() {
         numbers.append(last + token)
-        if expectArticleNumber == false, articleNumber == last { articleNumber = last + token }
+      } else if Label.isSuffix(token), numbers.isEmpty, let number = articleNumber {
+        // "Article 2bis.1" and "Article 2 bis": the suffix belongs to the article number.
+        articleNumber = number + token
       } else if expectArticleNumber {
         articleNumber = token
         expectArticleNumber = false
@@ -58,11 +70,21 @@ enum ClauseSpelling {
     return draftHasArticles ? [plain, withArticle] : [plain]
   }
 
-  /// Runs of digits and runs of letters; everything else separates them ("7(b)" → 7, b).
+  /// The occurrence a token names: "#2" → 2, "second" → 2, "twenty first" → 21; "first" and
+  /// "#1" name the plain id (1). Nil for any other token.
+  private static func repeatOccurrence(_ token: String) -> Int? {
+    if token.hasPrefix("#") { return Int(token.dropFirst()) }
+    guard token.first?.isLetter ?? false, !Label.isSuffix(token) else { return nil }
+    return Ordinal.number(token)
+  }
+
+  /// Runs of digits and runs of letters; everything else separates them ("7(b)" → 7, b). A "#"
+  /// keeps the digits after it ("1#2" → 1, #2), and "twenty-first" stays one token.
   private static func tokens(_ text: String) -> [String] {
     var tokens: [String] = []
     var current = ""
     var currentIsDigit = false
+    var afterHash = false
     for char in text {
       let isDigit = char.isASCIIDigit
       let isLetter = char.isLetter
@@ -72,10 +94,21 @@ enum ClauseSpelling {
       }
       if !current.isEmpty { tokens.append(current) }
       current = isDigit || isLetter ? String(char) : ""
+      if isDigit && afterHash { current = "#" + current }
+      afterHash = char == "#"
       currentIsDigit = isDigit
     }
     if !current.isEmpty { tokens.append(current) }
-    return tokens
+    // "twenty-first" was split at the hyphen: join the two words of a compound ordinal.
+    var joined: [String] = []
+    for token in tokens {
+      if let last = joined.last, Ordinal.number("\(last) \(token)") != nil, Ordinal.number(last) == nil {
+        joined[joined.count - 1] = "\(last) \(token)"
+      } else {
+        joined.append(token)
+      }
+    }
+    return joined
   }
 }
 

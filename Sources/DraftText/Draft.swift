@@ -22,7 +22,14 @@ public struct Draft: Sendable, Equatable {
   /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
   /// Worked out when asked for: most commands never look, and reading many versions of a long
   /// draft should not pay for it.
-  public var warnings: [DraftWarning] { NumberingCheck.warnings(blocks: blocks, index: index) }
+  /// Lines that start with a marker but could not be made a clause come first in line order
+  /// with the reason (the lines are those of the text as parsed).
+  public var warnings: [DraftWarning] {
+    (parseNotes + NumberingCheck.warnings(blocks: blocks, index: index)).sorted { $0.line < $1.line }
+  }
+
+  /// Lines of the parsed text that look like a marker but are not a clause, with the reason.
+  let parseNotes: [DraftWarning]
 
   /// Parses a draft.
   ///
@@ -30,10 +37,10 @@ public struct Draft: Sendable, Equatable {
   ///   line reads as a paragraph, preambular paragraph or article text.
   public init(parsing text: String) throws(DraftError) {
     guard !text.trimmed.isEmpty else { throw .empty }
-    let blocks = DraftParser.parse(SourceLine.split(text))
-    let index = DraftIndex(blocks: blocks)
+    let (blocks, index, notes) = DraftParser.parse(SourceLine.split(text))
     guard !index.clauses.isEmpty else { throw .noClauses }
     self.blocks = blocks
+    parseNotes = notes
     self.index = index
     parsedIDs = Dictionary(uniqueKeysWithValues: index.clauses.map { ($0.key, $0.id) })
     parsedOrder = index.clauses.map(\.key)
@@ -79,7 +86,7 @@ public struct Draft: Sendable, Equatable {
   /// All clauses in document order, children after their parent.
   public var clauses: [Clause] { index.clauses }
 
-  /// The first clause with this id.
+  /// The clause with this id (ids are unique: a repeated number's later occurrences are `1#2`…).
   public func clause(_ id: ClauseID) -> Clause? {
     index.firstWithID[id].map { index.clauses[$0] }
   }

@@ -7,28 +7,61 @@ struct DraftIndex: Equatable, Sendable {
   private(set) var positions: [ClauseKey: Int] = [:]
   /// Where each key sits in the blocks.
   private(set) var blockIndices: [ClauseKey: Int] = [:]
-  /// The first clause with each id (a repeated number in a messy draft has several).
+  /// Where the clause with each id sits (ids are unique: a repeated number gets `#2`…).
   private(set) var firstWithID: [ClauseID: Int] = [:]
 
   init(blocks: [Block]) {
+    var unchanged = blocks
+    self.init(blocks: &unchanged, keyingByID: false)
+  }
+
+  /// Indexes freshly parsed blocks, giving every clause its id as key ("7.b", "1#2": ids are
+  /// unique) in the index and in `blocks` alike, in the same single pass.
+  static func keyingByID(_ blocks: inout [Block]) -> DraftIndex {
+    DraftIndex(blocks: &blocks, keyingByID: true)
+  }
+
+  private init(blocks: inout [Block], keyingByID: Bool) {
+    var renamed: [ClauseKey: ClauseKey] = [:]
+    if keyingByID { renamed.reserveCapacity(blocks.count) }
+    positions.reserveCapacity(blocks.count)
+    blockIndices.reserveCapacity(blocks.count)
+    firstWithID.reserveCapacity(blocks.count)
     var line = 1
     var preambular = 0
     var labels: [ClauseKey: [String]] = [:]
-    for (blockIndex, block) in blocks.enumerated() {
-      defer { line += block.lineBreaks }
-      guard case .clause(let node) = block else { continue }
+    var occurrences: [ClauseID: Int] = [:]
+    occurrences.reserveCapacity(blocks.count)
+    labels.reserveCapacity(blocks.count)
+    clauses.reserveCapacity(blocks.count)
+    for blockIndex in blocks.indices {
+      defer { line += blocks[blockIndex].lineBreaks }
+      guard case .clause(var node) = blocks[blockIndex] else { continue }
+      if keyingByID, let parent = node.parentKey { node.parentKey = renamed[parent] ?? parent }
       let own = node.parsedLabel?.idComponent ?? node.marker.label.lowercased()
-      let id: ClauseID
+      let parentPath = node.parentKey.flatMap { labels[$0] } ?? []
+      let written: ClauseID
       switch node.kind {
       case .preambular:
         preambular += 1
-        id = .preambular(preambular)
+        written = .preambular(preambular)
       case .articleText:
-        id = .make(article: node.article ?? "", labels: [])
+        written = .make(article: node.article ?? "", labels: [])
       case .paragraph, .subparagraph, .item:
-        let path = (node.parentKey.flatMap { labels[$0] } ?? []) + [own]
-        labels[node.key] = path
-        id = .make(article: node.article, labels: path)
+        written = .make(article: node.article, labels: parentPath + [own])
+      }
+      // A number written twice in one list is kept as written; its id says which occurrence it is.
+      let occurrence = (occurrences[written] ?? 0) + 1
+      occurrences[written] = occurrence
+      let id = ClauseID(rawValue: ClauseRepeat.mark(written.rawValue, occurrence: occurrence))
+      if keyingByID {
+        let key = ClauseKey(id.rawValue)
+        renamed[node.key] = key
+        node.key = key
+        blocks[blockIndex] = .clause(node)
+      }
+      if node.kind != .preambular && node.kind != .articleText {
+        labels[node.key] = parentPath + [ClauseRepeat.mark(own, occurrence: occurrence)]
       }
       positions[node.key] = clauses.count
       if firstWithID[id] == nil { firstWithID[id] = clauses.count }

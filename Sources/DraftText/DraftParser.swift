@@ -29,15 +29,21 @@ struct DraftParser {
   private var temporaryKeys = 0
   /// The 0-based index of the line being read.
   private var lineNumber = 0
+  /// Lines that look like a marker but could not be made a clause, each with the reason.
+  private var notes: [DraftWarning] = []
 
   init(lines: [SourceLine]) {
     self.lines = lines
   }
 
-  /// Parses `lines` into blocks whose concatenation renders them unchanged.
-  static func parse(_ lines: [SourceLine]) -> [Block] {
+  /// Parses `lines` into blocks whose concatenation renders them unchanged, with a note for every
+  /// line that starts like a clause but is not one (never a silent fold). Each clause's key is
+  /// its id as parsed ("7.b", "A2bis.1#2").
+  static func parse(_ lines: [SourceLine]) -> (blocks: [Block], index: DraftIndex, notes: [DraftWarning]) {
     var parser = DraftParser(lines: lines)
-    return parser.run()
+    var blocks = parser.run()
+    let index = DraftIndex.keyingByID(&blocks)
+    return (blocks, index, parser.notes)
   }
 
   private mutating func run() -> [Block] {
@@ -46,8 +52,13 @@ struct DraftParser {
     for (number, line) in lines.enumerated() {
       lineNumber = number
       if number < frontMatterEnd {
+        if let (marker, _) = Marker.scan(line.content) {
+          note(marker, "is in the front matter between the \"---\" lines, so it is kept as text")
+        }
         blocks.append(.line(line))
       } else if let part = title[number] {
+        // A title line ends the clause above it: a marker line below must not join that clause.
+        openClause = nil
         blocks.append(.titleLine(part, line))
       } else if line.isBlank {
         openClause = nil
@@ -56,7 +67,7 @@ struct DraftParser {
         take(line)
       }
     }
-    return DraftParser.assignKeys(blocks)
+    return blocks
   }
 
   // MARK: Lines
@@ -69,13 +80,23 @@ struct DraftParser {
       return
     }
     defer { articleTextPending = false }
-    if let (marker, text) = Marker.scan(line.content), let node = classify(marker, text: text, line: line) {
-      openClause = blocks.count
-      blocks.append(.clause(node))
-      if node.kind == .paragraph { phase = .body }
-      return
+    var unplaced: Marker?
+    if let (marker, text) = Marker.scan(line.content) {
+      if let node = classify(marker, text: text, line: line) {
+        openClause = blocks.count
+        blocks.append(.clause(node))
+        if node.kind == .paragraph { phase = .body }
+        return
+      }
+      unplaced = marker
     }
     if let open = openClause, continues(body, line: line), case .clause(var node) = blocks[open] {
+      if let unplaced {
+        note(unplaced, "is read as the line above running on, not as a new clause, because its number does not "
+          + "follow the one before: leave a blank line before it to make it a clause")
+      }
+      // Take the clause out while it grows, so its text is not copied for every line added.
+      blocks[open] = .line(SourceLine(content: "", terminator: ""))
       node.text += node.terminator + line.content
       node.terminator = line.terminator
       blocks[open] = .clause(node)
@@ -87,16 +108,27 @@ struct DraftParser {
       if DraftParser.isIntroduction(body) { phase = .preamble }
     case .preamble:
       if DraftParser.opensPreambularParagraph(body) {
+        if let unplaced { note(unplaced, "comes before any numbered paragraph, so it is read as a preambular paragraph") }
         startUnlabelled(.preambular, line: line)
         return
       }
     case .body:
       if articleTextPending, line.content.leadingSpace.isEmpty, !DraftParser.isNote(body) {
+        if let unplaced { note(unplaced, "comes before any numbered paragraph of its article, so it is read as the article's own text") }
         startUnlabelled(.articleText, line: line)
         return
       }
     }
+    if let unplaced {
+      note(unplaced, "comes before any numbered paragraph, so it is kept as text, not as a clause")
+    }
     blocks.append(.line(line))
+  }
+
+  /// Records why the marker on the current line does not start a clause.
+  private mutating func note(_ marker: Marker, _ reason: String) {
+    let written = (marker.opening + marker.label + marker.closing).trimmed
+    notes.append(DraftWarning(line: lineNumber + 1, message: "\"\(written)\" \(reason)"))
   }
 
   private mutating func enterHeading(_ body: String) {
@@ -228,10 +260,11 @@ struct DraftParser {
   }
 
   /// Whether `value` can follow `previous` in a list (or open one), so a number at the start of
-  /// a wrapped line ("1990. …") is not taken for a new paragraph.
+  /// a wrapped line ("1990. …") is not taken for a new paragraph. The same number again is a
+  /// clause: drafts repeat numbers under parallel options ("1. a" / "1. b").
   private static func follows(_ value: Int, after previous: Int?) -> Bool {
     guard let previous else { return value == 1 }
-    return value == previous + 1
+    return value == previous || (previous < Int.max && value == previous + 1)
   }
 
   private mutating func makeNode(
@@ -313,25 +346,5 @@ struct DraftParser {
     let word = after.drop(while: { $0 == " " }).prefix(while: { $0.isLetter && $0.isLowercase })
     if Label.isSuffix(String(word)) { number += word }
     return number
-  }
-
-  // MARK: Keys
-
-  /// Gives every clause its parse-time id as key ("7.b"), numbering repeats "#2", "#3"….
-  private static func assignKeys(_ blocks: [Block]) -> [Block] {
-    let index = DraftIndex(blocks: blocks)
-    var renamed: [ClauseKey: ClauseKey] = [:]
-    var seen: [String: Int] = [:]
-    for clause in index.clauses {
-      let count = (seen[clause.id.rawValue] ?? 0) + 1
-      seen[clause.id.rawValue] = count
-      renamed[clause.key] = ClauseKey(count == 1 ? clause.id.rawValue : "\(clause.id.rawValue)#\(count)")
-    }
-    return blocks.map { block in
-      guard case .clause(var node) = block else { return block }
-      node.key = renamed[node.key] ?? node.key
-      node.parentKey = node.parentKey.map { renamed[$0] ?? $0 }
-      return .clause(node)
-    }
   }
 }

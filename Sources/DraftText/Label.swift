@@ -32,8 +32,10 @@ struct Label: Equatable, Sendable {
 
   /// Reads "b", "b bis", "bbis", "3bis", "3 ter"; nil when a suffix is not one of the known words.
   init?(_ text: String) {
-    let lower = text.lowercased()
-    let words = lower.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let lower = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
+    // Most labels are one word ("7", "b"): no need to split them.
+    let words = !lower.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) ? [lower] : lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+      .map(String.init)
     if words.count == 2 {
       guard Label.isSuffix(words[1]) else { return nil }
       base = words[0]
@@ -94,8 +96,9 @@ enum LabelSequence {
   static func value(of label: String, as kind: LabelKind) -> Int? {
     switch kind {
     case .number:
-      guard !label.isEmpty, label.count <= 4, label.allSatisfy(\.isASCIIDigit) else { return nil }
-      return Int(label)
+      guard !label.isEmpty, label.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+      // Past Int's range a number still counts, as the largest: it is a clause all the same.
+      return Int(label) ?? Int.max
     case .letter:
       let scalars = Array(label.unicodeScalars)
       guard let first = scalars.first, first >= "a", first <= "z",
@@ -146,7 +149,8 @@ enum Roman {
 
   /// The value of a well-formed lower-case numeral ("iv" → 4), nil for anything else ("iiii", "vx").
   static func value(_ text: String) -> Int? {
-    guard !text.isEmpty, text.count <= 12,
+    // No length cap: "mmmdccclxxxviii" (3888) is fifteen letters; only the canonical spelling counts.
+    guard !text.isEmpty,
       text.unicodeScalars.allSatisfy({ "ivxlcdm".unicodeScalars.contains($0) })
     else { return nil }
     let digits: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]

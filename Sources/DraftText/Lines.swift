@@ -36,8 +36,9 @@ struct SourceLine: Equatable, Sendable {
 }
 
 extension Unicode.Scalar {
-  /// Space, tab or form feed: what may stand before a marker or fill a blank line.
-  var isHorizontalSpace: Bool { self == " " || self == "\t" || self == "\u{0C}" }
+  /// Space, tab or form feed: what may stand before a marker or fill a blank line. The byte-order
+  /// mark that Notepad writes first counts too, so "\u{FEFF}1. …" is still paragraph 1.
+  var isHorizontalSpace: Bool { self == " " || self == "\t" || self == "\u{0C}" || self == "\u{FEFF}" }
 }
 
 extension String {

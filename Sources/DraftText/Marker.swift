@@ -12,7 +12,7 @@ struct Marker: Equatable, Sendable {
   var label: String
   /// What closes the label: "." or ")".
   var closing: String
-  /// The whitespace between the marker and the text.
+  /// The whitespace between the marker and the text: spaces, tabs, no-break spaces.
   var spacing: String
 
   /// A marker with no label, for text that is identified by position.
@@ -48,10 +48,10 @@ struct Marker: Equatable, Sendable {
     let indent = String(String.UnicodeScalarView(scalars[0..<index]))
     let openingStart = index
     var dashed = false
-    if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] == " " {
+    if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isMarkerSpace {
       dashed = true
       index += 1
-      while index < scalars.count, scalars[index] == " " { index += 1 }
+      while index < scalars.count, scalars[index].isMarkerSpace { index += 1 }
     }
     var parenthesised = false
     if index < scalars.count, scalars[index] == "(" {
@@ -64,16 +64,16 @@ struct Marker: Equatable, Sendable {
     let isLower: (Unicode.Scalar) -> Bool = { $0 >= "a" && $0 <= "z" }
     let numeric = index < scalars.count && isDigit(scalars[index])
     if numeric {
+      // Any number of digits: a draft may run to tens of thousands of paragraphs.
       while index < scalars.count, isDigit(scalars[index]) { index += 1 }
-      guard index - labelStart <= 3 else { return nil }
     } else {
       while index < scalars.count, isLower(scalars[index]) { index += 1 }
-      guard index > labelStart, index - labelStart <= 16 else { return nil }
+      guard index > labelStart else { return nil }
     }
     // A glued or spaced Latin suffix: "3bis.", "b bis)".
     var labelEnd = index
     var probe = index
-    if probe < scalars.count, scalars[probe] == " " { probe += 1 }
+    if probe < scalars.count, scalars[probe] == " " || scalars[probe] == "\t" { probe += 1 }
     let suffixStart = probe
     while probe < scalars.count, isLower(scalars[probe]) { probe += 1 }
     if probe > suffixStart,
@@ -94,7 +94,7 @@ struct Marker: Equatable, Sendable {
     }
     index += 1
     let spacingStart = index
-    while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+    while index < scalars.count, scalars[index].isMarkerSpace { index += 1 }
     // "7.5 tonnes" or "b)text" are not markers: a marker is followed by space or ends the line.
     guard index > spacingStart || index == scalars.count else { return nil }
     let label = String(String.UnicodeScalarView(scalars[labelStart..<labelEnd]))
@@ -104,4 +104,10 @@ struct Marker: Equatable, Sendable {
     guard marker.apparentKind != .none else { return nil }
     return (marker, String(String.UnicodeScalarView(scalars[index...])))
   }
+}
+
+extension Unicode.Scalar {
+  /// What separates a dash from its label and a marker from its text: a space, a tab, or the
+  /// no-break space that word processors put after a number. Kept as written in the marker.
+  var isMarkerSpace: Bool { self == " " || self == "\t" || self == "\u{A0}" || self == "\u{202F}" }
 }

@@ -43,14 +43,15 @@ enum NumberingCheck {
         else { continue }
         let name = noun(clause)
         if seen.contains(value) {
-          warnings.append(DraftWarning(line: clause.line, message: "\(name) appears twice"))
-        } else if let previous, value > previous.value + 1 {
-          let missing = (previous.value + 1..<value).map { LabelSequence.label($0, as: node.labelKind) }
-          let word = missing.count == 1 ? "is" : "are"
           warnings.append(
             DraftWarning(
               line: clause.line,
-              message: "\(name) follows \(noun(previous.clause)); \(missing.joined(separator: ", ")) \(word) missing"))
+              message: "\(noun(clause, plain: true)) appears again: this one is \(clause.id.display), id \(clause.id.rawValue)"))
+        } else if let previous, previous.value < Int.max, value > previous.value + 1 {
+          warnings.append(
+            DraftWarning(
+              line: clause.line,
+              message: "\(name) follows \(noun(previous.clause)); \(missing(previous.value, value, node.labelKind))"))
         } else if let previous, value < previous.value {
           warnings.append(
             DraftWarning(line: clause.line, message: "\(name) comes after \(noun(previous.clause)): out of order"))
@@ -62,8 +63,20 @@ enum NumberingCheck {
     return warnings.sorted { $0.line < $1.line }
   }
 
-  /// "paragraph 4", "subparagraph 4 (c)", "item 9 (b) (ii)", "paragraph 4 of Article 2".
-  static func noun(_ clause: Clause) -> String {
+  /// "3 is missing", "3, 4 are missing"; a long run as "4 to 998 are missing".
+  private static func missing(_ previous: Int, _ value: Int, _ kind: LabelKind) -> String {
+    let count = value - previous - 1
+    if count == 1 { return "\(LabelSequence.label(previous + 1, as: kind)) is missing" }
+    if count <= 5 {
+      return (previous + 1..<value).map { LabelSequence.label($0, as: kind) }.joined(separator: ", ") + " are missing"
+    }
+    return "\(LabelSequence.label(previous + 1, as: kind)) to \(LabelSequence.label(value - 1, as: kind)) are missing"
+  }
+
+  /// "paragraph 4", "subparagraph 4 (c)", "item 9 (b) (ii)", "paragraph 4 of Article 2"; `plain`
+  /// leaves out which occurrence of a repeated number the clause is.
+  static func noun(_ clause: Clause, plain: Bool = false) -> String {
+    let id = plain ? ClauseID(rawValue: ClauseRepeat.split(clause.id.rawValue).label) : clause.id
     let word: String
     switch clause.kind {
     case .paragraph: word = "paragraph"
@@ -71,10 +84,10 @@ enum NumberingCheck {
     case .item: word = "item"
     case .preambular, .articleText: return clause.id.display
     }
-    if clause.id.scheme == .article, let article = clause.article {
-      let inner = clause.id.display.dropFirst("Article \(article).".count)
+    if id.scheme == .article, let article = clause.article, id.display.hasPrefix("Article \(article).") {
+      let inner = id.display.dropFirst("Article \(article).".count)
       return "\(word) \(inner) of Article \(article)"
     }
-    return "\(word) \(clause.id.display)"
+    return "\(word) \(id.display)"
   }
 }
