@@ -39,18 +39,9 @@ extension Workspace {
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
-      var asked = request.operation
-      switch asked {
-      case .replaceClause(let text):
-        let stripped = ClauseText.withoutOwnMarker(text, like: clause, what: "the text for \(clause.id.display)")
-        (asked, markerNote) = (.replaceClause(text: stripped.text), stripped.note)
-      case .newClause(let text, let before):
-        let stripped = ClauseText.withoutOwnMarker(text, like: clause, what: "the new clause's text")
-        (asked, markerNote) = (.newClause(text: stripped.text, before: before), stripped.note)
-      default:
-        markerNote = nil
-      }
-      let (before, proposed, operation) = try Self.texts(of: asked, on: clause, in: current)
+      let checked = try Self.check(request.operation, on: clause, in: current)
+      let (before, proposed, operation) = (checked.textBefore, checked.textProposed, checked.operation)
+      markerNote = checked.note
       let tabled = Context.timestamp(context.now())
       var attempt = 0
       var id: String
