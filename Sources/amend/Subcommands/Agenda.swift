@@ -33,7 +33,7 @@ extension Amend {
           Output.line("\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
           lastClause = summary.clause
         }
-        let note = summary.status == "deferred" || summary.status == "conflict" ? " (\(summary.status))" : ""
+        let note = [.deferred, .conflict].contains(item.state.status) ? " (\(summary.status))" : ""
         Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
         Output.line("    \(summary.clauseName) \(summary.redline)")
         if !summary.collidesWith.isEmpty { Output.line("    collides with \(summary.collidesWith.joined(separator: ", "))") }
