@@ -23,6 +23,7 @@ extension Repository {
     _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
   ) throws -> Publication {
     let reference = Repository.branchReference(branch)
+    var contention: GitError?
     for attempt in 0..<max(attempts, 1) {
       let tip = try referenceTarget(reference)
       let plan = try change(tip)
@@ -34,12 +35,17 @@ extension Repository {
       let update = BranchUpdate(
         branch: reference, commit: commit, expected: tip, reflogMessage: reflog,
         workingTreePaths: plan.workingTreePaths)
-      if let publication = try publish(update) { return publication }
+      if let publication = try publish(update, contention: &contention) { return publication }
       Repository.backoff(attempt: attempt)
     }
-    if let held = lastContention, held.isLocked || held.isExists { throw held }
+    // The last attempt's reason, so that a lock file left in place is named as one ("main.lock is held").
+    guard let contention, !contention.isModified else {
+      throw GitError(
+        code: -15, message: "gave up updating \(reference) after \(attempts) attempts: other writers kept moving it")
+    }
     throw GitError(
-      code: -15, message: "gave up updating \(reference) after \(attempts) attempts: other writers kept moving it")
+      code: contention.code, errorClass: contention.errorClass,
+      message: "gave up updating \(reference) after \(attempts) attempts: \(contention.explanation)")
   }
 
   /// Sleeps a short random time that grows with `attempt`, so colliding writers spread out.

@@ -47,12 +47,19 @@ extension Repository {
   ///
   /// Returns nil, having changed nothing, when another writer moved the branch first.
   public func publish(_ update: BranchUpdate) throws -> Publication? {
+    var contention: GitError?
+    return try publish(update, contention: &contention)
+  }
+
+  /// The same, saying in `contention` why the branch could not be moved when it returns nil: moved
+  /// by another writer, or its lock file held.
+  func publish(_ update: BranchUpdate, contention: inout GitError?) throws -> Publication? {
     let reference = Repository.branchReference(update.branch)
     let paths = Repository.cleaned(update.workingTreePaths)
     let head = try headBranch()
     let checkedOut = !isBare && workingDirectory != nil && head == reference
     guard checkedOut, !paths.isEmpty || !update.tags.isEmpty else {
-      guard try moveBranch(reference, update) else { return nil }
+      guard try moveBranch(reference, update, contention: &contention) else { return nil }
       do {
         try pointTags(update.tags, reachableFrom: update.commit)
         return Publication(commit: update.commit, unfinished: nil)
@@ -65,7 +72,7 @@ extension Repository {
     do {
       try finish(lock.inherited)
       try checkNothingInTheWay(of: paths, for: update.commit)
-      guard try moveBranch(reference, update) else {
+      guard try moveBranch(reference, update, contention: &contention) else {
         lock.release()
         return nil
       }
@@ -86,12 +93,14 @@ extension Repository {
   }
 
   /// Compare-and-swap; false when another writer moved the branch first.
-  private func moveBranch(_ reference: String, _ update: BranchUpdate) throws(GitError) -> Bool {
+  private func moveBranch(_ reference: String, _ update: BranchUpdate, contention: inout GitError?)
+    throws(GitError) -> Bool
+  {
     do {
       try updateReference(reference, to: update.commit, expecting: update.expected, message: update.reflogMessage)
       return true
     } catch where error.isContention {
-      lastContention = error
+      contention = error
       return false
     }
   }

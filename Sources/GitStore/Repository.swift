@@ -8,9 +8,6 @@ internal import CLibGit2
 public final class Repository {
   /// The owned `git_repository *`, freed in `deinit`.
   let pointer: OpaquePointer
-  /// Why the last compare-and-swap lost, so that a writer that gives up can say whether others kept
-  /// moving the branch or a lock file stayed held.
-  var lastContention: GitError?
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer

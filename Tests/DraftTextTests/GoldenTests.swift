@@ -6,6 +6,20 @@ import Testing
 /// match the listing checked by eye and kept under Golden/.
 @Suite("Golden files")
 struct GoldenTests {
+  /// The tests below take their cases from ../shared: without it they would have none, and pass.
+  @Test("the seed and every real text with a golden listing are present in ../shared")
+  func realCasesPresent() throws {
+    try #require(
+      FileManager.default.fileExists(atPath: Fixtures.seed.path), "no seed at \(Fixtures.seed.path)")
+    let listed = try FileManager.default.contentsOfDirectory(atPath: Fixtures.golden.path)
+      .filter { $0.hasSuffix(".ids") }.map { String($0.dropLast(".ids".count)) }
+      .filter { $0 != Fixtures.seed.lastPathComponent }
+    try #require(listed.count >= 5, "the golden listings are missing")
+    try #require(
+      Set(Fixtures.realCases) == Set(listed),
+      "real cases in \(Fixtures.shared.path)/realcases: \(Fixtures.realCases); golden listings: \(listed.sorted())")
+  }
+
   @Test("parse then render reproduces the file byte for byte", arguments: Fixtures.allTexts)
   func roundTrip(name: String) throws {
     let data = try Fixtures.data(name)

@@ -85,19 +85,15 @@ struct ResolutionTests {
   @Test("an unknown clause lists the nearest existing ones")
   func unknown() throws {
     let draft = try Fixtures.seedDraft()
-    #expect(throws: DraftError.self) { try draft.resolve("7 (z)") }
-    do {
-      _ = try draft.resolve("7 (z)")
-    } catch {
-      guard case .unknownClause(let spelling, let nearest) = error else {
-        Issue.record("unexpected error \(error)")
-        return
-      }
-      #expect(spelling == "7 (z)")
-      #expect(nearest.count == 5)
-      #expect(Array(nearest.prefix(4)) == ["7.d", "7.c", "7.b", "7.a"])
-      #expect(error.description.hasPrefix("unknown clause \"7 (z)\"; nearest: 7 (d), 7 (c), 7 (b), 7 (a)"))
+    let error = try #require(#expect(throws: DraftError.self) { try draft.resolve("7 (z)") })
+    guard case .unknownClause(let spelling, let nearest) = error else {
+      Issue.record("unexpected error \(error)")
+      return
     }
+    #expect(spelling == "7 (z)")
+    #expect(nearest.count == 5)
+    #expect(Array(nearest.prefix(4)) == ["7.d", "7.c", "7.b", "7.a"])
+    #expect(error.description.hasPrefix("unknown clause \"7 (z)\"; nearest: 7 (d), 7 (c), 7 (b), 7 (a)"))
   }
 
   @Test("an unknown paragraph suggests paragraphs spelled alike")
@@ -107,7 +103,10 @@ struct ResolutionTests {
       _ = try draft.resolve("paragraph 17")
       Issue.record("paragraph 17 should not resolve")
     } catch {
-      guard case .unknownClause(_, let nearest) = error else { return }
+      guard case .unknownClause(_, let nearest) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
       #expect(nearest.contains("7"))
       #expect(nearest.count <= 5)
     }

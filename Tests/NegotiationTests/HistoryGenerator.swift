@@ -1,12 +1,13 @@
 import DraftText
 import Foundation
+import Testing
 
 @testable import Negotiation
 
 /// A negotiation of ten rounds on the seed, made with the library as a secretariat would: each round
 /// tables proposals, decides them in a session and produces the next draft, so that the history has
 /// amendments, new clauses, deletions, moves and renumbering in every draft.
-struct GeneratedNegotiation {
+struct GeneratedNegotiation: Sendable {
   static let delegations = [
     "European Union", "Group of African States", "Brazil", "Philippines", "Canada", "Norway", "Mexico",
     "Switzerland", "Japan", "Chile",
@@ -15,7 +16,8 @@ struct GeneratedNegotiation {
   /// The clause followed through every round: 7 (b) of the seventh draft.
   static let followedOpening = "taking measures to combat trafficking"
 
-  let workspace: Workspace
+  /// The repository's folder.
+  let path: String
   /// By round (1…10): the proposal amending the followed clause, the new clause after 7 (a), the
   /// deletion of paragraph 4's last subparagraph (odd rounds) and the move in paragraph 1 (every third).
   var amending: [Int: String] = [:]
@@ -26,16 +28,41 @@ struct GeneratedNegotiation {
   /// The text of paragraph 4's last subparagraph when a round deleted it.
   var deletedText: [Int: String] = [:]
 
+  /// A workspace on the negotiation, opened afresh each time: a Workspace is not shared between
+  /// threads, while the repository is read by every test at once.
+  var workspace: Workspace {
+    get throws { try Workspace.open(at: path, context: testContext()) }
+  }
+
   /// Runs `rounds` rounds on a new repository in `folder`.
   static func make(rounds: Int = 10, in folder: ScratchFolder) throws -> GeneratedNegotiation {
-    var made = GeneratedNegotiation(workspace: try makeNegotiation(in: folder))
-    for round in 1...rounds { try made.play(round) }
+    let workspace = try makeNegotiation(in: folder)
+    var made = GeneratedNegotiation(path: folder.path)
+    for round in 1...rounds { try made.play(round, on: workspace) }
     return made
+  }
+
+  /// The ten-round negotiation of the suite being run (see `BuiltOnce`).
+  @TaskLocal static var shared: GeneratedNegotiation?
+
+  /// Builds the ten-round negotiation once for a suite, before its first test, and removes it after
+  /// its last: every test of the suite reads the same repository (`GeneratedNegotiation.shared`).
+  struct BuiltOnce: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(
+      for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+      let folder = try ScratchFolder()
+      let made = try GeneratedNegotiation.make(in: folder)
+      try await GeneratedNegotiation.$shared.withValue(made) { try await function() }
+      withExtendedLifetime(folder) {}
+    }
   }
 
   static func delegation(_ round: Int) -> String { delegations[(round - 1) % delegations.count] }
 
-  mutating func play(_ round: Int) throws {
+  mutating func play(_ round: Int, on workspace: Workspace) throws {
     let current = try workspace.snapshot().currentDraft()
     let followed = try requireClause(current) { $0.text.hasPrefix(Self.followedOpening) }
     let by = Self.delegation(round)

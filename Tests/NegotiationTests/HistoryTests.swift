@@ -5,15 +5,14 @@ import Testing
 
 @testable import Negotiation
 
-@Suite("History: ten generated drafts")
+@Suite("History: ten generated drafts", GeneratedNegotiation.BuiltOnce())
 struct HistoryGeneratedTests {
-  /// Each test makes its own negotiation (a workspace is not shared between threads) and reads it.
-  let folder: ScratchFolder
+  /// The negotiation is built once for the suite; each test opens its own workspace on it (a
+  /// workspace is not shared between threads) and only reads.
   let negotiation: GeneratedNegotiation
 
   init() throws {
-    folder = try ScratchFolder()
-    negotiation = try GeneratedNegotiation.make(in: folder)
+    negotiation = try #require(GeneratedNegotiation.shared, "the suite's negotiation was not built")
   }
 
   @Test("the drafts' clauses follow the published numbering tables from draft to draft")
@@ -137,7 +136,7 @@ struct HistoryGeneratedTests {
     let ledger = try snapshot.ledger.get()
     for number in 7...17 {
       let version = timeline.versions[try timeline.latestVersion(of: number)]
-      let git = try gitBlame(version.file.path, in: folder.path)
+      let git = try gitBlame(version.file.path, in: negotiation.path)
       for clause in version.draft.clauses {
         let blame = try timeline.blame(of: clause.id.rawValue, inDraft: number, ledger: ledger)
         for line in blame.lines {
@@ -150,7 +149,7 @@ struct HistoryGeneratedTests {
   @Test("the log lists every event newest first, with who and when")
   func log() throws {
     let entries = try negotiation.workspace.snapshot().log()
-    let count = try git(["rev-list", "--count", "HEAD"], in: folder.path).trimmingCharacters(in: .whitespacesAndNewlines)
+    let count = try git(["rev-list", "--count", "HEAD"], in: negotiation.path).trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(String(entries.count) == count)
     #expect(entries.first?.event == "draft-produced" && entries.first?.draft == 17)
     #expect(entries.last?.event == "draft-produced" && entries.last?.draft == 7)

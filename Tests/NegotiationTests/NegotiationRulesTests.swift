@@ -31,9 +31,9 @@ struct NameRuleTests {
     var context = testContext()
     context.committer = Person(name: "Secre\ntariat", email: "s@example.org")
     let workspace = try Workspace.open(at: folder.path, context: context)
-    let tip = workspace.tip
+    let tip = try workspace.tip
     #expect(throws: AmendError.self) { try workspace.propose("7 (b)", by: "Brazil", labour) }
-    #expect(workspace.tip == tip)
+    #expect(try workspace.tip == tip)
   }
 
   @Test("every commit carries exactly amend's own trailers, whatever the names and texts")

@@ -30,6 +30,8 @@ struct NextDraftTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(from: source, in: folder)
     let before = try workspace.snapshot().currentDraft()
+    let tip = try workspace.tip
+    let tags = try git(["tag", "--list"], in: folder.path)
     let title = before.draft.titleBlock != nil && before.draft.ordinal == nil ? "Revised text" : nil
     let next = try workspace.produceNextDraft(date: "2016-02-01", title: title, dryRun: true, allowEmpty: true)
     let old = before.text.components(separatedBy: "\n")
@@ -39,7 +41,10 @@ struct NextDraftTests {
     for (index, pair) in zip(old, new).enumerated() where pair.0 != pair.1 {
       #expect(titleLines.contains(index + 1), "line \(index + 1) changed: \(pair.1)")
     }
-    #expect(workspace.tip == (try workspace.snapshot().tip))
+    // A dry run writes nothing: no commit, no tag, no draft file.
+    #expect(try workspace.tip == tip)
+    #expect(try git(["tag", "--list"], in: folder.path) == tags)
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + next.file.path))
   }
 
   /// The bundled example's decisions, on the seed.
@@ -142,12 +147,14 @@ struct NextDraftTests {
   func refusals() throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
-    let tip = workspace.tip
+    let tip = try workspace.tip
     #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
+    #expect(try workspace.tip == tip)
     _ = try workspace.openSession(name: "S", chair: "C", date: "2010-10-13")
-    let open = workspace.tip
+    let open = try workspace.tip
     #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: nil, dryRun: false) }
-    #expect(workspace.tip == open && tip != open)
+    #expect(try workspace.tip == open)
+    #expect(tip != open)
   }
 
   @Test("a proposal tabled on the seventh draft applies to the eighth wherever its words still stand")

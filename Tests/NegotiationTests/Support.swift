@@ -28,6 +28,12 @@ enum Shared {
 
   static let seed = root.appendingPathComponent("seeds/seventh-draft-migration-2010-10-12.txt").path
 
+  /// The real texts the suites run on; `realCasesPresent` requires each of them.
+  static let expectedRealCases = [
+    "paris_03_draft_2015-12-09.md", "paris_04_adopted_2015-12-12.md", "paris_05_corrected_2016-01-29.md",
+    "un_ga_A-RES-80-51_pdf-extract.md", "un_sc_S-RES-687-1991_gold.txt",
+  ]
+
   /// Every *.md and *.txt text in realcases/ but the sources list.
   static var realCases: [String] {
     let folder = root.appendingPathComponent("realcases")
@@ -73,8 +79,11 @@ func git(_ arguments: [String], in folder: String) throws -> String {
 }
 
 extension Workspace {
-  /// The branch tip, for checking that a refused command wrote nothing.
-  var tip: ObjectID? { try? repository.referenceTarget(branch) }
+  /// The branch tip, for checking that a refused command wrote nothing. It must exist: a branch that
+  /// could not be read would otherwise compare equal to another unreadable one.
+  var tip: ObjectID {
+    get throws { try #require(try repository.referenceTarget(branch), "the branch has no commit") }
+  }
 
   func propose(_ clause: String, by delegation: String, _ operation: Amendment, cosponsors: [String] = [])
     throws -> ProposalRecord

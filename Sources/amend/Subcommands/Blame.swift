@@ -1,5 +1,4 @@
 import ArgumentParser
-import DraftText
 import Negotiation
 
 extension Amend {
@@ -20,20 +19,7 @@ extension Amend {
         return
       }
       for note in blame.notes { Output.warning(note) }
-      Output.line("\(blame.name) of the \(Ordinal.words(blame.draft)) draft")
-      Output.line()
-      Output.line(blame.marker + blame.text)
-      Output.line()
-      let quoted = blame.spans.map { "\"\($0.text)\"" }
-      let width = min(quoted.map(\.count).max() ?? 0, 60)
-      for (span, text) in zip(blame.spans, quoted) {
-        Output.line("  " + text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) + "  " + span.source.attribution)
-      }
-      Output.line()
-      for line in blame.lines {
-        Output.line(
-          "Line \(line.line) of \(blame.path) last written by commit \(line.source.commit.prefix(7)) (\(line.source.who)), as git blame reports.")
-      }
+      Output.exact(blame.renderedText)
     }
   }
 }

@@ -7,59 +7,16 @@ extension Amend {
     static let configuration = CommandConfiguration(
       abstract: "Print the current draft with every pending proposal under its clause.")
 
-    @Option(help: "text or markdown.") var format: String = "text"
+    @Option(help: "text or markdown.") var format = Choice(Compilation.Format.text)
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      guard let chosen = Compilation.Format(rawValue: format) else {
-        throw AmendError("unknown format '\(format)': use text or markdown")
-      }
+      let chosen = try format.value()
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()
       let pending = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
       Output.exact(Compilation.render(current, proposals: pending, format: chosen))
-    }
-  }
-
-  /// `amend agenda`: the marshalled list of what is still to decide.
-  struct Agenda: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "List the undecided proposals in clause order, as the chair takes them.")
-
-    @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: RepositoryOptions
-
-    func run() throws {
-      let snapshot = try options.workspace().snapshot()
-      let current = try snapshot.currentDraft()
-      let undecided = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
-      snapshot.reportProblems()
-      let summaries = undecided.map { ProposalSummary($0) }
-      if json {
-        Output.line(try JSONOutput.encode(summaries))
-        return
-      }
-      let ledger = try snapshot.ledger.get()
-      if let session = ledger.openSession {
-        Output.line("Session \(session.name) (\(session.date)), chair \(session.chair): \(summaries.count) to decide")
-      } else {
-        Output.line("No session open: \(summaries.count) to decide")
-      }
-      var lastClause: String?
-      for (item, summary) in zip(undecided, summaries) {
-        if lastClause != summary.clause {
-          Output.line()
-          Output.line("\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
-          lastClause = summary.clause
-        }
-        let note = summary.status == "deferred" || summary.status == "conflict" ? " (\(summary.status))" : ""
-        Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
-        Output.line("    \(summary.clauseName) \(summary.redline)")
-        if !summary.collidesWith.isEmpty { Output.line("    collides with \(summary.collidesWith.joined(separator: ", "))") }
-        if let conflict = summary.conflictLine { Output.line("    \(conflict)") }
-        if let reason = summary.needsRevision { Output.line("    needs revision: \(reason)") }
-      }
     }
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DraftText
 import Negotiation
 
 extension Amend {
@@ -12,18 +11,12 @@ extension Amend {
     @Argument(help: "The earlier draft's number (default: the one before TO).") var from: Int?
     @Argument(help: "The later draft's number (default: the current draft).") var to: Int?
     @Option(help: "Only this clause (as numbered in TO, or in FROM if TO deleted it).") var clause: String?
-    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**) or json.") var format = "text"
+    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**) or json.")
+    var format = Choice(DiffFormat.text)
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      let redline: RedlineFormat?
-      if format == "json" {
-        redline = nil
-      } else if let chosen = RedlineFormat(rawValue: format) {
-        redline = chosen
-      } else {
-        throw AmendError("unknown format '\(format)': use text, markdown or json")
-      }
+      let redline = try format.value().redline
       let snapshot = try options.workspace().snapshot()
       // One number alone is the earlier draft, compared with the current one.
       let comparison = try snapshot.comparison(from: from, to: to, clause: clause)
@@ -32,33 +25,7 @@ extension Amend {
         return
       }
       for note in comparison.notes { Output.warning(note) }
-      let title = "From the \(Ordinal.words(comparison.from)) draft to the \(Ordinal.words(comparison.to)) draft"
-      let count = comparison.entries.count
-      if redline == .markdown {
-        Output.line("# \(title)")
-      } else {
-        Output.line("\(title): \(count == 0 ? "no" : String(count)) clause\(count == 1 ? "" : "s") changed")
-      }
-      for entry in comparison.entries {
-        Output.line()
-        let who = entry.changes.map { $0.source.attribution }.joined(separator: "; ")
-        switch redline {
-        case .markdown:
-          Output.line("**\(entry.name)** \(entry.kind.rawValue)")
-          Output.line()
-          Output.line(entry.redline(.markdown))
-          if !who.isEmpty {
-            Output.line()
-            Output.line("*\(who)*")
-          }
-        case .text:
-          Output.line("\(entry.name) \(entry.kind.rawValue)")
-          Output.line("  " + entry.redline(.text))
-          for change in entry.changes {
-            for line in change.describedLines { Output.line("  " + line) }
-          }
-        }
-      }
+      Output.exact(comparison.rendered(redline))
     }
   }
 }

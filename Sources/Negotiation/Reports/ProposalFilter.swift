@@ -1,0 +1,48 @@
+import Foundation
+import DraftText
+
+/// Which proposals `amend proposals` lists: on one clause, by one delegation, with one status.
+public struct ProposalFilter: Sendable {
+  /// A clause as people cite it, resolved in the current draft.
+  public var clause: String?
+  /// A delegation that tabled or co-sponsored it, in any letter case.
+  public var delegation: String?
+  public var status: ProposalStatus?
+
+  public init(clause: String? = nil, delegation: String? = nil, status: ProposalStatus? = nil) {
+    self.clause = clause
+    self.delegation = delegation
+    self.status = status
+  }
+}
+
+extension Snapshot {
+  /// The proposals `filter` selects, placed in `current`, in the order the chair takes them.
+  /// Damaged records are left out (and reported by the ledger's warnings).
+  public func proposals(in current: DraftVersion, matching filter: ProposalFilter) throws -> [MarshalledProposal] {
+    let clauseKey: ClauseKey?
+    do {
+      clauseKey = try filter.clause.map { try current.draft.resolve($0).key }
+    } catch {
+      throw AmendError("\(error)")
+    }
+    let wanted = filter.status
+    return try marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
+      guard clauseKey == nil || item.placement.clause?.key == clauseKey else { return false }
+      guard let delegation = filter.delegation else { return true }
+      return ([item.record.delegation] + item.record.cosponsors).contains {
+        $0.caseInsensitiveCompare(delegation) == .orderedSame
+      }
+    }
+  }
+
+  /// One proposal, by its id or the id's first characters, placed in `current`.
+  public func proposal(_ id: String, in current: DraftVersion) throws -> MarshalledProposal {
+    let state = try ledger.get().proposal(id)
+    guard
+      let item = try marshalledList(current, toleratingDamage: true, include: { _ in true })
+        .first(where: { $0.id == state.id })
+    else { throw AmendError("no proposal '\(id)'") }
+    return item
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import DraftText
+import Negotiation
+
+extension Amend {
+  /// `amend proposal ID`: one proposal with the redline of its effect.
+  struct ProposalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "proposal", abstract: "Show one proposal with a word-level redline of its effect.")
+
+    @Argument(help: "The proposal's id (or its first characters).") var id: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+      let snapshot = try options.workspace().snapshot()
+      let item = try snapshot.proposal(id, in: try snapshot.currentDraft())
+      snapshot.reportProblems()
+      let summary = ProposalSummary(item)
+      if json {
+        Output.line(try JSONOutput.encode(summary))
+        return
+      }
+      Output.line("Proposal \(summary.id): \(summary.status)")
+      Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
+      Output.line(
+        "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; now \(summary.clauseName)")
+      Output.line("Amendment: \(summary.description)")
+      if let decision = summary.decision {
+        Output.line("Decision: \(decision.decision) in session \(decision.session ?? "?") (\(decision.date ?? "")), chair \(decision.chair ?? "?")")
+        if let revised = decision.asRevised { Output.line("As orally revised: \(revised)") }
+        if let note = decision.note { Output.line("Note: \(note)") }
+      }
+      if let conflict = summary.conflict {
+        let settled = summary.settledBy.map { "; settled: \($0.words)" } ?? "; the chair must decide it again"
+        Output.line("Conflict: \(conflict.map(\.words).joined(separator: " and "))\(settled)")
+      }
+      if let reason = summary.needsRevision { Output.line("Needs revision: \(reason)") }
+      if !summary.collidesWith.isEmpty { Output.line("Collides with: \(summary.collidesWith.joined(separator: ", "))") }
+      Output.line()
+      Output.line("\(summary.clauseName) \(summary.redline)")
+      if !summary.rationale.isEmpty {
+        Output.line()
+        Output.line("Explanatory statement: \(summary.rationale)")
+      }
+    }
+  }
+}
