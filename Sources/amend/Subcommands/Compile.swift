@@ -12,7 +12,7 @@ extension Amend {
 
     func run() throws {
       guard let chosen = Compilation.Format(rawValue: format) else {
-        throw AmendError("unknown format '\(format)': use text or markdown")
+        throw Refusal("unknown format '\(format)': use text or markdown")
       }
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()

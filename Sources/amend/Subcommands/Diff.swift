@@ -22,7 +22,7 @@ extension Amend {
       } else if let chosen = RedlineFormat(rawValue: format) {
         redline = chosen
       } else {
-        throw AmendError("unknown format '\(format)': use text, markdown or json")
+        throw Refusal("unknown format '\(format)': use text, markdown or json")
       }
       let snapshot = try options.workspace().snapshot()
       // One number alone is the earlier draft, compared with the current one.

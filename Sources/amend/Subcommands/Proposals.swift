@@ -20,7 +20,7 @@ extension Amend {
       let current = try snapshot.currentDraft()
       let wanted = try status.map { spelled -> ProposalStatus in
         guard let status = ProposalStatus(rawValue: spelled.lowercased()) else {
-          throw AmendError("unknown status '\(spelled)': use one of \(ProposalStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+          throw Refusal("unknown status '\(spelled)': use one of \(ProposalStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return status
       }
@@ -28,7 +28,7 @@ extension Amend {
       do {
         clauseKey = try clause.map { try current.draft.resolve($0).key }
       } catch {
-        throw AmendError("\(error)")
+        throw Refusal("\(error)")
       }
       let listed = try snapshot.marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
         (clauseKey == nil || item.placement.clause?.key == clauseKey)
@@ -69,7 +69,7 @@ extension Amend {
       guard
         let item = try snapshot.marshalledList(current, toleratingDamage: true, include: { _ in true })
           .first(where: { $0.id == state.id })
-      else { throw AmendError("no proposal '\(id)'") }
+      else { throw Refusal("no proposal '\(id)'") }
       snapshot.reportProblems()
       let summary = ProposalSummary(item)
       if json {

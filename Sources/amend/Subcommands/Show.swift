@@ -46,7 +46,7 @@ extension Amend {
       do {
         found = try version.draft.resolve(clause)
       } catch {
-        throw AmendError("\(error)")
+        throw Refusal("\(error)")
       }
       if json {
         Output.line(try JSONOutput.encode(describe(found, in: version)))
