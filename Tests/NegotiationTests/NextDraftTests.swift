@@ -143,10 +143,10 @@ struct NextDraftTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let tip = workspace.tip
-    #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
+    #expect(throws: DateError.notADate("13 October")) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
     _ = try workspace.openSession(name: "S", chair: "C", date: "2010-10-13")
     let open = workspace.tip
-    #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: nil, dryRun: false) }
+    #expect(throws: NextDraftError.sessionStillOpen(name: "S")) { try workspace.produceNextDraft(date: nil, dryRun: false) }
     #expect(workspace.tip == open && tip != open)
   }
 
