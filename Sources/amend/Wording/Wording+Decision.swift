@@ -2,6 +2,7 @@ import DraftText
 import Negotiation
 
 extension Wording {
+  /// A refused session or decision, naming the command that does what was meant.
   static func decision(_ error: DecisionError) -> String {
     switch error {
     case .sessionNeedsName:
@@ -51,6 +52,7 @@ extension Wording {
     }
   }
 
+  /// Why an accepted proposal cannot be applied, as a clause of a sentence.
   static func applyProblem(_ problem: ApplyProblem) -> String {
     switch problem {
     case .needsRevision(let reason): reason
@@ -65,6 +67,7 @@ extension Wording {
     }
   }
 
+  /// Why the next draft cannot be produced, and what to do.
   static func nextDraft(_ error: NextDraftError) -> String {
     switch error {
     case .sessionStillOpen(let name):

@@ -2,6 +2,7 @@ import GitStore
 import Negotiation
 
 extension Wording {
+  /// A problem with the repository itself.
   static func repository(_ error: RepositoryError) -> String {
     switch error {
     case .detachedHead:
@@ -41,6 +42,7 @@ extension Wording {
     }
   }
 
+  /// A draft, clause or proposal that is not there.
   static func lookup(_ error: LookupError) -> String {
     switch error {
     case .noDraftYet:
@@ -62,8 +64,10 @@ extension Wording {
     }
   }
 
+  /// "7, 8, 9".
   static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ", ") }
 
+  /// A record that cannot be read, and how to restore it.
   static func record(_ error: RecordError) -> String {
     switch error {
     case .damaged(let record): record.refusal
@@ -71,6 +75,7 @@ extension Wording {
     }
   }
 
+  /// A refused `amend init`.
   static func initialise(_ error: InitError) -> String {
     switch error {
     case .sourceMissing(let path):

@@ -2,6 +2,7 @@ import DraftText
 import Negotiation
 
 extension Wording {
+  /// A refused tabling or withdrawal.
   static func tabling(_ error: TablingError) -> String {
     switch error {
     case .noDelegation:
@@ -42,6 +43,7 @@ extension Wording {
     }
   }
 
+  /// A text refused by the one-clause rule.
   static func clauseText(_ error: ClauseTextError) -> String {
     switch error {
     case .edit(let subject, let error):
@@ -51,6 +53,7 @@ extension Wording {
     }
   }
 
+  /// The text a one-clause refusal is about ("the text for 7 (b)").
   static func clauseTextSubject(_ subject: ClauseTextSubject) -> String {
     switch subject {
     case .proposedText(let clause): "the text for \(clause.display)"
@@ -60,6 +63,7 @@ extension Wording {
     }
   }
 
+  /// A name refused by the one rule for names.
   static func name(_ error: NameError) -> String {
     switch error {
     case .empty(let field):
@@ -76,11 +80,13 @@ extension Wording {
     }
   }
 
+  /// The rule a refused name or e-mail address breaks.
   static func nameRule(_ field: NameField, limit: Int) -> String {
     let kind = field.isEmail ? "an e-mail address" : "a name"
     return "\(kind) is one line of printable text, without < or >, of at most \(limit) characters"
   }
 
+  /// Where a name came from, as the user gave it ("--chair", "git config user.name").
   static func nameField(_ field: NameField) -> String {
     switch field {
     case .sessionName: "the session's name"
@@ -95,6 +101,7 @@ extension Wording {
     }
   }
 
+  /// Where the committer came from, as the user gave it.
   static func committerSource(_ source: CommitterSource) -> String {
     switch source {
     case .argument: "--committer"
@@ -104,6 +111,7 @@ extension Wording {
     }
   }
 
+  /// A date that is not a real day.
   static func date(_ error: DateError) -> String {
     switch error {
     case .notADate(let text): "'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2010-10-13"
