@@ -2,7 +2,7 @@ import Foundation
 internal import CLibGit2
 
 /// Refused because a file amend did not write stands where it would write one; nothing was written.
-public struct WorkingTreeRefusal: Error, CustomStringConvertible, Sendable {
+public struct WorkingTreeRefusal: Error, CustomStringConvertible, Equatable, Sendable {
   /// The path in the way, relative to the working tree.
   public let path: String
   /// One line: what is in the way and what to do.

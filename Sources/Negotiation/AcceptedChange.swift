@@ -39,9 +39,9 @@ struct AcceptedChange {
     return false
   }
 
-  /// Why the proposal cannot be applied to the current draft, in a sentence; thrown by `init`.
+  /// Why the proposal cannot be applied to the current draft; thrown by `init`.
   struct CannotApply: Error {
-    var reason: String
+    var problem: ApplyProblem
     /// Whether an oral revision could still carry it (the clause is there).
     var revisable: Bool
   }
@@ -53,28 +53,28 @@ struct AcceptedChange {
     self.revised = revised
     let placement = item.placement
     guard let clause = placement.clause else {
-      throw CannotApply(reason: placement.needsRevision ?? "its clause no longer exists", revisable: false)
+      throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
     }
-    let name = clause.id.display
     switch item.operation {
     case .replaceWords, .deleteWords, .insertWords, .replaceClause:
       reworded = clause
       tabled = placement.proposedText
       if tabled == nil, revised == nil {
-        throw CannotApply(reason: placement.needsRevision ?? "its words no longer stand in \(name)", revisable: true)
+        throw CannotApply(
+          problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .wordsGone(clause: clause.id), revisable: true)
       }
     case .newClause(_, let before):
       guard let text = placement.proposedText else {
-        throw CannotApply(reason: placement.needsRevision ?? "it has no text", revisable: true)
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .noText, revisable: true)
       }
       list = .insert(text: text, anchor: clause, before: before)
       tabled = text
       if let revised {
-        try ClauseText.checkNewClause(revised, next: clause, before: before, in: draft, what: "the revised text of \(item.id)")
+        try ClauseText.checkNewClause(revised, next: clause, before: before, in: draft, what: .revisedNewClause(proposal: item.id))
       }
     case .moveClause:
       guard let follow = placement.follow else {
-        throw CannotApply(reason: placement.needsRevision ?? "the clause it was to follow no longer exists", revisable: false)
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .followGone, revisable: false)
       }
       list = .move(clause: clause, after: follow)
       if revised != nil { reworded = clause }
@@ -82,7 +82,8 @@ struct AcceptedChange {
       if revised != nil { reworded = clause } else { list = .delete(clause: clause) }
     }
     if let reworded, let revised {
-      try ClauseText.checkWording(revised, of: reworded, in: draft, what: "the revised text of \(item.id) for \(name)")
+      try ClauseText.checkWording(
+        revised, of: reworded, in: draft, what: .revisedText(proposal: item.id, clause: clause.id))
     }
   }
 
@@ -107,7 +108,7 @@ struct AcceptedChange {
 /// Why a set of accepted changes could not be applied, and which change failed.
 struct ApplyFailure: Error {
   var change: AcceptedChange
-  var reason: String
+  var problem: ApplyProblem
   /// Set when two wordings of one clause touch the same words.
   var conflict: WordConflict?
 }
@@ -135,7 +136,7 @@ extension AcceptedChange {
       do {
         result = try body(&applied.draft)
       } catch {
-        throw ApplyFailure(change: change, reason: "\(error)")
+        throw ApplyFailure(change: change, problem: .edit(error))
       }
       _ = applied.draft.renumber()
       try step(change, byChair, applied.draft)
@@ -172,7 +173,7 @@ extension AcceptedChange {
         } catch {
           // The chair's words settle a collision; the delegation's words are applied as tabled first.
           guard change.revised != nil else {
-            throw ApplyFailure(change: change, reason: "its wording collides with an earlier one", conflict: error)
+            throw ApplyFailure(change: change, problem: .wordingCollides, conflict: error)
           }
           merged = tabled
         }
@@ -192,7 +193,7 @@ extension AcceptedChange {
     if checkReadBack, !applied.draft.readsBack, let last = changes.last {
       throw ApplyFailure(
         change: changes.first { ClauseText.mayBreak($0.wording ?? "") } ?? last,
-        reason: "together the accepted wordings would not stay one clause each")
+        problem: .notOneClauseEach)
     }
     return applied
   }

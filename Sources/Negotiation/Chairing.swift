@@ -22,13 +22,13 @@ extension Workspace {
   /// Opens a session; there can be only one open at a time.
   public func openSession(name: String, chair: String, date: String?) throws -> Session {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw AmendError("the session needs a name: amend session open NAME --chair NAME")
+      throw DecisionError.sessionNeedsName
     }
     guard !chair.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw AmendError("the session needs a chair: add --chair NAME")
+      throw DecisionError.sessionNeedsChair
     }
-    let name = try Names.checked(name, "the session's name")
-    let chair = try Names.checked(chair, "--chair")
+    let name = try Names.checked(name, .sessionName)
+    let chair = try Names.checked(chair, .chair)
     let day = try date.map(CalendarDate.parse) ?? CalendarDate(context.now(), in: context.timeZone)
     var event: EventRecord?
     try commit(
@@ -38,7 +38,7 @@ extension Workspace {
       _ = try snapshot.currentDraft()
       let ledger = try snapshot.ledger.get()
       if let open = ledger.openSession {
-        throw AmendError("session '\(open.name)' is still open: close it with 'amend session close' first")
+        throw DecisionError.sessionStillOpen(name: open.name)
       }
       var made = EventRecord(
         id: try newID("session\n\(name)\n\(day)", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
@@ -67,7 +67,7 @@ extension Workspace {
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
       guard var open = ledger.openSession else {
-        throw AmendError("no session is open: 'amend session' shows the sessions held")
+        throw DecisionError.noSessionToClose
       }
       var made = EventRecord(
         id: try newID("close\n\(open.id)", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
@@ -78,7 +78,7 @@ extension Workspace {
       closed = open
       return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
     }
-    guard let closed else { throw AmendError("the session was not closed") }
+    guard let closed else { throw RepositoryError.notRecorded(.sessionClosing) }
     return closed
   }
 
@@ -94,7 +94,7 @@ extension Workspace {
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
       guard let session = ledger.openSession else {
-        throw AmendError("no session is open: decisions are taken in a session ('amend session open NAME --chair NAME')")
+        throw DecisionError.noOpenSession
       }
       let state = try ledger.proposal(id)
       var revised = asRevised?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -117,7 +117,7 @@ extension Workspace {
       event = made
       return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
     }
-    guard let event else { throw AmendError("the decision was not recorded") }
+    guard let event else { throw RepositoryError.notRecorded(.decision) }
     if let markerNote { warnings.append(markerNote) }
     return event
   }
@@ -154,44 +154,43 @@ extension Workspace {
     let thisSession = state.decision?.session == session.id
     switch (decision, state.status) {
     case (_, .withdrawn):
-      throw AmendError("\(id) was withdrawn by \(state.withdrawal?.by ?? state.record.delegation): there is nothing to decide")
+      throw DecisionError.withdrawn(proposal: id, by: state.withdrawal?.by ?? state.record.delegation)
     case (_, .applied):
-      throw AmendError("\(id) was applied in the \(Ordinal.words(state.appliedIn ?? 0)) draft: it can no longer change")
+      throw DecisionError.applied(proposal: id, inDraft: state.appliedIn ?? 0)
     case (.reopen, .pending), (.reconsider, .pending):
-      throw AmendError("\(id) has no decision to take back")
+      throw DecisionError.nothingToTakeBack(proposal: id)
     case (.reopen, _):
       guard thisSession else {
-        throw AmendError(
-          "\(id) was decided in session \(state.decision?.session ?? "?"): reopen takes back this session's decisions only; 'amend reconsider \(id)' takes back an earlier session's, on the record")
+        throw DecisionError.decidedInEarlierSession(proposal: id, session: state.decision?.session ?? "?")
       }
       return
     case (.reconsider, _):
       guard !thisSession else {
-        throw AmendError("\(id) was decided in this session: 'amend reopen \(id)' takes the decision back")
+        throw DecisionError.decidedInThisSession(proposal: id)
       }
       return
     case (_, .accepted), (_, .rejected):
-      throw AmendError(
-        "\(id) is already \(state.status.rawValue) in session \(state.decision?.session ?? "?"): \(Self.takeBack(state, in: session)) takes the decision back")
+      throw DecisionError.alreadyDecided(
+        proposal: id, status: state.status, session: state.decision?.session ?? "?", takeBack: Self.takeBack(state, in: session))
     case (.deferral, .deferred):
-      throw AmendError("\(id) is already deferred")
+      throw DecisionError.alreadyDeferred(proposal: id)
     default:
       break
     }
     if let asRevised {
-      guard decision == .accept else { throw AmendError("--as-revised goes with accept only") }
+      guard decision == .accept else { throw DecisionError.revisionWithoutAccept }
       guard !asRevised.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        throw AmendError("the revised text is empty: give the clause's whole text as the chair read it out")
+        throw DecisionError.emptyRevision
       }
     }
     guard decision == .accept else { return }
     try checkAcceptance(state, asRevised: asRevised, snapshot: snapshot, ledger: ledger)
   }
 
-  /// The command that takes back `state`'s decision from `session`: reopen for this session's own,
-  /// reconsider for an earlier one's.
-  static func takeBack(_ state: ProposalState, in session: Session?) -> String {
-    state.decision?.session == session?.id && session != nil ? "'amend reopen \(state.id)'" : "'amend reconsider \(state.id)'"
+  /// How `state`'s decision is taken back from `session`: reopen for this session's own, reconsider for
+  /// an earlier one's.
+  static func takeBack(_ state: ProposalState, in session: Session?) -> TakeBack {
+    state.decision?.session == session?.id && session != nil ? .reopen : .reconsider
   }
 
   /// Refuses an acceptance that cannot stand with what is already accepted in this round: it is
@@ -206,19 +205,19 @@ extension Workspace {
     do {
       candidate = try AcceptedChange(item, revision: .some(asRevised), in: draft)
     } catch let error as AcceptedChange.CannotApply {
-      throw AmendError(
-        "\(state.id) cannot be accepted as tabled: \(error.reason); \(error.revisable ? "accept it with --as-revised TEXT or reject it" : "reject it")")
+      throw DecisionError.cannotAcceptAsTabled(proposal: state.id, problem: error.problem, revisable: error.revisable)
     }
     guard let clause = placement.clause else { return }
-    let name = clause.id.display
+    let name = clause.id
     let session = ledger.openSession
     var others: [AcceptedChange] = []
     for other in try AcceptedChange.accepted(in: snapshot, version) {
       do {
         others.append(try AcceptedChange(other, in: draft))
       } catch {
-        throw AmendError(
-          "\(other.id) (\(other.record.delegation)), already accepted, can no longer be applied (\(Self.reason(error))): take it back first with \(Self.takeBack(other.state, in: session))")
+        throw DecisionError.acceptedNoLongerApplies(
+          accepted: other.id, delegation: other.record.delegation, problem: try Self.problem(error),
+          takeBack: Self.takeBack(other.state, in: session))
       }
     }
     // A clause goes with the paragraph it stands under: nothing may change what an accepted
@@ -227,16 +226,16 @@ extension Workspace {
       guard let otherClause = other.item.placement.clause else { continue }
       let back = Self.takeBack(other.item.state, in: session)
       if other.isDeletion, Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !candidate.isInsertion) {
-        let what = otherClause.key == clause.key ? name : "\(otherClause.id.display), which \(name) stands under,"
-        throw AmendError(
-          "\(what) is already accepted for deletion (\(other.id), \(other.delegation)): \(state.id) cannot stand with it; take \(other.id) back first with \(back), or reject \(state.id)")
+        throw DecisionError.deletedByAccepted(
+          proposal: state.id, clause: name, deleted: otherClause.key == clause.key ? nil : otherClause.id,
+          deletion: other.id, delegation: other.delegation, takeBack: back)
       }
       if candidate.isDeletion, Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.isInsertion) {
-        throw AmendError(
-          "\(name) has an accepted change in it (\(other.id), \(other.delegation)): take it back with \(back) before accepting the deletion")
+        throw DecisionError.acceptedChangeInside(
+          clause: name, change: other.id, delegation: other.delegation, takeBack: back)
       }
       if case .move = candidate.list, case .move = other.list, otherClause.key == clause.key {
-        throw AmendError("\(name) is already accepted to move (\(other.id)): take it back first with \(back)")
+        throw DecisionError.alreadyMoving(clause: name, move: other.id, takeBack: back)
       }
     }
     do {
@@ -248,19 +247,21 @@ extension Workspace {
         let culprit = wording.first { other in
           (try? WordMerge.merge(base: clause.text, ours: other.wording ?? clause.text, theirs: proposed)) == nil
         } ?? wording.last
-        let with = culprit.map { "\($0.id) (\($0.delegation))" } ?? "what is already accepted"
-        throw AmendError(
-          "\(state.id) (\(state.record.delegation)) collides with \(with), already accepted: both change '\(conflict.words)' in \(name); accept \(state.id) with --as-revised TEXT giving the merged wording")
+        throw DecisionError.collides(
+          proposal: state.id, delegation: state.record.delegation, with: culprit?.id,
+          withDelegation: culprit?.delegation, words: conflict.words, clause: name)
       }
-      throw AmendError(
-        "\(state.id) (\(state.record.delegation)) cannot stand with what is already accepted: \(failure.change.id) \(failure.reason); reject \(state.id), or take back \(failure.change.id == state.id ? "what it collides with" : failure.change.id) first")
+      throw DecisionError.cannotStand(
+        proposal: state.id, delegation: state.record.delegation, failing: failure.change.id, problem: failure.problem)
     }
   }
 
-  static func reason(_ error: Error) -> String {
-    if let cannot = error as? AcceptedChange.CannotApply { return cannot.reason }
-    if let amend = error as? AmendError { return amend.message }
-    return "\(error)"
+  /// Why an accepted proposal cannot be built against the current draft, from what `AcceptedChange`
+  /// threw; anything else is thrown on as it is.
+  static func problem(_ error: any Error) throws -> ApplyProblem {
+    if let cannot = error as? AcceptedChange.CannotApply { return cannot.problem }
+    if let text = error as? ClauseTextError { return .text(text) }
+    throw error
   }
 
   /// Whether `key` is `ancestor` (when `orIs`) or stands somewhere under it.

@@ -22,20 +22,20 @@ public struct Person: Equatable, Sendable, CustomStringConvertible {
 
   public var description: String { "\(name) <\(email)>" }
 
-  /// Reads and checks "Name <email>" given as `source` (--committer, AMEND_COMMITTER): both parts by
+  /// Reads and checks "Name <email>" given from `source` (an argument, the environment): both parts by
   /// the one rule for names, so a committer can never forge a header or a trailer.
-  public init(committer text: String, from source: String) throws {
+  public init(committer text: String, from source: CommitterSource) throws(NameError) {
     guard let person = Person(parsing: text) else {
-      throw AmendError("\(source) '\(Names.shown(text))' is not of the form 'Name <email>'")
+      throw .notNameAndEmail(source, text: text)
     }
     try self.init(checking: person, from: source)
   }
 
   /// `person` with name and e-mail checked by the one rule for names.
-  public init(checking person: Person, from source: String) throws {
+  public init(checking person: Person, from source: CommitterSource) throws(NameError) {
     self.init(
-      name: try Names.checked(person.name, "the name in \(source)"),
-      email: try Names.checkedEmail(person.email, "the e-mail address in \(source)"))
+      name: try Names.checked(person.name, .committerName(source)),
+      email: try Names.checkedEmail(person.email, .committerEmail(source)))
   }
 
   /// A delegation's or chair's address when none is given: a reserved domain, so it can never reach anyone.

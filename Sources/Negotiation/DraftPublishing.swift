@@ -8,12 +8,7 @@ extension Workspace {
   func refuseStrayTag(_ tag: String, tip: ObjectID) throws {
     guard let marked = try repository.tagTarget(tag) else { return }
     let name = branch.replacingOccurrences(of: "refs/heads/", with: "")
-    let place =
-      try repository.contains(marked, from: tip)
-      ? "commit \(marked.short), although the branch has no such draft"
-      : "commit \(marked.short), which is not on \(name) (left behind by a reset?)"
-    throw AmendError(
-      "tag \(tag) already marks \(place): if that draft is abandoned, delete the tag with 'git tag -d \(tag)' and run 'amend next' again")
+    throw RepositoryError.strayTag(tag, commit: marked, branch: name, onBranch: try repository.contains(marked, from: tip))
   }
 
   /// Moves the branch from `tip` to the draft's last `commit`, then tags it and brings its files up to

@@ -13,17 +13,16 @@ public struct DraftSource: Sendable {
   public init(path: String) throws {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
-      throw AmendError(
-        exists ? "\(path) cannot be read: check its permissions" : "\(path) does not exist: give the path of the draft's text file")
+      throw exists ? InitError.sourceUnreadable(path) : InitError.sourceMissing(path)
     }
-    guard !data.isEmpty else { throw AmendError("\(path) is empty: give a file with the draft's text") }
+    guard !data.isEmpty else { throw InitError.sourceEmpty(path) }
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
-      throw AmendError("\(path) is not UTF-8 text (binary or another encoding): save it as UTF-8 plain text")
+      throw InitError.sourceNotText(path)
     }
     do {
       draft = try Draft(parsing: text)
     } catch {
-      throw AmendError("\(path): \(error)")
+      throw InitError.sourceNotDraft(path, error)
     }
     self.path = path
     self.text = text
@@ -45,7 +44,7 @@ public enum Negotiation {
     folder: String, source: DraftSource, number: Int?, context: Context
   ) throws -> Initialised {
     if let number, !(1...999).contains(number) {
-      throw AmendError("--number must be between 1 and 999, not \(number)")
+      throw InitError.numberOutOfRange(number)
     }
     let draftNumber = source.draft.ordinal ?? number ?? 1
     let existed = (try? Repository.open(at: folder)) != nil
@@ -53,14 +52,14 @@ public enum Negotiation {
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch {
-        throw AmendError("cannot create \(folder): \(error.localizedDescription)")
+        throw InitError.cannotCreateFolder(folder, reason: error.localizedDescription)
       }
     }
     let repository: Repository
     do {
       repository = try Repository.openOrCreate(at: folder)
     } catch {
-      throw AmendError("cannot make \(folder) a git repository: \(error.message)")
+      throw InitError.cannotCreateRepository(folder, error)
     }
     do {
       let workspace = try Workspace(repository: repository, context: context)
@@ -72,7 +71,7 @@ public enum Negotiation {
         message: { _ in "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)" }
       ) { snapshot in
         if let existing = try snapshot.draftFiles.get().last {
-          throw AmendError("this repository already holds a negotiation (\(existing.path)): table proposals with 'amend propose', or init in a new folder")
+          throw InitError.alreadyNegotiation(existing: existing.path)
         }
         return [file.path: Data(source.text.utf8)]
       }

@@ -253,7 +253,7 @@ public struct Ledger: Sendable {
 
   /// Refuses, naming the first damaged record a writer listing `include` needs and how to restore it.
   public func requireReadable(_ include: (ProposalStatus) -> Bool) throws {
-    if let first = damage(neededBy: include).first { throw AmendError(first.refusal) }
+    if let first = damage(neededBy: include).first { throw RecordError.damaged(first) }
   }
 
   /// The proposal whose id is `id`, or starts with it (at least four characters), or a clear error.
@@ -266,11 +266,11 @@ public struct Ledger: Sendable {
     let matches = readable + unreadable
     if matches.count == 1, let only = matches.first, let state = proposals[only] { return state }
     if matches.count == 1, let only = matches.first, let damage = damaged[ProposalRecord.path(for: only)] {
-      throw AmendError(damage.refusal)
+      throw RecordError.damaged(damage)
     }
     if matches.count > 1 {
-      throw AmendError("proposal id '\(id)' is ambiguous: \(matches.sorted().joined(separator: ", ")); type more of it")
+      throw LookupError.ambiguousProposal(id, matches: matches.sorted())
     }
-    throw AmendError("no proposal '\(id)': 'amend proposals' lists them")
+    throw LookupError.unknownProposal(id)
   }
 }

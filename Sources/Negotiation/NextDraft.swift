@@ -42,7 +42,7 @@ extension Workspace {
       let snapshot = try snapshot()
       let ledger = try snapshot.ledger.get()
       if let open = ledger.openSession {
-        throw AmendError("session '\(open.name)' is still open: close it with 'amend session close' before producing the next draft")
+        throw NextDraftError.sessionStillOpen(name: open.name)
       }
       let current = try snapshot.currentDraft()
       let day = requestedDate ?? ledger.sessions.last.flatMap { try? CalendarDate.parse($0.date) }
@@ -50,7 +50,7 @@ extension Workspace {
       try checkBeforeDrafting(snapshot, ledger: ledger, current: current, date: day, allowEmpty: allowEmpty)
       var plan = try planNextDraft(snapshot: snapshot, current: current, date: day, title: title)
       if dryRun { return plan.result }
-      guard let tip = snapshot.tip else { throw AmendError("nothing is committed yet: run 'amend init --from FILE' first") }
+      guard let tip = snapshot.tip else { throw RepositoryError.nothingCommitted }
       let committer = try committer()
       try refuseStrayTag(plan.result.tag, tip: tip)
       try tagIfUntagged(current, tip: tip, tagger: signature(committer, at: context.now()))
@@ -99,7 +99,7 @@ extension Workspace {
       plan.result.commit = parent
       return plan.result
     }
-    throw AmendError("the branch kept moving while the draft was being produced: try 'amend next' again")
+    throw NextDraftError.branchKeptMoving
   }
 }
 

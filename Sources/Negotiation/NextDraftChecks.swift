@@ -9,28 +9,20 @@ extension Workspace {
   func checkBeforeDrafting(
     _ snapshot: Snapshot, ledger: Ledger, current: DraftVersion, date: CalendarDate, allowEmpty: Bool
   ) throws {
-    let next = Ordinal.words(current.number + 1)
     // Accepted proposals are applied and undecided ones carried over: each record must read.
     try ledger.requireReadable { $0 == .accepted || $0.isOnAgenda }
     if let state = ledger.conflicts.first {
-      throw AmendError(
-        "\(state.id) (\(state.record.delegation)) is in conflict: \(DecisionWords.conflict(state.conflict)); the chair must decide it again in a session ('amend accept \(state.id)' or 'amend reject \(state.id)') before the \(next) draft"
-      )
+      throw NextDraftError.inConflict(
+        proposal: state.id, delegation: state.record.delegation, decisions: state.conflict, next: current.number + 1)
     }
     if let (number, records) = ledger.disputedDrafts.min(by: { $0.key < $1.key }) {
-      throw AmendError(
-        "the \(Ordinal.words(number)) draft is recorded twice with different proposals applied (\(records.map { EventRecord.path(for: $0.id) }.joined(separator: ", "))): remove the record that does not match drafts/ with 'git rm' and commit"
-      )
+      throw NextDraftError.recordedTwice(draft: number, records: records.map { EventRecord.path(for: $0.id) })
     }
     if !allowEmpty, !Self.decidedSinceLastDraft(ledger, current: current) {
-      throw AmendError(
-        "nothing has been decided since the \(Ordinal.words(current.number)) draft: take decisions in a session first, or pass --allow-empty to produce the \(next) draft anyway"
-      )
+      throw NextDraftError.nothingDecided(since: current.number)
     }
     if let (before, source) = Self.date(of: current, ledger: ledger), date < before {
-      throw AmendError(
-        "the \(next) draft would be dated \(date), before the \(Ordinal.words(current.number)) draft of \(before) (\(source)): pass --date \(before) or later"
-      )
+      throw NextDraftError.datedBefore(date: date, previous: before, source: source, current: current.number)
     }
   }
 
@@ -44,13 +36,13 @@ extension Workspace {
   }
 
   /// The current draft's date: from the record of its production, else from its date line.
-  static func date(of version: DraftVersion, ledger: Ledger) -> (CalendarDate, String)? {
+  static func date(of version: DraftVersion, ledger: Ledger) -> (CalendarDate, DraftDateSource)? {
     if let recorded = ledger.producedDrafts[version.number]?.date, let date = try? CalendarDate.parse(recorded) {
-      return (date, "recorded when it was produced")
+      return (date, .recorded)
     }
     guard let written = version.draft.titleBlock?.writtenDate, let year = written.year, let month = written.month,
       let day = written.day
     else { return nil }
-    return (CalendarDate(year: year, month: month, day: day), "its date line")
+    return (CalendarDate(year: year, month: month, day: day), .dateLine)
   }
 }

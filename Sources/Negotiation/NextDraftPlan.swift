@@ -22,8 +22,8 @@ extension Workspace {
       do {
         acceptedChanges.append(try AcceptedChange(item, in: current.draft))
       } catch {
-        throw AmendError(
-          "\(item.id) (\(item.record.delegation)) no longer applies: \(Self.reason(error)); reconsider it in a session ('amend reconsider \(item.id)') and accept it with --as-revised TEXT, or reject it")
+        throw NextDraftError.noLongerApplies(
+          proposal: item.id, delegation: item.record.delegation, problem: try Self.problem(error))
       }
     }
     var steps: [DraftStep] = []
@@ -35,11 +35,11 @@ extension Workspace {
     } catch let failure as ApplyFailure {
       let item = failure.change.item
       if let conflict = failure.conflict {
-        throw AmendError(
-          "a conflict is left unresolved in \(item.placement.clauseName(item.record)): \(item.id) (\(item.record.delegation)) and an earlier accepted proposal both change '\(conflict.words)'; take one back with 'amend reconsider \(item.id)' in a session and accept it with --as-revised TEXT")
+        throw NextDraftError.unresolvedCollision(
+          proposal: item.id, delegation: item.record.delegation, words: conflict.words,
+          clause: item.placement.clause?.id ?? ClauseID(rawValue: item.record.clause))
       }
-      throw AmendError(
-        "\(item.id) (\(item.record.delegation)) cannot be applied: \(failure.reason); reconsider it in a session ('amend reconsider \(item.id)') and accept it with --as-revised TEXT, or reject it")
+      throw NextDraftError.cannotApply(proposal: item.id, delegation: item.record.delegation, problem: failure.problem)
     }
     var draft = applied.draft
     let inserted = applied.inserted
@@ -53,7 +53,7 @@ extension Workspace {
         draft = try draft.advancingTitle(to: number, date: date.components)
       }  // A text with no title block keeps every line; its number is in its file name.
     } catch {
-      throw AmendError("\(error)")
+      throw NextDraftError.title(error)
     }
     let text = draft.render()
     let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")

@@ -28,7 +28,7 @@ public final class Snapshot {
   /// The draft under negotiation: the highest-numbered one.
   public func currentDraft() throws -> DraftVersion {
     guard let file = try draftFiles.get().last else {
-      throw AmendError("no draft in this repository yet: run 'amend init --from FILE' first")
+      throw LookupError.noDraftYet
     }
     return try draft(file)
   }
@@ -37,8 +37,7 @@ public final class Snapshot {
   public func draft(number: Int) throws -> DraftVersion {
     let files = try draftFiles.get()
     guard let file = files.first(where: { $0.number == number }) else {
-      let known = files.map { String($0.number) }.joined(separator: ", ")
-      throw AmendError("there is no draft \(number); the drafts are: \(known.isEmpty ? "none" : known)")
+      throw LookupError.noSuchDraft(number, drafts: files.map(\.number))
     }
     return try draft(file)
   }
@@ -48,7 +47,7 @@ public final class Snapshot {
   func draft(_ file: DraftFile) throws -> DraftVersion {
     if let parsed = parsedDrafts[file.number] { return parsed }
     guard let tip, let blob = try repository.blobID(at: file.path, inCommit: tip) else {
-      throw AmendError("\(file.path) is missing from the last commit")
+      throw RepositoryError.draftMissing(file.path)
     }
     if let known = memory?.draft(blob) {
       let version = DraftVersion(file: file, text: known.text, draft: known.draft)
@@ -56,13 +55,13 @@ public final class Snapshot {
       return version
     }
     guard let text = String(data: try repository.blobContent(blob), encoding: .utf8) else {
-      throw AmendError("\(file.path) is not UTF-8 text; restore it with 'git checkout -- \(file.path)'")
+      throw RepositoryError.draftNotText(file.path)
     }
     let draft: Draft
     do {
       draft = try Draft(parsing: text)
     } catch {
-      throw AmendError("\(file.path): \(error)")
+      throw RepositoryError.draftUnreadable(file.path, error)
     }
     let version = DraftVersion(file: file, text: text, draft: draft)
     parsedDrafts[file.number] = version
@@ -120,8 +119,8 @@ public final class Snapshot {
       guard let text = String(data: try repository.blobContent(blob), encoding: .utf8) else { return nil }
       do {
         return try RecordCoding.decode(text, path: file.numberingPath) as NumberingTable
-      } catch let problem as RecordProblem {
-        throw AmendError(problem.description)
+      } catch {
+        throw RecordError.unreadable(error)
       }
     }
     guard let records = memory?.records else { return try decode() }

@@ -28,11 +28,11 @@ extension Workspace {
   /// delegation as author.
   public func table(_ request: ProposalRequest) throws -> ProposalRecord {
     guard !request.delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw AmendError("no delegation named: say who tables it with --by DELEGATION")
+      throw TablingError.noDelegation
     }
-    let delegation = try Names.checked(request.delegation, "the delegation (--by)")
+    let delegation = try Names.checked(request.delegation, .delegation)
     let cosponsors = try Self.cosponsors(request.cosponsors, of: delegation)
-    let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, "--email") })
+    let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, .delegationEmail) })
     let tabledBy = try committer()
     var record: ProposalRecord?
     var markerNote: String?
@@ -59,7 +59,7 @@ extension Workspace {
       record = made
       return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
     }
-    guard let record else { throw AmendError("the proposal was not recorded") }
+    guard let record else { throw RepositoryError.notRecorded(.proposal) }
     if let markerNote { warnings.append(markerNote) }
     return record
   }
@@ -68,12 +68,12 @@ extension Workspace {
   static func cosponsors(_ names: [String], of delegation: String) throws -> [String] {
     var result: [String] = []
     for name in names {
-      let checked = try Names.checked(name, "the co-sponsor (--cosponsor)")
+      let checked = try Names.checked(name, .cosponsor)
       guard checked.caseInsensitiveCompare(delegation) != .orderedSame else {
-        throw AmendError("\(checked) cannot co-sponsor itself: its own proposal is already its own; leave out --cosponsor \(checked)")
+        throw TablingError.cosponsorIsProposer(checked)
       }
       guard !result.contains(where: { $0.caseInsensitiveCompare(checked) == .orderedSame }) else {
-        throw AmendError("\(checked) is named twice as co-sponsor: name each co-sponsor once")
+        throw TablingError.cosponsorTwice(checked)
       }
       result.append(checked)
     }
@@ -99,7 +99,7 @@ extension Workspace {
     do {
       return try version.draft.resolve(spelling)
     } catch {
-      throw AmendError("\(error) (in the \(Ordinal.words(version.number)) draft)")
+      throw LookupError.clause(error, inDraft: version.number)
     }
   }
 
@@ -108,7 +108,7 @@ extension Workspace {
   static func texts(of operation: Amendment, on clause: Clause, in version: DraftVersion) throws
     -> (String, String?, Amendment)
   {
-    let name = clause.id.display
+    let name = clause.id
     let before = clause.text
     switch operation {
     case .replaceWords, .deleteWords, .insertWords:
@@ -116,71 +116,70 @@ extension Workspace {
       do {
         after = try operation.applied(to: before)
       } catch {
-        throw AmendError(explain(error, clause: name))
+        throw explain(error, clause: name)
       }
       if case .replaceWords(let words, let with, _) = operation, words == with {
-        throw AmendError("in \(name), '\(words)' would be replaced with itself: give different words with --with")
+        throw TablingError.replacedWithItself(words: words, clause: name)
       }
       if case .insertWords(let text, _, _) = operation, text.trimmingCharacters(in: .whitespaces).isEmpty {
-        throw AmendError("in \(name), there is nothing to insert: give the words with --insert")
+        throw TablingError.nothingToInsert(clause: name)
       }
       guard after != before else {
-        throw AmendError("in \(name), the proposal would not change the text: check the words")
+        throw TablingError.noChange(clause: name)
       }
       guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        throw AmendError("in \(name), the proposal would leave no text: use --delete-clause to delete the clause")
+        throw TablingError.leavesNoText(clause: name)
       }
-      try ClauseText.checkWording(after, of: clause, in: version.draft, what: "the text for \(name)")
+      try ClauseText.checkWording(after, of: clause, in: version.draft, what: .proposedText(name))
       return (before, after, operation)
     case .replaceClause(let text):
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !trimmed.isEmpty else {
-        throw AmendError("the new text for \(name) is empty: give the clause's new wording with --text, or use --delete-clause")
+        throw TablingError.emptyText(clause: name)
       }
       guard trimmed != before.trimmingCharacters(in: .whitespacesAndNewlines) else {
-        throw AmendError("the new text for \(name) is the same as the current text: nothing to propose")
+        throw TablingError.sameText(clause: name)
       }
-      try ClauseText.checkWording(trimmed, of: clause, in: version.draft, what: "the text for \(name)")
+      try ClauseText.checkWording(trimmed, of: clause, in: version.draft, what: .proposedText(name))
       return (before, trimmed, .replaceClause(text: trimmed))
     case .deleteClause:
       return (before, nil, operation)
     case .newClause(let text, _):
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !trimmed.isEmpty else {
-        throw AmendError("the new clause next to \(name) is empty: give its text with --new-clause")
+        throw TablingError.emptyNewClause(next: name)
       }
       guard case .newClause(_, let placeBefore) = operation else { return (before, trimmed, operation) }
       try ClauseText.checkNewClause(
         trimmed, next: clause, before: placeBefore, in: version.draft,
-        what: "the new clause \(placeBefore ? "before" : "after") \(name)")
+        what: .newClause(next: name, before: placeBefore))
       return (before, trimmed, operation)
     case .moveClause(let target):
       let destination = try resolve(target, in: version)
       guard destination.parentKey == clause.parentKey, destination.key != clause.key else {
-        throw AmendError(
-          "\(name) can only move within its own list, after another of its siblings; \(destination.id.display) is not one")
+        throw TablingError.moveOutsideList(clause: name, destination: destination.id)
       }
       return (before, before, .moveClause(after: destination.id.rawValue))
     }
   }
 
-  static func explain(_ error: WordMatchError, clause: String) -> String {
+  static func explain(_ error: WordMatchError, clause: ClauseID) -> TablingError {
     switch error {
     case .wordsNotFound(let words):
-      return "in \(clause), the words '\(words)' do not occur: copy them exactly from 'amend show \(clause)'"
+      .wordsNotFound(words: words, clause: clause)
     case .ambiguous(let words, let count):
-      return "in \(clause), the words '\(words)' occur \(count) times: say which with --occurrence 1…\(count)"
+      .wordsAmbiguous(words: words, count: count, clause: clause)
     case .occurrenceOutOfRange(let words, let occurrence, let count):
-      return "in \(clause), the words '\(words)' occur \(count) time\(count == 1 ? "" : "s"), so there is no occurrence \(occurrence)"
+      .noSuchOccurrence(words: words, occurrence: occurrence, count: count, clause: clause)
     }
   }
 
   /// Withdraws a proposal before a decision: by its proposer, or by a co-sponsor on its behalf.
   public func withdraw(_ id: String, by delegation: String) throws -> EventRecord {
     guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw AmendError("no delegation named: say who withdraws it with --by DELEGATION")
+      throw TablingError.noWithdrawer
     }
-    let delegation = try Names.checked(delegation, "the delegation (--by)")
+    let delegation = try Names.checked(delegation, .delegation)
     var event: EventRecord?
     try commit(
       author: Person.named(delegation, email: nil),
@@ -194,11 +193,11 @@ extension Workspace {
       let isProposer = record.delegation.caseInsensitiveCompare(delegation) == .orderedSame
       let isCosponsor = record.cosponsors.contains { $0.caseInsensitiveCompare(delegation) == .orderedSame }
       guard isProposer || isCosponsor else {
-        throw AmendError(
-          "\(delegation) cannot withdraw \(record.id): only \(record.delegation)\(record.cosponsors.isEmpty ? "" : " or its co-sponsors (\(record.cosponsors.joined(separator: ", ")))") may")
+        throw TablingError.cannotWithdraw(
+          delegation: delegation, proposal: record.id, proposer: record.delegation, cosponsors: record.cosponsors)
       }
       guard state.status.isUndecided else {
-        throw AmendError("\(record.id) is already \(state.status.rawValue): a proposal can only be withdrawn before a decision")
+        throw TablingError.alreadyDecided(proposal: record.id, status: state.status)
       }
       var made = EventRecord(
         id: try newID(record.id + "withdrawn", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
@@ -209,7 +208,7 @@ extension Workspace {
       event = made
       return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
     }
-    guard let event else { throw AmendError("the withdrawal was not recorded") }
+    guard let event else { throw RepositoryError.notRecorded(.withdrawal) }
     return event
   }
 }

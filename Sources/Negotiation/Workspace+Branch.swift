@@ -9,7 +9,6 @@ extension Workspace {
       let tag = try repository.tags().last(where: { $0.name.hasPrefix("draft-") })
     else { return }
     let name = branch.replacingOccurrences(of: "refs/heads/", with: "")
-    throw AmendError(
-      "HEAD names the branch '\(name)', which has no commits, but this repository holds drafts (tag \(tag.name)): switch to the negotiation's branch ('git branch' lists them, e.g. git switch main)")
+    throw RepositoryError.emptyBranchBesideDrafts(branch: name, tag: tag.name)
   }
 }

@@ -14,7 +14,7 @@ public final class Workspace {
 
   public init(repository: Repository, context: Context) throws {
     guard let branch = try repository.headBranch() else {
-      throw AmendError("HEAD is detached: switch to the negotiation's branch first (git switch main)")
+      throw RepositoryError.detachedHead
     }
     self.repository = repository
     self.branch = branch
@@ -25,14 +25,13 @@ public final class Workspace {
   public static func open(at path: String, context: Context) throws -> Workspace {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw AmendError("no such folder: \(path); give an existing folder with --repo")
+      throw RepositoryError.noSuchFolder(path)
     }
     let repository: Repository
     do {
       repository = try Repository.open(at: path)
     } catch {
-      throw AmendError(
-        "\(path) is not inside a negotiation repository (\(error.message)); run 'amend init --from FILE' there first")
+      throw RepositoryError.notARepository(path, error)
     }
     let workspace = try Workspace(repository: repository, context: context)
     try workspace.finishInterruptedWrite()
@@ -56,13 +55,13 @@ public final class Workspace {
 
   /// The person at the keyboard: `--committer`, else git config's user.name and user.email.
   public func committer() throws -> Person {
-    if let committer = context.committer { return try Person(checking: committer, from: "--committer (or AMEND_COMMITTER)") }
+    if let committer = context.committer { return try Person(checking: committer, from: .context) }
     if let name = try repository.configString("user.name"), let email = try repository.configString("user.email") {
       return Person(
-        name: try Names.checked(name, "git config user.name"), email: try Names.checkedEmail(email, "git config user.email"))
+        name: try Names.checked(name, .committerName(.gitConfig)),
+        email: try Names.checkedEmail(email, .committerEmail(.gitConfig)))
     }
-    throw AmendError(
-      "who is at the keyboard? pass --committer 'Name <email>' or set git config user.name and user.email")
+    throw RepositoryError.noCommitter
   }
 
   func signature(_ person: Person, at date: Date) -> Signature {
@@ -133,16 +132,16 @@ public final class Workspace {
   }
 
   /// Turns what stands in the way of a write (a file amend did not write, a held index lock) into a
-  /// one-line refusal: nothing has been written when these are thrown.
+  /// refusal: nothing has been written when these are thrown.
   func refusingObstacles<Result>(_ body: () throws -> Result) throws -> Result {
     do {
       return try body()
     } catch let refusal as WorkingTreeRefusal {
-      throw AmendError(refusal.message)
+      throw RepositoryError.inTheWay(refusal)
     } catch let error as GitError where error.isLocked && error.errorClass == 10 {  // GIT_ERROR_INDEX
-      // The index lock's own message names the holder and the remove command; other locks are
+      // The index lock's own message names its holder and the remove command; other locks are
       // worded by kind where the command's failure is printed.
-      throw AmendError(error.message)
+      throw RepositoryError.locked(error)
     }
   }
 

@@ -96,9 +96,9 @@ public struct NegotiationGenerator {
         tabled += 1
         report.tabled += 1
         if report.tabled % 500 == 0 { progress("\(report.tabled) proposals tabled") }
-      } catch let refusal as AmendError {
+      } catch let refusal where refusal is TablingError || refusal is ClauseTextError || refusal is LookupError {
         report.refused += 1
-        report.lastRefusal = refusal.message
+        report.lastRefusal = String(describing: refusal)
       }
     }
   }
@@ -141,7 +141,7 @@ public struct NegotiationGenerator {
       do {
         _ = try workspace.decide(decision, on: state.id)
         report.count(decision)
-      } catch is AmendError where decision == .accept {
+      } catch is DecisionError where decision == .accept {
         _ = try workspace.decide(.reject, on: state.id)
         report.count(.reject)
       }

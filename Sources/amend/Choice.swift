@@ -20,7 +20,7 @@ struct Choice<Value: OptionChoice>: ExpressibleByArgument {
 
   /// The value named, or amend's refusal.
   func value() throws -> Value {
-    guard let value = Value(argument: spelled) else { throw AmendError(Value.refusal(spelled)) }
+    guard let value = Value(argument: spelled) else { throw Refusal(Value.refusal(spelled)) }
     return value
   }
 

@@ -27,11 +27,13 @@ enum Failure {
     exit(usage)
   }
 
-  /// A failure while running: the library's own refusals as they are worded, git's failures by kind.
+  /// A failure while running: the library's refusals in the words of `Wording`, git's failures by kind.
   static func stop(_ error: any Error, arguments: [String]) -> Never {
+    if let message = Wording.message(for: error) {
+      Output.error(oneLine(message))
+      exit(refused)
+    }
     switch error {
-    case let error as AmendError:
-      Output.error(oneLine(error.message))
     case let error as GitError:
       Output.error(error.explanation)
     case is ValidationError:

@@ -9,7 +9,7 @@ enum FaultHook {
   static func armFromEnvironment() throws {
     guard let spec = ProcessInfo.processInfo.environment["AMEND_FAULT"] else { return }
     guard let (action, point) = FaultInjection.parse(spec) else {
-      throw AmendError("AMEND_FAULT '\(spec)' is not 'fail:N' or 'kill:N' (N from 1); unset it")
+      throw Refusal("AMEND_FAULT '\(spec)' is not 'fail:N' or 'kill:N' (N from 1); unset it")
     }
     FaultInjection.arm(action, at: point)
   }

@@ -18,7 +18,7 @@ struct RepositoryOptions: ParsableArguments {
     var context = Context()
     if let now = environment["AMEND_NOW"] {
       guard let date = ISO8601DateFormatter().date(from: now) else {
-        throw AmendError("AMEND_NOW '\(now)' is not an ISO 8601 time such as 2010-10-13T09:00:00Z")
+        throw Refusal("AMEND_NOW '\(now)' is not an ISO 8601 time such as 2010-10-13T09:00:00Z")
       }
       context.now = { date }
       context.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -27,7 +27,7 @@ struct RepositoryOptions: ParsableArguments {
       context.nonce = { nonce }
     }
     if let spelled = committer ?? environment["AMEND_COMMITTER"] {
-      context.committer = try Person(committer: spelled, from: committer == nil ? "AMEND_COMMITTER" : "--committer")
+      context.committer = try Person(committer: spelled, from: committer == nil ? .environment : .argument)
     }
     if let pause = environment["AMEND_PAUSE_BEFORE_PUBLISH"].flatMap(Double.init) {
       context.beforePublish = { Thread.sleep(forTimeInterval: pause) }

@@ -1,3 +1,4 @@
+import DraftText
 import Foundation
 import Testing
 
@@ -23,8 +24,12 @@ struct AcceptanceRulesTests {
       do {
         _ = try workspace.decide(.accept, on: id)
         Issue.record("a change under a paragraph accepted for deletion should be refused")
-      } catch let error as AmendError {
-        #expect(error.message.contains("4, which 4 (a) stands under, is already accepted for deletion"), "\(error.message)")
+      } catch let error as DecisionError {
+        #expect(
+          error
+            == .deletedByAccepted(
+              proposal: id, clause: "4.a", deleted: "4", deletion: paragraph.id, delegation: "United States",
+              takeBack: .reopen), "\(error)")
       }
     }
     _ = try workspace.decide(.reopen, on: paragraph.id)
@@ -32,8 +37,8 @@ struct AcceptanceRulesTests {
     do {
       _ = try workspace.decide(.accept, on: paragraph.id)
       Issue.record("deleting a paragraph with an accepted change in it should be refused")
-    } catch let error as AmendError {
-      #expect(error.message.contains("has an accepted change in it (\(sub.id)"), "\(error.message)")
+    } catch let error as DecisionError {
+      #expect(error == .acceptedChangeInside(clause: "4", change: sub.id, delegation: "Canada", takeBack: .reopen), "\(error)")
     }
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
@@ -47,7 +52,11 @@ struct AcceptanceRulesTests {
     let second = try workspace.propose("4 (h)", by: "Canada", .deleteClause)
     try session(workspace)
     _ = try workspace.decide(.accept, on: first.id)
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: second.id) }
+    #expect(
+      throws: DecisionError.deletedByAccepted(
+        proposal: second.id, clause: "4.h", deleted: nil, deletion: first.id, delegation: "United States",
+        takeBack: .reopen)
+    ) { try workspace.decide(.accept, on: second.id) }
     _ = try workspace.decide(.reject, on: second.id, note: "Falls with the first")
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
@@ -68,7 +77,14 @@ struct AcceptanceRulesTests {
     _ = try workspace.decide(
       .accept, on: labour.id,
       asRevised: "taking measures to combat trafficking and forced or compulsory labour of migrant workers, regardless of their immigration status;")
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: compulsory.id) }
+    #expect {
+      try workspace.decide(.accept, on: compulsory.id)
+    } throws: { error in
+      guard case DecisionError.collides(compulsory.id, "Brazil", labour.id, "European Union", _, "7.b") = error else {
+        return false
+      }
+      return true
+    }
     _ = try workspace.decide(.accept, on: status.id)
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)

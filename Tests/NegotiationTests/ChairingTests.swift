@@ -1,3 +1,4 @@
+import DraftText
 import Foundation
 import Testing
 
@@ -36,13 +37,17 @@ struct ChairingTests {
   func sessionRules() throws {
     let table = try Table()
     let workspace = table.workspace
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: table.labour.id) }
+    #expect(throws: DecisionError.noOpenSession) { try workspace.decide(.accept, on: table.labour.id) }
     _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
-    #expect(throws: AmendError.self) { try workspace.openSession(name: "Other", chair: "X", date: nil) }
-    #expect(throws: AmendError.self) { try workspace.openSession(name: "Bad date", chair: "X", date: "2010-02-30") }
+    #expect(throws: DecisionError.sessionStillOpen(name: "Second reading")) {
+      try workspace.openSession(name: "Other", chair: "X", date: nil)
+    }
+    #expect(throws: DateError.noSuchDay("2010-02-30")) {
+      try workspace.openSession(name: "Bad date", chair: "X", date: "2010-02-30")
+    }
     let closed = try workspace.closeSession()
     #expect(closed.name == "Second reading" && !closed.isOpen)
-    #expect(throws: AmendError.self) { try workspace.closeSession() }
+    #expect(throws: DecisionError.noSessionToClose) { try workspace.closeSession() }
   }
 
   @Test("the marshalled list flags collisions and takes the furthest from the text first")
@@ -76,12 +81,17 @@ struct ChairingTests {
     do {
       _ = try workspace.decide(.accept, on: table.exploitation.id)
       Issue.record("a colliding acceptance should be refused")
-    } catch let error as AmendError {
-      #expect(error.message.contains(table.exploitation.id) && error.message.contains(table.labour.id))
-      #expect(error.message.contains("--as-revised"))
+    } catch let DecisionError.collides(proposal, delegation, with, withDelegation, words, clause) {
+      #expect(proposal == table.exploitation.id && delegation == "Brazil")
+      #expect(with == table.labour.id && withDelegation == "European Union")
+      #expect(words.contains("labor") && clause == "7.b", "\(words)")
     }
     _ = try workspace.decide(.reject, on: table.exploitation.id, note: "Falls")
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: table.exploitation.id) }
+    let session = try #require(try workspace.snapshot().ledger.get().openSession?.id)
+    #expect(
+      throws: DecisionError.alreadyDecided(
+        proposal: table.exploitation.id, status: .rejected, session: session, takeBack: .reopen)
+    ) { try workspace.decide(.accept, on: table.exploitation.id) }
     _ = try workspace.decide(.reopen, on: table.exploitation.id)
     _ = try workspace.decide(.deferral, on: table.exploitation.id)
     // Deletion accepted: a text change to the same clause is refused.
@@ -89,13 +99,16 @@ struct ChairingTests {
     do {
       _ = try workspace.decide(.accept, on: table.typo.id)
       Issue.record("a text change to a clause accepted for deletion should be refused")
-    } catch let error as AmendError {
-      #expect(error.message.contains("accepted for deletion"))
+    } catch let DecisionError.deletedByAccepted(proposal, clause, deleted, deletion, delegation, takeBack) {
+      #expect(proposal == table.typo.id && clause == "4.h" && deleted == nil)
+      #expect(deletion == table.deletion.id && delegation == "United States" && takeBack == .reopen)
     }
     let withdrawn = try workspace.propose("6", by: "Norway", .replaceWords(words: "politicians", with: "parliamentarians", occurrence: nil))
     _ = try workspace.withdraw(withdrawn.id, by: "Norway")
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: withdrawn.id) }
-    #expect(throws: AmendError.self) { try workspace.decide(.accept, on: "ffffffff") }
+    #expect(throws: DecisionError.withdrawn(proposal: withdrawn.id, by: "Norway")) {
+      try workspace.decide(.accept, on: withdrawn.id)
+    }
+    #expect(throws: LookupError.unknownProposal("ffffffff")) { try workspace.decide(.accept, on: "ffffffff") }
 
     let ledger = try workspace.snapshot().ledger.get()
     #expect(ledger.proposals[table.labour.id]?.status == .accepted)

@@ -93,9 +93,9 @@ struct FidelityTests {
     do {
       _ = try workspace.produceNextDraft(date: nil, dryRun: false)
       Issue.record("next should refuse a conflict left unresolved")
-    } catch let error as AmendError {
-      #expect(error.message.contains("conflict is left unresolved in 7 (b)"), "\(error.message)")
-      #expect(error.message.contains("--as-revised"))
+    } catch let NextDraftError.unresolvedCollision(proposal, delegation, words, clause) {
+      #expect(proposal == second.id && delegation == "Brazil" && clause == "7.b")
+      #expect(words.contains("labor"), "\(words)")
     }
     #expect(try workspace.tip == closed)
     #expect(try git(["tag", "--list"], in: folder.path) == "draft-7\n")

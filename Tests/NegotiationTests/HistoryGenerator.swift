@@ -99,6 +99,12 @@ struct GeneratedNegotiation: Sendable {
 /// The first (or last) clause of `version` that `matches`, or an error naming what was looked for.
 func requireClause(_ version: DraftVersion, last: Bool = false, _ matches: (Clause) -> Bool) throws -> Clause {
   let found = last ? version.draft.clauses.last(where: matches) : version.draft.clauses.first(where: matches)
-  guard let found else { throw AmendError("no such clause in the \(Ordinal.words(version.number)) draft") }
+  guard let found else { throw MissingClause(draft: version.number) }
   return found
+}
+
+/// No clause of draft `draft` matched what a generated history looked for.
+struct MissingClause: Error, CustomStringConvertible {
+  var draft: Int
+  var description: String { "no such clause in the \(Ordinal.words(draft)) draft" }
 }

@@ -98,18 +98,18 @@ struct HistoryHandMadeTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let snapshot = try workspace.snapshot()
-    #expect {
+    #expect(
+      throws: LookupError.clause(.unknownClause("7.z", nearest: ["7.d", "7.c", "7.b", "7.a", "1.a"]), inDraft: 7)
+    ) {
       try snapshot.clauseHistory("7.z")
-    } throws: { error in
-      "\(error)" == "unknown clause \"7.z\"; nearest: 7 (d), 7 (c), 7 (b), 7 (a), 1 (a) (in the seventh draft)"
     }
-    #expect(throws: AmendError("there is no draft 3; the drafts are: 7")) { try snapshot.clauseBlame("7.b", draft: 3) }
-    #expect(throws: AmendError("there is no draft before draft 7 to compare it with; the drafts are: 7")) {
+    #expect(throws: LookupError.noSuchDraft(3, drafts: [7])) { try snapshot.clauseBlame("7.b", draft: 3) }
+    #expect(throws: LookupError.nothingBefore(draft: 7, drafts: [7])) {
       try snapshot.comparison()
     }
     _ = try workspace.produceNextDraft(date: "2010-10-13", dryRun: false, allowEmpty: true)
     let later = try workspace.snapshot()
-    #expect(throws: AmendError("compare an earlier draft with a later one: amend diff 7 8")) {
+    #expect(throws: LookupError.outOfOrder(from: 8, to: 7)) {
       try later.comparison(from: 8, to: 7)
     }
     #expect(try later.comparison().entries.isEmpty)

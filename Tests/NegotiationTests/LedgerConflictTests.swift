@@ -92,8 +92,9 @@ struct LedgerConflictTests {
     let ledger = Self.ledger([(.accepted, "A", "cccc3333"), (.withdrawn, nil, "dddd4444")])
     #expect(ledger.damaged["proposals/cccc3333.md"]?.status == .accepted)
     #expect(ledger.damaged["proposals/dddd4444.md"]?.status == .withdrawn)
-    #expect(throws: AmendError.self) { try ledger.requireReadable { $0 == .accepted } }
+    let missing = try #require(ledger.damaged["proposals/cccc3333.md"])
+    #expect(throws: RecordError.damaged(missing)) { try ledger.requireReadable { $0 == .accepted } }
     try ledger.requireReadable { $0 == .rejected }
-    #expect(throws: AmendError.self) { try ledger.proposal("cccc") }
+    #expect(throws: RecordError.damaged(missing)) { try ledger.proposal("cccc") }
   }
 }

@@ -32,7 +32,9 @@ struct NameRuleTests {
     context.committer = Person(name: "Secre\ntariat", email: "s@example.org")
     let workspace = try Workspace.open(at: folder.path, context: context)
     let tip = try workspace.tip
-    #expect(throws: AmendError.self) { try workspace.propose("7 (b)", by: "Brazil", labour) }
+    #expect(throws: NameError.lineBreak(.committerName(.context), text: "Secre\ntariat")) {
+      try workspace.propose("7 (b)", by: "Brazil", labour)
+    }
     #expect(try workspace.tip == tip)
   }
 
@@ -144,15 +146,16 @@ struct AcceptedSetTests {
     do {
       _ = try workspace.produceNextDraft(date: nil, dryRun: false)
       Issue.record("next should refuse an accepted text that is more than one clause")
-    } catch let error as AmendError {
-      #expect(error.message.contains("amend reconsider \(stuck.id)"), "\(error.message)")
+    } catch let NextDraftError.noLongerApplies(proposal, delegation, problem) {
+      #expect(proposal == stuck.id && delegation == "European Union")
+      #expect(problem == .text(.notOneClause(.revisedText(proposal: stuck.id, clause: "7.b"))), "\(problem)")
     }
     _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: "2010-10-14")
     do {
       _ = try workspace.decide(.reopen, on: stuck.id)
       Issue.record("reopen is for this session's decisions")
-    } catch let error as AmendError {
-      #expect(error.message.contains("amend reconsider"), "\(error.message)")
+    } catch let error as DecisionError {
+      #expect(error == .decidedInEarlierSession(proposal: stuck.id, session: "2010-10-13-second-reading"))
     }
     let event = try workspace.decide(.reconsider, on: stuck.id, note: "The text read out held two paragraphs.")
     #expect(event.kind == .reconsidered)
@@ -174,11 +177,11 @@ struct AcceptedSetTests {
     let a = try workspace.propose("7 (b)", by: "European Union", labour)
     _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
     _ = try workspace.decide(.accept, on: a.id)
-    #expect { try workspace.decide(.reconsider, on: a.id) } throws: { ($0 as? AmendError)?.message.contains("amend reopen") == true }
+    #expect(throws: DecisionError.decidedInThisSession(proposal: a.id)) { try workspace.decide(.reconsider, on: a.id) }
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
     _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: "2010-10-14")
-    #expect { try workspace.decide(.reconsider, on: a.id) } throws: { ($0 as? AmendError)?.message.contains("applied") == true }
+    #expect(throws: DecisionError.applied(proposal: a.id, inDraft: 8)) { try workspace.decide(.reconsider, on: a.id) }
   }
 
   @Test("random sets that accept lets through always produce a draft", arguments: 0..<16)

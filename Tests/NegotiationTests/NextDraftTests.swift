@@ -148,11 +148,11 @@ struct NextDraftTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let tip = try workspace.tip
-    #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
+    #expect(throws: DateError.notADate("13 October")) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
     #expect(try workspace.tip == tip)
     _ = try workspace.openSession(name: "S", chair: "C", date: "2010-10-13")
     let open = try workspace.tip
-    #expect(throws: AmendError.self) { try workspace.produceNextDraft(date: nil, dryRun: false) }
+    #expect(throws: NextDraftError.sessionStillOpen(name: "S")) { try workspace.produceNextDraft(date: nil, dryRun: false) }
     #expect(try workspace.tip == open)
     #expect(tip != open)
   }

@@ -26,11 +26,11 @@ struct ReportsTests {
     #expect(try ids(ProposalFilter(delegation: "egypt")) == [eu.id])
     #expect(try ids(ProposalFilter(clause: "4.c", delegation: "CANADA", status: .pending)) == [canada.id])
     #expect(try ids(ProposalFilter(status: .accepted)).isEmpty)
-    let unknown = #expect(throws: AmendError.self) { try snapshot.proposals(in: current, matching: ProposalFilter(clause: "7 (z)")) }
-    #expect(unknown?.message.hasPrefix("unknown clause \"7 (z)\"; nearest: 7 (d)") == true, "\(String(describing: unknown))")
+    let unknown = #expect(throws: DraftError.self) { try snapshot.proposals(in: current, matching: ProposalFilter(clause: "7 (z)")) }
+    #expect(unknown.map { "\($0)" }?.hasPrefix("unknown clause \"7 (z)\"; nearest: 7 (d)") == true, "\(String(describing: unknown))")
 
     #expect(try snapshot.proposal(String(brazil.id.prefix(5)), in: current).id == brazil.id)
-    #expect(throws: AmendError.self) { try snapshot.proposal("zzzzzzzz", in: current) }
+    #expect(throws: LookupError.unknownProposal("zzzzzzzz")) { try snapshot.proposal("zzzzzzzz", in: current) }
   }
 
   @Test("a clause's descendants, its JSON entry and its first words")

@@ -1,3 +1,4 @@
+import DraftText
 import Foundation
 import GitStore
 import Testing
@@ -70,40 +71,56 @@ struct TablingTests {
   }
 
   @Test(
-    "bad proposals are refused in one line naming the clause and the words, and nothing is written",
+    "bad proposals are refused with the clause and the words, and nothing is written",
     arguments: [
-      ("7 (z)", Amendment.deleteClause, "unknown clause"),
-      ("7 (b)", .replaceWords(words: "forced labr", with: "x", occurrence: nil), "'forced labr' do not occur"),
-      ("7", .deleteWords(words: "Working Group", occurrence: nil), "occur 3 times: say which with --occurrence"),
-      ("7", .deleteWords(words: "Working Group", occurrence: 4), "no occurrence 4"),
-      ("7 (b)", .replaceClause(text: "  "), "empty"),
-      ("7 (b)", .replaceWords(words: "labor", with: "labor", occurrence: nil), "replaced with itself"),
-      ("7 (b)", .newClause(text: "", before: false), "empty"),
-      ("4 (k)", .moveClause(after: "7 (b)"), "within its own list"),
-    ])
-  func refusals(clause: String, operation: Amendment, message: String) throws {
+      (
+        "7 (z)", Amendment.deleteClause,
+        LookupError.clause(.unknownClause("7 (z)", nearest: ["7.d", "7.c", "7.b", "7.a", "1.a"]), inDraft: 7)
+          as any Error & Equatable
+      ),
+      (
+        "7 (b)", .replaceWords(words: "forced labr", with: "x", occurrence: nil),
+        TablingError.wordsNotFound(words: "forced labr", clause: "7.b")
+      ),
+      ("7", .deleteWords(words: "Working Group", occurrence: nil), TablingError.wordsAmbiguous(words: "Working Group", count: 3, clause: "7")),
+      (
+        "7", .deleteWords(words: "Working Group", occurrence: 4),
+        TablingError.noSuchOccurrence(words: "Working Group", occurrence: 4, count: 3, clause: "7")
+      ),
+      ("7 (b)", .replaceClause(text: "  "), TablingError.emptyText(clause: "7.b")),
+      ("7 (b)", .replaceWords(words: "labor", with: "labor", occurrence: nil), TablingError.replacedWithItself(words: "labor", clause: "7.b")),
+      ("7 (b)", .newClause(text: "", before: false), TablingError.emptyNewClause(next: "7.b")),
+      ("4 (k)", .moveClause(after: "7 (b)"), TablingError.moveOutsideList(clause: "4.k", destination: "7.b")),
+    ] as [(String, Amendment, any Error & Equatable)])
+  func refusals(clause: String, operation: Amendment, expected: any Error & Equatable) throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let before = try workspace.tip
     do {
       _ = try workspace.propose(clause, by: "Brazil", operation)
       Issue.record("tabling should have been refused")
-    } catch let error as AmendError {
-      #expect(error.message.contains(message), "\(error.message)")
-      #expect(!error.message.contains("\n"))
+    } catch {
+      let matches = Self.same(error, expected)
+      #expect(matches, "\(error) is not \(expected)")
     }
     #expect(try workspace.tip == before)
+  }
+
+  /// Whether `error` is `expected`, of the same type and with the same facts.
+  static func same<Expected: Error & Equatable>(_ error: any Error, _ expected: Expected) -> Bool {
+    (error as? Expected) == expected
   }
 
   @Test("an unknown clause lists the nearest ids; a missing delegation is refused")
   func unknownClauseAndDelegation() throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
-    #expect(throws: AmendError.self) { try workspace.propose("7 (b)", by: "  ", .deleteClause) }
-    do {
-      _ = try workspace.propose("7 (f)", by: "Brazil", .deleteClause)
-    } catch let error as AmendError {
-      #expect(error.message.contains("7 (d)") || error.message.contains("7.d"), "\(error.message)")
+    #expect(throws: TablingError.noDelegation) { try workspace.propose("7 (b)", by: "  ", .deleteClause) }
+    #expect {
+      try workspace.propose("7 (f)", by: "Brazil", .deleteClause)
+    } throws: { error in
+      guard case LookupError.clause(.unknownClause("7 (f)", let nearest), inDraft: 7) = error else { return false }
+      return nearest.contains("7.d")
     }
   }
 
@@ -113,14 +130,21 @@ struct TablingTests {
     let workspace = try makeNegotiation(in: folder)
     let first = try workspace.propose("4 (h)", by: "United States", .deleteClause, cosponsors: ["Canada"])
     let second = try workspace.propose("5", by: "Switzerland", .replaceWords(words: "Groups", with: "Group", occurrence: nil))
-    #expect(throws: AmendError.self) { try workspace.withdraw(first.id, by: "Brazil") }
+    #expect(
+      throws: TablingError.cannotWithdraw(
+        delegation: "Brazil", proposal: first.id, proposer: "United States", cosponsors: ["Canada"])
+    ) { try workspace.withdraw(first.id, by: "Brazil") }
     let event = try workspace.withdraw(first.id, by: "canada")
     #expect(event.by == "canada" && event.onBehalfOf == "United States")
     #expect(try workspace.snapshot().ledger.get().proposal(first.id).status == .withdrawn)
-    #expect(throws: AmendError.self) { try workspace.withdraw(first.id, by: "United States") }
+    #expect(throws: TablingError.alreadyDecided(proposal: first.id, status: .withdrawn)) {
+      try workspace.withdraw(first.id, by: "United States")
+    }
     _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
     _ = try workspace.decide(.reject, on: second.id)
-    #expect(throws: AmendError.self) { try workspace.withdraw(second.id, by: "Switzerland") }
+    #expect(throws: TablingError.alreadyDecided(proposal: second.id, status: .rejected)) {
+      try workspace.withdraw(second.id, by: "Switzerland")
+    }
     let authors = try git(["log", "--format=%an"], in: folder.path).split(separator: "\n")
     #expect(authors.contains("canada") && authors.contains("Chair"))
   }

@@ -36,7 +36,7 @@ extension DraftTimeline {
     let (thread, found) = try thread(of: spelling, inDraft: number)
     let target = versions[found]
     guard let position = target.clause(onThread: thread) else {
-      throw AmendError("unknown clause \"\(spelling)\" in the \(Ordinal.words(target.number)) draft")
+      throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: target.number)
     }
     let clause = target.draft.clauses[position]
     var sources: [Int: ChangeSource] = [:]

@@ -33,7 +33,7 @@ extension DraftTimeline {
     let (thread, found) = try thread(of: spelling, inDraft: number)
     let asked = versions[found]
     guard let position = asked.clause(onThread: thread) else {
-      throw AmendError("unknown clause \"\(spelling)\" in the \(Ordinal.words(asked.number)) draft")
+      throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: asked.number)
     }
     let path = try path(for: thread, foundIn: found)
     let changes = self.changes(onThread: thread, along: path)

@@ -60,16 +60,15 @@ extension DraftTimeline {
   func comparison(from earlier: Int?, to later: Int?, clause spelling: String?, ledger: Ledger?) throws -> DraftComparison {
     let numbers = latest.keys.sorted()
     guard let to = later ?? numbers.last else {
-      throw AmendError("no draft in this repository yet: run 'amend init --from FILE' first")
+      throw LookupError.noDraftYet
     }
     guard let from = earlier ?? numbers.last(where: { $0 < to }) else {
-      throw AmendError(
-        "there is no draft before draft \(to) to compare it with; the drafts are: \(numbers.map(String.init).joined(separator: ", "))")
+      throw LookupError.nothingBefore(draft: to, drafts: numbers)
     }
     let toIndex = try latestVersion(of: to)
     let fromIndex = try latestVersion(of: from)
     guard from < to else {
-      throw AmendError("compare an earlier draft with a later one: amend diff \(min(from, to)) \(max(from, to))")
+      throw LookupError.outOfOrder(from: from, to: to)
     }
     let path = ancestry(of: toIndex)
     let later = versions[toIndex]

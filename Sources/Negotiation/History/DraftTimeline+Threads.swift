@@ -62,10 +62,10 @@ extension DraftTimeline {
     do {
       clause = try version.draft.resolve(spelling)
     } catch {
-      throw AmendError("\(error) (in the \(Ordinal.words(version.number)) draft)")
+      throw LookupError.clause(error, inDraft: version.number)
     }
     guard let position = version.draft.clauses.firstIndex(where: { $0.key == clause.key }) else {
-      throw AmendError("unknown clause \"\(spelling)\" in the \(Ordinal.words(version.number)) draft")
+      throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: version.number)
     }
     return (version.threads[position], index)
   }

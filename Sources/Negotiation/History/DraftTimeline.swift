@@ -157,8 +157,7 @@ public final class DraftTimeline {
   /// The last version of draft `number`, or an error naming the drafts there are.
   func latestVersion(of number: Int) throws -> Int {
     guard let index = latest[number] else {
-      let known = latest.keys.sorted().map(String.init).joined(separator: ", ")
-      throw AmendError("there is no draft \(number); the drafts are: \(known.isEmpty ? "none" : known)")
+      throw LookupError.noSuchDraft(number, drafts: latest.keys.sorted())
     }
     return index
   }
@@ -166,7 +165,7 @@ public final class DraftTimeline {
   /// The current draft's last version.
   func currentVersion() throws -> Int {
     guard let number = latest.keys.max(), let index = latest[number] else {
-      throw AmendError("no draft in this repository yet: run 'amend init --from FILE' first")
+      throw LookupError.noDraftYet
     }
     return index
   }

@@ -20,12 +20,12 @@ public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvert
   }
 
   /// Reads YYYY-MM-DD, refusing anything that is not a real day.
-  public static func parse(_ text: String) throws -> CalendarDate {
+  public static func parse(_ text: String) throws(DateError) -> CalendarDate {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     else {
-      throw AmendError("'\(text)' is not a date: write it as YYYY-MM-DD, e.g. 2010-10-13")
+      throw .notADate(text)
     }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -33,7 +33,7 @@ public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvert
     guard (1...12).contains(month), let date = calendar.date(from: components),
       calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
     else {
-      throw AmendError("'\(text)' is not a date: there is no such day; write it as YYYY-MM-DD, e.g. 2010-10-13")
+      throw .noSuchDay(text)
     }
     return CalendarDate(year: year, month: month, day: day)
   }

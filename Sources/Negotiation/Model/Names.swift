@@ -8,33 +8,28 @@ public enum Names {
   /// Generous: the longest official State name is under 60 characters.
   public static let limit = 200
 
-  /// `text` trimmed, or a one-line error saying what is wrong with it. `what` names the name as the
-  /// user gave it ("--by", "the session's name", "git config user.name").
-  public static func checked(_ text: String, _ what: String) throws -> String {
+  /// `text` trimmed, or an error saying what is wrong with it. `field` says where the name came from.
+  public static func checked(_ text: String, _ field: NameField) throws(NameError) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { throw AmendError("\(what) is empty: give a name") }
-    try checkLine(trimmed, what, kind: "name")
+    guard !trimmed.isEmpty else { throw .empty(field) }
+    try checkLine(trimmed, field)
     return trimmed
   }
 
   /// An e-mail address, by the same rule.
-  public static func checkedEmail(_ text: String, _ what: String) throws -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { throw AmendError("\(what) is empty: give an e-mail address, or leave it out") }
-    try checkLine(trimmed, what, kind: "e-mail address")
-    return trimmed
+  public static func checkedEmail(_ text: String, _ field: NameField) throws(NameError) -> String {
+    try checked(text, field)
   }
 
-  static func checkLine(_ text: String, _ what: String, kind: String) throws {
-    let rule = "\(kind.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(kind) is one line of printable text, without < or >, of at most \(limit) characters"
+  static func checkLine(_ text: String, _ field: NameField) throws(NameError) {
     if text.unicodeScalars.contains(where: isBreakOrControl) {
-      throw AmendError("\(what) '\(shown(text))' has a line break or control character: \(rule)")
+      throw .lineBreak(field, text: text)
     }
     if text.contains("<") || text.contains(">") {
-      throw AmendError("\(what) '\(shown(text))' contains < or >: \(rule)")
+      throw .angleBracket(field, text: text)
     }
     if text.count > limit {
-      throw AmendError("\(what) '\(shown(text))' is longer than \(limit) characters: \(rule)")
+      throw .tooLong(field, text: text, limit: limit)
     }
   }
 

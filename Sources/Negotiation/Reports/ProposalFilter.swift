@@ -20,12 +20,8 @@ extension Snapshot {
   /// The proposals `filter` selects, placed in `current`, in the order the chair takes them.
   /// Damaged records are left out (and reported by the ledger's warnings).
   public func proposals(in current: DraftVersion, matching filter: ProposalFilter) throws -> [MarshalledProposal] {
-    let clauseKey: ClauseKey?
-    do {
-      clauseKey = try filter.clause.map { try current.draft.resolve($0).key }
-    } catch {
-      throw AmendError("\(error)")
-    }
+    // An unknown clause is DraftText's own refusal, which names the nearest clauses.
+    let clauseKey = try filter.clause.map { try current.draft.resolve($0).key }
     let wanted = filter.status
     return try marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
       guard clauseKey == nil || item.placement.clause?.key == clauseKey else { return false }
@@ -42,7 +38,7 @@ extension Snapshot {
     guard
       let item = try marshalledList(current, toleratingDamage: true, include: { _ in true })
         .first(where: { $0.id == state.id })
-    else { throw AmendError("no proposal '\(id)'") }
+    else { throw LookupError.unknownProposal(id) }
     return item
   }
 }

@@ -6,36 +6,33 @@ import DraftText
 /// text is put in the draft, the draft read back, and it must hold the same clauses in the same
 /// places with only this clause's text changed.
 enum ClauseText {
-  static let remedy = "keep to the clause's own words, and table each new clause with its own --new-clause"
-
   /// Refuses `text` as the wording of `clause` when the draft would not read back so.
-  static func checkWording(_ text: String, of clause: Clause, in draft: Draft, what: String) throws {
+  static func checkWording(
+    _ text: String, of clause: Clause, in draft: Draft, what: ClauseTextSubject
+  ) throws(ClauseTextError) {
     guard mayBreak(text) else { return }
     var edited = draft
     do {
       try edited.replaceText(of: clause.key, with: text)
     } catch {
-      throw AmendError("\(what): \(error)")
+      throw .edit(what, error)
     }
-    guard edited.readsBack else { throw refusal(what) }
+    guard edited.readsBack else { throw .notOneClause(what) }
   }
 
   /// Refuses `text` as a new clause next to `anchor` when the draft would not read back with it as
   /// one clause.
-  static func checkNewClause(_ text: String, next anchor: Clause, before: Bool, in draft: Draft, what: String) throws {
+  static func checkNewClause(
+    _ text: String, next anchor: Clause, before: Bool, in draft: Draft, what: ClauseTextSubject
+  ) throws(ClauseTextError) {
     guard mayBreak(text) else { return }
     var edited = draft
     do {
       if before { try edited.insertClause(text, before: anchor.key) } else { try edited.insertClause(text, after: anchor.key) }
     } catch {
-      throw AmendError("\(what): \(error)")
+      throw .edit(what, error)
     }
-    guard edited.readsBack else { throw refusal(what) }
-  }
-
-  static func refusal(_ what: String) -> AmendError {
-    AmendError(
-      "\(what) would not stay one clause: read back, its line breaks would start another clause or renumber the others; \(remedy)")
+    guard edited.readsBack else { throw .notOneClause(what) }
   }
 
   /// Whether a text can change the draft's structure at all: only a line break (or a space at

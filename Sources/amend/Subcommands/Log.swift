@@ -13,7 +13,7 @@ extension Amend {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      if let limit, limit < 1 { throw AmendError("--limit must be 1 or more, not \(limit)") }
+      if let limit, limit < 1 { throw Refusal("--limit must be 1 or more, not \(limit)") }
       let entries = try options.workspace().snapshot().log(limit: limit)
       if json {
         Output.line(try JSONOutput.encode(entries))

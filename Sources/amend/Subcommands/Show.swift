@@ -34,7 +34,7 @@ extension Amend {
       do {
         found = try version.draft.resolve(clause)
       } catch {
-        throw AmendError("\(error)")
+        throw Refusal("\(error)")
       }
       if json {
         Output.line(try JSONOutput.encode(ClauseEntry(found, in: version)))

@@ -1,0 +1,39 @@
+import DraftText
+
+/// A proposal refused when it is tabled or withdrawn.
+public enum TablingError: Error, Equatable, Sendable {
+  /// No delegation was named to table the proposal.
+  case noDelegation
+  /// The proposer is also named as its co-sponsor.
+  case cosponsorIsProposer(String)
+  /// A co-sponsor is named twice.
+  case cosponsorTwice(String)
+  /// The words to change do not occur in the clause.
+  case wordsNotFound(words: String, clause: ClauseID)
+  /// The words to change occur `count` times in the clause, and no occurrence was chosen.
+  case wordsAmbiguous(words: String, count: Int, clause: ClauseID)
+  /// The occurrence chosen is past the `count` there are.
+  case noSuchOccurrence(words: String, occurrence: Int, count: Int, clause: ClauseID)
+  /// The words would be replaced with themselves.
+  case replacedWithItself(words: String, clause: ClauseID)
+  /// The words to insert are empty.
+  case nothingToInsert(clause: ClauseID)
+  /// The proposal would leave the clause's text as it is.
+  case noChange(clause: ClauseID)
+  /// The proposal would leave the clause with no text (a deletion of the clause is its own proposal).
+  case leavesNoText(clause: ClauseID)
+  /// The clause's new text is empty.
+  case emptyText(clause: ClauseID)
+  /// The clause's new text is its current text.
+  case sameText(clause: ClauseID)
+  /// The new clause's text is empty.
+  case emptyNewClause(next: ClauseID)
+  /// A clause can only move after one of its siblings; `destination` is not one.
+  case moveOutsideList(clause: ClauseID, destination: ClauseID)
+  /// No delegation was named to withdraw the proposal.
+  case noWithdrawer
+  /// `delegation` is neither the proposer nor a co-sponsor of `proposal`.
+  case cannotWithdraw(delegation: String, proposal: String, proposer: String, cosponsors: [String])
+  /// The proposal has a decision (`status`) and can no longer be withdrawn.
+  case alreadyDecided(proposal: String, status: ProposalStatus)
+}
