@@ -6,7 +6,9 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "amend", targets: ["amend"]),
-    .library(name: "Negotiation", targets: ["Negotiation"]),
+    .library(name: "AmendKit", targets: ["AmendKit"]),
+    .library(name: "DraftText", targets: ["DraftText"]),
+    .library(name: "GitStore", targets: ["GitStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,15 +25,17 @@ let package = Package(
     .target(name: "GitStore", dependencies: ["CLibGit2"]),
     .target(name: "DraftText"),
     .target(
-      name: "Negotiation",
+      name: "AmendKit",
       dependencies: ["GitStore", "DraftText", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "amend",
-      dependencies: ["Negotiation", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "AmendKit", "DraftText", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
-    .target(name: "NegotiationGenerator", dependencies: ["Negotiation", "DraftText"]),
+    .target(name: "NegotiationGenerator", dependencies: ["AmendKit", "DraftText"]),
     .executableTarget(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -44,7 +48,8 @@ let package = Package(
       dependencies: ["DraftText", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
-      name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
+      name: "AmendKitTests",
+      dependencies: ["AmendKit", "DraftText", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"]),
   ]
 )

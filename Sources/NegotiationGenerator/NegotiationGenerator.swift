@@ -1,6 +1,6 @@
 import DraftText
 import Foundation
-import Negotiation
+import AmendKit
 
 /// Builds a whole negotiation in a real repository through amend's own library, from a seed: a first
 /// draft, proposals tabled one commit each, a session per draft where the chair accepts, rejects or
@@ -30,7 +30,7 @@ public struct NegotiationGenerator {
     let began = Date()
 
     let source = try firstDraft(using: &random)
-    let initialised = try Negotiation.initialise(folder: folder, source: source, number: nil, context: clock.context())
+    let initialised = try Workspace.initialise(folder: folder, source: source, number: nil, context: clock.context())
     report.drafts = initialised.file.number
     let workspace = try Workspace.open(at: folder, context: clock.context())
     let maker = ProposalMaker(delegations: Delegations.first(scale.delegations))

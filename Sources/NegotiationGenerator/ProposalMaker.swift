@@ -1,6 +1,6 @@
 import DraftText
 import Foundation
-import Negotiation
+import AmendKit
 
 /// Writes the proposals of a generated negotiation: each against one clause of the current draft,
 /// in the proportions delegations use (mostly word changes, some new and replaced clauses, a few

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend blame CLAUSE`: who wrote which words of a clause.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 /// What the four decision commands share: the proposal and the note.
 struct DecisionArguments: ParsableArguments {

@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend proposals`: the proposals, filtered.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend propose CLAUSE --by DELEGATION …`: tables one amendment to one clause.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend session`: what is open and what was decided; `open` and `close` subcommands.

@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend show [CLAUSE]`: the current draft exactly as filed, or one clause.

@@ -3,7 +3,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 @Suite("Fidelity: agreed text never changes silently")
 struct FidelityTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 /// Words pasted from a word processor match the clause they look identical to, and only the matched
 /// range of the clause's own text is changed.

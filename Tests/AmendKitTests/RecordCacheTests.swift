@@ -2,7 +2,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 /// The cache of decoded records: what goes in comes out field for field, from memory and from its
 /// file, and a torn file costs only a miss.

@@ -2,7 +2,7 @@ import DraftText
 import Foundation
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 @Suite("Producing the next draft")
 struct NextDraftTests {

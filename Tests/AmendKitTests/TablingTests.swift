@@ -2,7 +2,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 @Suite("Tabling proposals")
 struct TablingTests {

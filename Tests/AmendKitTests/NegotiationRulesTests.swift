@@ -2,7 +2,7 @@ import DraftText
 import Foundation
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 private let labour = Amendment.replaceWords(words: "forced labor", with: "forced labour", occurrence: nil)
 private let revised7b =

@@ -3,7 +3,7 @@ import GitCLISupport
 import GitStore
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 /// A scratch folder for one test, removed when the test ends.
 final class ScratchFolder {
@@ -61,7 +61,7 @@ func testContext(clock: TestClock = TestClock()) -> Context {
 
 /// A negotiation repository made with `amend init` from `source` (default: the seed).
 func makeNegotiation(from source: String = Shared.seed, in folder: ScratchFolder) throws -> Workspace {
-  _ = try Negotiation.initialise(
+  _ = try Workspace.initialise(
     folder: folder.path, source: try DraftSource(path: source), number: nil, context: testContext())
   return try Workspace.open(at: folder.path, context: testContext())
 }

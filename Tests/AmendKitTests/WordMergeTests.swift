@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 @Suite("Word-level diff, merge and redline")
 struct WordMergeTests {

@@ -38,7 +38,7 @@ public struct Initialised: Sendable {
   public var createdRepository: Bool
 }
 
-public enum Negotiation {
+extension Workspace {
   /// Makes `folder` a negotiation repository (git init through libgit2 if it is not one yet) and commits
   /// `source` as its first draft, numbered by the title's ordinal, else `number`, else 1.
   public static func initialise(

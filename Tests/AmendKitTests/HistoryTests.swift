@@ -3,7 +3,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import Negotiation
+@testable import AmendKit
 
 @Suite("History: ten generated drafts")
 struct HistoryGeneratedTests {
