@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "AmendKit", targets: ["AmendKit"]),
     .library(name: "DraftText", targets: ["DraftText"]),
     .library(name: "GitStore", targets: ["GitStore"]),
+    .library(name: "Wording", targets: ["Wording"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,9 +25,11 @@ let package = Package(
     ),
     .target(name: "GitStore", dependencies: ["CLibGit2"]),
     .target(name: "DraftText"),
+    // Word-level diff, merge, redline and matching of pasted text: pure Swift, no git, no drafts.
+    .target(name: "Wording"),
     .target(
       name: "AmendKit",
-      dependencies: ["GitStore", "DraftText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["GitStore", "DraftText", "Wording", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "amend",
@@ -35,7 +38,7 @@ let package = Package(
       ]
     ),
     // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
-    .target(name: "NegotiationGenerator", dependencies: ["AmendKit", "DraftText"]),
+    .target(name: "NegotiationGenerator", dependencies: ["AmendKit", "DraftText", "Wording"]),
     .executableTarget(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -49,7 +52,7 @@ let package = Package(
     ),
     .testTarget(
       name: "AmendKitTests",
-      dependencies: ["AmendKit", "DraftText", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
+      dependencies: ["AmendKit", "DraftText", "GitStore", "Wording", "NegotiationGenerator", "GitCLISupport"]),
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"]),
   ]
 )

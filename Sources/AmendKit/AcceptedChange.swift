@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// What an accepted proposal does to the current draft: the one definition that `accept` checks
 /// against what is already accepted and `next` applies, built once from the proposal, its placement

@@ -1,5 +1,6 @@
 import DraftText
 import Foundation
+import Wording
 
 /// A decision the chair takes on a proposal.
 public enum Decision: String, Sendable {

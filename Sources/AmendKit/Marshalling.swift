@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// A proposal on the chair's list, placed in the current draft, with what it collides with.
 public struct MarshalledProposal: Sendable {

@@ -1,6 +1,7 @@
 import DraftText
 import Foundation
 import GitStore
+import Wording
 
 /// What producing the next draft will write.
 struct NextDraftPlan {

@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// Where a proposal stands in the current draft: the clause it now targets (followed through every
 /// renumbering since it was tabled) and its proposed wording carried onto that clause's present text.

@@ -1,5 +1,6 @@
 import DraftText
 import Foundation
+import Wording
 
 /// What a delegation asks to table.
 public struct ProposalRequest: Sendable {

@@ -4,6 +4,7 @@ import GitStore
 import Testing
 
 @testable import AmendKit
+import Wording
 
 @Suite("Fidelity: agreed text never changes silently")
 struct FidelityTests {

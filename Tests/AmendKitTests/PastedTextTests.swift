@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AmendKit
+import Wording
 
 /// Words pasted from a word processor match the clause they look identical to, and only the matched
 /// range of the clause's own text is changed.
@@ -22,7 +23,7 @@ struct PastedTextTests {
   func matchesAsPasted(typed: String, text: String, note: String) throws {
     let operation = Amendment.replaceWords(words: typed, with: "X", occurrence: nil)
     let result = try operation.applied(to: text)
-    let found = try #require(Amendment.occurrences(of: typed, in: text).first)
+    let found = try #require(WordMatch.occurrences(of: typed, in: text).first)
     #expect(result == text.replacingCharacters(in: found, with: "X"))
     #expect(!result.contains(typed))
     #expect(operation.pastedTextNote(in: text)?.contains(note) == true, "\(operation.pastedTextNote(in: text) ?? "nil")")
@@ -39,7 +40,7 @@ struct PastedTextTests {
   @Test("Exact words are preferred, and an ambiguous pasted match is still ambiguous")
   func exactFirstThenAmbiguous() throws {
     let both = "forced labor and forced\u{00A0}labor"
-    #expect(Amendment.occurrences(of: "forced labor", in: both).count == 1)
+    #expect(WordMatch.occurrences(of: "forced labor", in: both).count == 1)
     #expect(Amendment.replaceWords(words: "forced labor", with: "x", occurrence: nil).pastedTextNote(in: both) == nil)
     let twice = "forced\u{00A0}labor and forced\u{202F}labor"
     #expect(throws: WordMatchError.ambiguous("forced labor", count: 2)) {
@@ -52,6 +53,6 @@ struct PastedTextTests {
 
   @Test("Pasted words still match whole words only")
   func wholeWords() {
-    #expect(Amendment.occurrences(of: "labor", in: "forced\u{00A0}laborious").isEmpty)
+    #expect(WordMatch.occurrences(of: "labor", in: "forced\u{00A0}laborious").isEmpty)
   }
 }

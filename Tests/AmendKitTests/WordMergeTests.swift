@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AmendKit
+import Wording
 
 @Suite("Word-level diff, merge and redline")
 struct WordMergeTests {

@@ -1,5 +1,6 @@
 import DraftText
 import GitStore
+import Wording
 
 /// A clause's current words, each run attributed to the proposal that put it there, or to the draft it
 /// has stood in since: `amend blame`.

@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// Which clause of one version of a draft is which clause of the next, read from the two texts alone.
 ///

@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// The changes between two numbered drafts, clause by clause, each with the sources that made it:
 /// `amend diff`.

@@ -7,6 +7,15 @@ public struct RedlineStyle: Sendable {
   public var insertedOpen: String
   public var insertedClose: String
 
+  /// A style that wraps deleted words in `deletedOpen`…`deletedClose` and inserted words in
+  /// `insertedOpen`…`insertedClose`.
+  public init(deletedOpen: String, deletedClose: String, insertedOpen: String, insertedClose: String) {
+    self.deletedOpen = deletedOpen
+    self.deletedClose = deletedClose
+    self.insertedOpen = insertedOpen
+    self.insertedClose = insertedClose
+  }
+
   /// `~~deleted~~ **inserted**`, as negotiators write a compilation text.
   public static let markdown = RedlineStyle(
     deletedOpen: "~~", deletedClose: "~~", insertedOpen: "**", insertedClose: "**")
@@ -35,7 +44,7 @@ public enum Redline {
   }
 
   /// Wraps the words of `text` in markers, leaving its outer white space outside them.
-  static func marked(_ text: String, _ open: String, _ close: String) -> String {
+  public static func marked(_ text: String, _ open: String, _ close: String) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else { return text }
     let leading = text.prefix { $0.isWhitespace }
