@@ -2,23 +2,6 @@ import DraftText
 import Foundation
 import Wording
 
-/// A decision the chair takes on a proposal.
-public enum Decision: String, Sendable {
-  case accept, reject, deferral, reopen
-  /// Takes back a decision of an earlier session, in the open one; the record keeps both.
-  case reconsider
-
-  var kind: EventRecord.Kind {
-    switch self {
-    case .accept: .accepted
-    case .reject: .rejected
-    case .deferral: .deferred
-    case .reopen: .reopened
-    case .reconsider: .reconsidered
-    }
-  }
-}
-
 extension Workspace {
   /// Opens a session; there can be only one open at a time.
   public func openSession(name: String, chair: String, date: String?) throws -> Session {
@@ -85,7 +68,7 @@ extension Workspace {
 
   /// Takes a decision on a proposal in the open session, committed with the chair as author.
   public func decide(
-    _ decision: Decision, on id: String, asRevised: String? = nil, note: String? = nil
+    _ decision: ChairAction, on id: String, asRevised: String? = nil, note: String? = nil
   ) throws -> EventRecord {
     var event: EventRecord?
     var markerNote: String?
@@ -148,7 +131,7 @@ extension Workspace {
   }
 
   func checkDecision(
-    _ decision: Decision, on state: ProposalState, in session: Session, asRevised: String?, snapshot: Snapshot,
+    _ decision: ChairAction, on state: ProposalState, in session: Session, asRevised: String?, snapshot: Snapshot,
     ledger: Ledger
   ) throws {
     let id = state.id
@@ -200,7 +183,7 @@ extension Workspace {
   func checkAcceptance(_ state: ProposalState, asRevised: String?, snapshot: Snapshot, ledger: Ledger) throws {
     let version = try snapshot.currentDraft()
     let draft = version.draft
-    let operation = try state.record.operation.operation()
+    let operation = try state.record.operation.decoded()
     let placement = try snapshot.placement(of: state.record, in: version)
     let item = MarshalledProposal(state: state, operation: operation, placement: placement, distance: 0)
     let candidate: AcceptedChange

@@ -4,7 +4,7 @@ import Wording
 /// A proposal on the chair's list, placed in the current draft, with what it collides with.
 public struct MarshalledProposal: Sendable {
   public var state: ProposalState
-  public var operation: Amendment
+  public var operation: ProposalOperation
   public var placement: Placement
   /// Other listed proposals that change the same words of the same clause.
   public var collidesWith: [String] = []
@@ -52,7 +52,7 @@ public struct MarshalledProposal: Sendable {
 extension Snapshot {
   /// One newly tabled proposal placed in `version`, without reading the rest of the record.
   public func marshalled(_ record: ProposalRecord, in version: DraftVersion) throws -> MarshalledProposal {
-    let operation = try record.operation.operation()
+    let operation = try record.operation.decoded()
     let placement = try placement(of: record, in: version)
     return MarshalledProposal(
       state: ProposalState(record: record, status: .pending), operation: operation, placement: placement,
@@ -70,7 +70,7 @@ extension Snapshot {
     if !toleratingDamage { try ledger.requireReadable(include) }
     var listed: [MarshalledProposal] = []
     for state in ledger.byTablingOrder where include(state.status) {
-      let operation = try state.record.operation.operation()
+      let operation = try state.record.operation.decoded()
       let placement = try placement(of: state.record, in: version)
       listed.append(
         MarshalledProposal(
@@ -110,7 +110,7 @@ extension Snapshot {
     }.map { listed[$0] }
   }
 
-  static func distance(_ operation: Amendment, _ placement: Placement) -> Int {
+  static func distance(_ operation: ProposalOperation, _ placement: Placement) -> Int {
     guard let clause = placement.clause else { return 0 }
     switch operation {
     case .deleteClause:

@@ -36,7 +36,7 @@ extension Snapshot {
   /// The clause a proposal is filed under and the draft that id belongs to: the clause it was tabled
   /// against, except for a new clause a draft took in, which is filed under its own id from then on
   /// (the numbering table's entry that names the proposal).
-  func origin(of record: ProposalRecord, _ operation: Amendment, upTo number: Int) throws -> (clause: String, draft: Int) {
+  func origin(of record: ProposalRecord, _ operation: ProposalOperation, upTo number: Int) throws -> (clause: String, draft: Int) {
     guard case .newClause = operation, record.draft < number else { return (record.clause, record.draft) }
     for draft in (record.draft + 1)...number {
       if let added = try introduced(by: record.id, inDraft: draft) { return (added, draft) }
@@ -46,7 +46,7 @@ extension Snapshot {
 
   /// Where `record` applies in `version` (the current draft).
   public func placement(of record: ProposalRecord, in version: DraftVersion) throws -> Placement {
-    let operation = try record.operation.operation()
+    let operation = try record.operation.decoded()
     var placement = Placement()
     let (start, draft) = try origin(of: record, operation, upTo: version.number)
     guard let id = try follow(start, from: draft, to: version.number),

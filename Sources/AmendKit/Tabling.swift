@@ -6,13 +6,13 @@ import Wording
 public struct ProposalRequest: Sendable {
   public var clause: String
   public var delegation: String
-  public var operation: Amendment
+  public var operation: ProposalOperation
   public var cosponsors: [String] = []
   public var rationale: String = ""
   public var email: String?
 
   public init(
-    clause: String, delegation: String, operation: Amendment, cosponsors: [String] = [], rationale: String = "",
+    clause: String, delegation: String, operation: ProposalOperation, cosponsors: [String] = [], rationale: String = "",
     email: String? = nil
   ) {
     self.clause = clause
@@ -91,7 +91,7 @@ extension Workspace {
   }
 
   static func tablingMessage(_ record: ProposalRecord?) -> String {
-    guard let record, let operation = try? record.operation.operation() else { return "Table a proposal" }
+    guard let record, let operation = try? record.operation.decoded() else { return "Table a proposal" }
     let clause = ClauseID(rawValue: record.clause).display
     return """
       Table \(record.id): \(CommitText.line(record.delegation)) on \(clause)
@@ -115,8 +115,8 @@ extension Workspace {
 
   /// The clause's text the proposal is made against, the full text as proposed, and the operation with
   /// any clause it names spelled as that clause's id.
-  static func texts(of operation: Amendment, on clause: Clause, in version: DraftVersion) throws
-    -> (String, String?, Amendment)
+  static func texts(of operation: ProposalOperation, on clause: Clause, in version: DraftVersion) throws
+    -> (String, String?, ProposalOperation)
   {
     let name = clause.id.display
     let before = clause.text

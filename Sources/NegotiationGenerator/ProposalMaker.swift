@@ -27,7 +27,7 @@ struct ProposalMaker {
   }
 
   func operation(on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom)
-    -> Amendment
+    -> ProposalOperation
   {
     let roll = Double.random(in: 0..<1, using: &random)
     let words = Self.span(of: clause.text, using: &random)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import AmendKit
 
-private let labour = Amendment.replaceWords(words: "forced labor", with: "forced labour", occurrence: nil)
+private let labour = ProposalOperation.replaceWords(words: "forced labor", with: "forced labour", occurrence: nil)
 private let revised7b =
   "taking measures to combat trafficking and forced or compulsory labour of migrant workers, regardless of their immigration status;"
 
@@ -194,7 +194,7 @@ struct AcceptedSetTests {
         let clause = clauses[random.next(clauses.count)]
         let words = clause.text.split(separator: " ").map(String.init)
         let word = words[random.next(words.count)]
-        let operation: Amendment
+        let operation: ProposalOperation
         switch random.next(8) {
         case 0: operation = .replaceWords(words: word, with: "REPLACED\(round)", occurrence: nil)
         case 1: operation = .deleteWords(words: word, occurrence: nil)

@@ -21,7 +21,7 @@ struct PastedTextTests {
       ("forced\u{00A0}labor", "and forced labor of", "a space where you typed a non-breaking space"),
     ])
   func matchesAsPasted(typed: String, text: String, note: String) throws {
-    let operation = Amendment.replaceWords(words: typed, with: "X", occurrence: nil)
+    let operation = ProposalOperation.replaceWords(words: typed, with: "X", occurrence: nil)
     let result = try operation.applied(to: text)
     let found = try #require(WordMatch.occurrences(of: typed, in: text).first)
     #expect(result == text.replacingCharacters(in: found, with: "X"))
@@ -31,7 +31,7 @@ struct PastedTextTests {
 
   @Test("Inserting after pasted words keeps the clause's own bytes")
   func insertionKeepsBytes() throws {
-    let operation = Amendment.insertWords(text: "and smuggling", anchor: .after("forced labor"), occurrence: nil)
+    let operation = ProposalOperation.insertWords(text: "and smuggling", anchor: .after("forced labor"), occurrence: nil)
     #expect(
       try operation.applied(to: Self.clause)
         == "taking measures to combat trafficking and forced\u{00A0}labor and smuggling of migrant workers;")
@@ -41,13 +41,13 @@ struct PastedTextTests {
   func exactFirstThenAmbiguous() throws {
     let both = "forced labor and forced\u{00A0}labor"
     #expect(WordMatch.occurrences(of: "forced labor", in: both).count == 1)
-    #expect(Amendment.replaceWords(words: "forced labor", with: "x", occurrence: nil).pastedTextNote(in: both) == nil)
+    #expect(ProposalOperation.replaceWords(words: "forced labor", with: "x", occurrence: nil).pastedTextNote(in: both) == nil)
     let twice = "forced\u{00A0}labor and forced\u{202F}labor"
     #expect(throws: WordMatchError.ambiguous("forced labor", count: 2)) {
-      try Amendment.deleteWords(words: "forced labor", occurrence: nil).applied(to: twice)
+      try ProposalOperation.deleteWords(words: "forced labor", occurrence: nil).applied(to: twice)
     }
     #expect(throws: WordMatchError.wordsNotFound("forced labour")) {
-      try Amendment.deleteWords(words: "forced labour", occurrence: nil).applied(to: Self.clause)
+      try ProposalOperation.deleteWords(words: "forced labour", occurrence: nil).applied(to: Self.clause)
     }
   }
 

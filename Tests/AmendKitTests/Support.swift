@@ -76,7 +76,7 @@ extension Workspace {
   /// The branch tip, for checking that a refused command wrote nothing.
   var tip: ObjectID? { try? repository.referenceTarget(branch) }
 
-  func propose(_ clause: String, by delegation: String, _ operation: Amendment, cosponsors: [String] = [])
+  func propose(_ clause: String, by delegation: String, _ operation: ProposalOperation, cosponsors: [String] = [])
     throws -> ProposalRecord
   {
     try table(ProposalRequest(clause: clause, delegation: delegation, operation: operation, cosponsors: cosponsors))

@@ -43,7 +43,7 @@ struct TablingTests {
   @Test(
     "every operation is checked against the clause and recorded",
     arguments: [
-      ("7.b", Amendment.insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil)),
+      ("7.b", ProposalOperation.insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil)),
       ("1 (c)", .deleteWords(words: "and economic downturn", occurrence: nil)),
       ("4 (c)", .insertWords(text: ";", anchor: .atEnd, occurrence: nil)),
       ("4 (a)", .insertWords(text: "urgently", anchor: .atStart, occurrence: nil)),
@@ -55,16 +55,16 @@ struct TablingTests {
       ("4 (k)", .moveClause(after: "4 (b)")),
       ("7", .replaceWords(words: "Working Group", with: "Working Group on Migration", occurrence: 2)),
     ])
-  func everyOperation(clause: String, operation: Amendment) throws {
+  func everyOperation(clause: String, operation: ProposalOperation) throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let record = try workspace.propose(clause, by: "Mexico", operation)
     let read = try workspace.snapshot().ledger.get().proposal(record.id)
     #expect(read.record == record)
     if case .moveClause = operation {
-      #expect(try read.record.operation.operation() == .moveClause(after: "4.b"))
+      #expect(try read.record.operation.decoded() == .moveClause(after: "4.b"))
     } else {
-      #expect(try read.record.operation.operation() == operation)
+      #expect(try read.record.operation.decoded() == operation)
     }
     #expect(read.status == .pending)
   }
@@ -72,7 +72,7 @@ struct TablingTests {
   @Test(
     "bad proposals are refused in one line naming the clause and the words, and nothing is written",
     arguments: [
-      ("7 (z)", Amendment.deleteClause, "unknown clause"),
+      ("7 (z)", ProposalOperation.deleteClause, "unknown clause"),
       ("7 (b)", .replaceWords(words: "forced labr", with: "x", occurrence: nil), "'forced labr' do not occur"),
       ("7", .deleteWords(words: "Working Group", occurrence: nil), "occur 3 times: say which with --occurrence"),
       ("7", .deleteWords(words: "Working Group", occurrence: 4), "no occurrence 4"),
@@ -81,7 +81,7 @@ struct TablingTests {
       ("7 (b)", .newClause(text: "", before: false), "empty"),
       ("4 (k)", .moveClause(after: "7 (b)"), "within its own list"),
     ])
-  func refusals(clause: String, operation: Amendment, message: String) throws {
+  func refusals(clause: String, operation: ProposalOperation, message: String) throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let before = workspace.tip

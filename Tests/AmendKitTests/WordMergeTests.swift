@@ -63,29 +63,29 @@ struct WordMergeTests {
   @Test("operations produce the text a delegation means")
   func operations() throws {
     #expect(
-      try Amendment.replaceWords(words: "forced labor", with: "forced labour", occurrence: nil).applied(to: clause)
+      try ProposalOperation.replaceWords(words: "forced labor", with: "forced labour", occurrence: nil).applied(to: clause)
         .contains("forced labour of"))
     #expect(
-      try Amendment.insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil).applied(to: clause)
+      try ProposalOperation.insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil).applied(to: clause)
         .contains("trafficking, smuggling and"))
     #expect(
-      try Amendment.insertWords(text: "effective", anchor: .before("measures"), occurrence: nil).applied(to: clause)
+      try ProposalOperation.insertWords(text: "effective", anchor: .before("measures"), occurrence: nil).applied(to: clause)
         .hasPrefix("taking effective measures"))
     #expect(
-      try Amendment.deleteWords(words: "and economic downturn", occurrence: nil)
+      try ProposalOperation.deleteWords(words: "and economic downturn", occurrence: nil)
         .applied(to: "the crisis and economic downturn, climate change") == "the crisis, climate change")
-    #expect(try Amendment.insertWords(text: ";", anchor: .atEnd, occurrence: nil).applied(to: "intolerance") == "intolerance;")
+    #expect(try ProposalOperation.insertWords(text: ";", anchor: .atEnd, occurrence: nil).applied(to: "intolerance") == "intolerance;")
   }
 
   @Test("words that occur twice need an occurrence; words inside other words do not count")
   func occurrences() throws {
     let text = "racism, racial discrimination and racism"
     #expect(throws: WordMatchError.ambiguous("racism", count: 2)) {
-      try Amendment.deleteWords(words: "racism", occurrence: nil).applied(to: text)
+      try ProposalOperation.deleteWords(words: "racism", occurrence: nil).applied(to: text)
     }
-    #expect(try Amendment.replaceWords(words: "racism", with: "hatred", occurrence: 2).applied(to: text).hasSuffix("and hatred"))
+    #expect(try ProposalOperation.replaceWords(words: "racism", with: "hatred", occurrence: 2).applied(to: text).hasSuffix("and hatred"))
     #expect(throws: WordMatchError.wordsNotFound("labor")) {
-      try Amendment.deleteWords(words: "labor", occurrence: nil).applied(to: "laborious work")
+      try ProposalOperation.deleteWords(words: "labor", occurrence: nil).applied(to: "laborious work")
     }
   }
 }

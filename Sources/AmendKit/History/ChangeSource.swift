@@ -79,7 +79,7 @@ public struct ChangeSource: Codable, Equatable, Sendable {
 
 extension ChangeSource {
   /// The source of version `version` of the timeline, its proposal looked up in `ledger`.
-  init(_ version: DraftTimeline.Version, ledger: Ledger?) {
+  init(_ version: DraftRevision, ledger: Ledger?) {
     let commit = version.commit
     if version.previous == nil {
       kind = .received
@@ -113,7 +113,7 @@ extension ChangeSource {
     }
     proposal = ProposalSource(
       id: id, delegation: record.delegation, cosponsors: record.cosponsors,
-      operation: (try? record.operation.operation())?.description(clause: ClauseID(rawValue: record.clause).display),
+      operation: (try? record.operation.decoded())?.description(clause: ClauseID(rawValue: record.clause).display),
       tabled: record.tabled,
       decision: accepted.map { event in
         DecisionSource(

@@ -4,7 +4,7 @@ import DraftText
 /// deleted it), with what changed it in each: `amend history`.
 public struct ClauseHistory: Codable, Equatable, Sendable {
   /// The clause as it stood in one numbered draft, and the changes that draft made to it.
-  public struct DraftVersion: Codable, Equatable, Sendable {
+  public struct ClauseVersion: Codable, Equatable, Sendable {
     public var draft: Int
     /// The clause's id in that draft ("7.c"); nil when that draft deleted it.
     public var clause: String?
@@ -23,7 +23,7 @@ public struct ClauseHistory: Codable, Equatable, Sendable {
   public var name: String
   public var draft: Int
   /// Oldest first.
-  public var versions: [DraftVersion]
+  public var versions: [ClauseVersion]
   /// Things found in the history that did not stop the report.
   public var notes: [String]
 }
@@ -37,14 +37,14 @@ extension DraftTimeline {
     }
     let path = try path(for: thread, foundIn: found)
     let changes = self.changes(onThread: thread, along: path)
-    var drafts: [ClauseHistory.DraftVersion] = []
+    var drafts: [ClauseHistory.ClauseVersion] = []
     for index in path {
       let version = versions[index]
       let present = version.clause(onThread: thread).map { version.draft.clauses[$0] }
       let made = changes.filter { $0.version == index }
       guard present != nil || !made.isEmpty else { continue }
       if drafts.last?.draft != version.number {
-        drafts.append(ClauseHistory.DraftVersion(draft: version.number, changes: []))
+        drafts.append(ClauseHistory.ClauseVersion(draft: version.number, changes: []))
       }
       guard let last = drafts.indices.last else { continue }
       // The draft's entry shows the clause as its last version on the path left it.

@@ -9,34 +9,7 @@ import GitStore
 /// with git; a draft file's first version is compared with the draft it was begun from, so a clause
 /// is followed from draft to draft through every renumbering.
 public final class DraftTimeline {
-  /// One version of one draft file.
-  public struct Version: Sendable {
-    public var file: DraftFile
-    /// The commit that left the file so.
-    public var commit: Commit
-    public var trailers: CommitTrailers
-    public var draft: Draft
-    /// The version this one is compared with: the file's previous version or, for the first version of
-    /// a file, the draft it was begun from; nil for a text as received.
-    public var previous: Int?
-    /// Whether the commit added the file.
-    public var startsFile: Bool
-    /// For each clause of `draft`, its link to `previous`.
-    var links: [ClauseLink]
-    /// Clauses of `previous` that this version no longer has.
-    var dropped: [Int]
-    /// For each clause of `draft`, the thread it belongs to: the same clause carries the same number
-    /// in every version.
-    var threads: [Int]
-    var clauseOfThread: [Int: Int]
-
-    public var number: Int { file.number }
-
-    /// The index in `draft.clauses` of the clause on thread `thread`, if it is here.
-    func clause(onThread thread: Int) -> Int? { clauseOfThread[thread] }
-  }
-
-  public private(set) var versions: [Version] = []
+  public private(set) var versions: [DraftRevision] = []
   /// For each numbered draft in the branch's tip, its last version: the text `amend show` prints.
   public private(set) var latest: [Int: Int] = [:]
   /// Things found in the history that do not stop the report (unreadable drafts, missing parents).
@@ -101,7 +74,7 @@ public final class DraftTimeline {
 
   private func read(
     _ file: DraftFile, blob: ObjectID, commit: Commit, previous: Int?, startsFile: Bool, in repository: Repository
-  ) throws -> Version? {
+  ) throws -> DraftRevision? {
     let data = try repository.blobContent(blob)
     let draft: Draft
     do {
@@ -126,7 +99,7 @@ public final class DraftTimeline {
       threads.append(thread)
       clauseOfThread[thread] = index
     }
-    return Version(
+    return DraftRevision(
       file: file, commit: commit, trailers: CommitTrailers(message: commit.message), draft: draft,
       previous: previous, startsFile: startsFile, links: links, dropped: dropped, threads: threads,
       clauseOfThread: clauseOfThread)

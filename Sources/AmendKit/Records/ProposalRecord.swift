@@ -30,7 +30,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   }
 
   public init(
-    id: String, draft: Int, clause: String, operation: Amendment, delegation: String, email: String,
+    id: String, draft: Int, clause: String, operation: ProposalOperation, delegation: String, email: String,
     cosponsors: [String], tabled: String, tabledBy: String, textBefore: String, textProposed: String?,
     rationale: String
   ) {
@@ -80,7 +80,7 @@ public struct OperationRecord: Codable, Equatable, Sendable {
   /// For a move: the clause it is to follow, as an id of the same draft.
   public var follow: String?
 
-  init(_ operation: Amendment) {
+  init(_ operation: ProposalOperation) {
     kind = operation.kind
     switch operation {
     case let .replaceWords(words, with, occurrence):
@@ -112,7 +112,7 @@ public struct OperationRecord: Codable, Equatable, Sendable {
   }
 
   /// The operation this record describes, or the name of the field that does not make sense.
-  public func operation() throws(RecordFieldError) -> Amendment {
+  public func decoded() throws(RecordFieldError) -> ProposalOperation {
     func need(_ value: String?, _ field: String) throws(RecordFieldError) -> String {
       guard let value, !value.isEmpty else { throw RecordFieldError(field: "operation.\(field)", problem: "is missing") }
       return value
@@ -123,7 +123,7 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case "delete-words":
       return .deleteWords(words: try need(words, "words"), occurrence: occurrence)
     case "insert-words":
-      let anchor: Amendment.Anchor
+      let anchor: ProposalOperation.Anchor
       switch position {
       case "after": anchor = .after(try need(words, "words"))
       case "before": anchor = .before(try need(words, "words"))

@@ -43,7 +43,7 @@ enum RecordCoding {
     var record: ProposalRecord = try decode(yaml, path: path)
     record.rationale = text[end.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
     do {
-      _ = try record.operation.operation()
+      _ = try record.operation.decoded()
     } catch {
       throw RecordProblem(path: path, message: "field '\(error.field)' \(error.problem)")
     }

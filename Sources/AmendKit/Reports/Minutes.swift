@@ -9,7 +9,7 @@ public enum Minutes {
       guard let id = event.proposal, let state = ledger.proposals[id] else { continue }
       let record = state.record
       let clause = ClauseID(rawValue: record.clause).display
-      let words = (try? record.operation.operation().description(clause: clause)) ?? record.operation.kind
+      let words = (try? record.operation.decoded().description(clause: clause)) ?? record.operation.kind
       let verb =
         switch event.kind {
         case .accepted: event.asRevised == nil ? "accepted" : "accepted as orally revised"

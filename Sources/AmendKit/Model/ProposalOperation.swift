@@ -1,7 +1,7 @@
 import DraftText
 
 /// What a proposal asks to do to its clause, in the terms delegations use.
-public enum Amendment: Equatable, Sendable {
+public enum ProposalOperation: Equatable, Sendable {
   /// Replace words: in 7 (b), replace "forced labor" with "forced labour".
   case replaceWords(words: String, with: String, occurrence: Int?)
   /// Delete words: in 1 (c), delete "and economic downturn".

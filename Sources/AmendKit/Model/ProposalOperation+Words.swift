@@ -1,6 +1,6 @@
 import Wording
 
-extension Amendment {
+extension ProposalOperation {
   /// The clause's text after this operation, for the operations that change wording.
   public func applied(to text: String) throws(WordMatchError) -> String {
     switch self {
