@@ -43,6 +43,9 @@ let package = Package(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // An example client of the public API (README, AmendKit.docc): table, decide, produce the next draft.
+    .executableTarget(
+      name: "TableDecideProduce", dependencies: ["AmendKit", "DraftText"], path: "Examples/TableDecideProduce"),
     // The real git CLI, which every suite cross-checks amend against.
     .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),
