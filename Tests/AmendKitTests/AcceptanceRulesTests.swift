@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 @Suite("What accept refuses so that next can always produce the draft")
 struct AcceptanceRulesTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 @Suite("Chairing a session")
 struct ChairingTests {

@@ -3,7 +3,7 @@ import GitStore
 import NegotiationGenerator
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 /// The benchmarks' generator at size S: it builds a real, well-formed negotiation through the library,
 /// and the same seed builds the same repository, commit for commit.

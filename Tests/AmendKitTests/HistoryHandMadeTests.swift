@@ -3,7 +3,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 @Suite("History: hand-made commits, rewritten histories and bad input")
 struct HistoryHandMadeTests {

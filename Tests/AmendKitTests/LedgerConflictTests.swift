@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 /// The fold over records that merged histories made contradictory or incomplete.
 @Suite("The ledger: conflicts, merged sessions, drafts recorded twice, missing records")

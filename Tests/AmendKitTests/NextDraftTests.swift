@@ -2,7 +2,7 @@ import DraftText
 import Foundation
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 @Suite("Producing the next draft")
 struct NextDraftTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AmendKit
+import AmendKit
 import Wording
 
 /// Words pasted from a word processor match the clause they look identical to, and only the matched

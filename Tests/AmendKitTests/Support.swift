@@ -3,7 +3,7 @@ import GitCLISupport
 import GitStore
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 /// A scratch folder for one test, removed when the test ends.
 final class ScratchFolder {

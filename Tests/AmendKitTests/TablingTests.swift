@@ -2,7 +2,7 @@ import Foundation
 import GitStore
 import Testing
 
-@testable import AmendKit
+import AmendKit
 
 @Suite("Tabling proposals")
 struct TablingTests {

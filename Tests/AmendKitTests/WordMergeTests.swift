@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AmendKit
+import AmendKit
 import Wording
 
 @Suite("Word-level diff, merge and redline")
