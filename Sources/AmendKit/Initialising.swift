@@ -4,8 +4,11 @@ import GitStore
 
 /// A draft read from a file, checked before anything is written.
 public struct DraftSource: Sendable {
+  /// The path the text was read from.
   public var path: String
+  /// The file's exact text.
   public var text: String
+  /// The text parsed into clauses.
   public var draft: Draft
 
   /// Reads and parses `path`, refusing what is not a draft: missing, empty, binary or non-UTF-8 files,
@@ -32,9 +35,13 @@ public struct DraftSource: Sendable {
 
 /// What `amend init` did.
 public struct Initialised: Sendable {
+  /// The numbered draft file committed.
   public var file: DraftFile
+  /// The commit that records it.
   public var commit: ObjectID
+  /// What the parser noticed in the text (numbering gaps, unusual markers), one line each.
   public var warnings: [String]
+  /// Whether the folder was not a git repository before.
   public var createdRepository: Bool
 }
 

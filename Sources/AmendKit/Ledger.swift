@@ -2,10 +2,13 @@ import DraftText
 
 /// A proposal and what has happened to it since it was tabled.
 public struct ProposalState: Equatable, Sendable {
+  /// The proposal as tabled.
   public var record: ProposalRecord
+  /// Where it stands now.
   public var status: ProposalStatus
   /// The decision in force (accepted, rejected or deferred), if any.
   public var decision: EventRecord?
+  /// The withdrawal, if it was withdrawn.
   public var withdrawal: EventRecord?
   /// The draft that took it in, once applied.
   public var appliedIn: Int?
@@ -15,8 +18,10 @@ public struct ProposalState: Equatable, Sendable {
   /// The later decision that settled a conflict.
   public var settledBy: EventRecord?
 
+  /// The proposal's id.
   public var id: String { record.id }
 
+  /// A proposal with `status` and nothing yet decided on it.
   public init(record: ProposalRecord, status: ProposalStatus) {
     self.record = record
     self.status = status
@@ -29,9 +34,13 @@ public struct ProposalState: Equatable, Sendable {
 /// have, and what merged histories made contradictory are kept in `damaged` and `notices`, so that
 /// reading commands can warn and writers that depend on them can refuse.
 public struct Ledger: Sendable {
+  /// Every readable proposal, by id.
   public private(set) var proposals: [String: ProposalState] = [:]
+  /// Every session, in the order they were opened.
   public private(set) var sessions: [Session] = []
+  /// Every readable event, in the order the fold applied them.
   public private(set) var events: [EventRecord]
+  /// Record files that could not be read.
   public var problems: [RecordProblem]
   /// Proposal records that could not be read or are missing although events name them, and event
   /// records that could not be read, by path.
@@ -46,6 +55,7 @@ public struct Ledger: Sendable {
   /// Sessions that were already open when each session opened (only ever non-empty after a merge).
   private var openAlongside: [String: Set<String>] = [:]
 
+  /// Folds `proposals` and `events` into the negotiation's state.
   public init(
     proposals records: [ProposalRecord], events: [EventRecord], problems: [RecordProblem],
     restore: (String) -> String? = { _ in nil }

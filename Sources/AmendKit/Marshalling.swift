@@ -3,15 +3,20 @@ import Wording
 
 /// A proposal on the chair's list, placed in the current draft, with what it collides with.
 public struct MarshalledProposal: Sendable {
+  /// The proposal and what has happened to it.
   public var state: ProposalState
+  /// What it asks to do, decoded from its record.
   public var operation: ProposalOperation
+  /// Where it stands in the draft asked about.
   public var placement: Placement
   /// Other listed proposals that change the same words of the same clause.
   public var collidesWith: [String] = []
   /// How far it departs from the text: the chair takes the furthest first among competing proposals.
   public var distance: Int
 
+  /// The proposal's id.
   public var id: String { state.id }
+  /// The proposal as tabled.
   public var record: ProposalRecord { state.record }
 
   /// The clause's whole text as the chair read it out, when accepted so.

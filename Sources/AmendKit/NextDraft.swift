@@ -4,8 +4,11 @@ import GitStore
 
 /// The next numbered draft, as produced (or as it would be, for a dry run).
 public struct NextDraft: Sendable {
+  /// The new draft's file.
   public var file: DraftFile
+  /// The new draft's exact text.
   public var text: String
+  /// How the clauses of the previous draft are numbered in the new one.
   public var numbering: NumberingTable
   /// The proposals applied, in the order they were.
   public var applied: [String]
@@ -13,15 +16,19 @@ public struct NextDraft: Sendable {
   public var carriedOver: [CarriedProposal]
   /// The commit that completes the draft; nil for a dry run.
   public var commit: ObjectID?
+  /// The tag that marks the new draft ("draft-8").
   public var tag: String
 }
 
 /// An undecided proposal as it stands against the new draft.
 public struct CarriedProposal: Sendable {
+  /// The proposal's id.
   public var id: String
+  /// The delegation that tabled it.
   public var delegation: String
   /// Its clause's id in the new draft; nil when the clause is gone.
   public var clause: String?
+  /// Why it must be revised before it can be decided against the new draft; nil when it need not be.
   public var needsRevision: String?
 }
 

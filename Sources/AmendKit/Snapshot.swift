@@ -5,6 +5,7 @@ import GitStore
 /// The negotiation as recorded in one commit: its drafts, proposals and events, read through libgit2.
 /// Parts are read when first asked for, so that tabling reads only the current draft.
 public final class Snapshot {
+  /// The repository read.
   public let repository: Repository
   /// The commit read; nil before anything is committed.
   public let tip: ObjectID?
@@ -181,9 +182,13 @@ public final class Snapshot {
 
 /// One numbered draft: its file, its exact text and the clauses parsed from it.
 public struct DraftVersion: Sendable {
+  /// The draft's file.
   public var file: DraftFile
+  /// The file's exact text.
   public var text: String
+  /// The text parsed into clauses.
   public var draft: Draft
 
+  /// The draft's number.
   public var number: Int { file.number }
 }

@@ -4,13 +4,20 @@ import Wording
 
 /// What a delegation asks to table.
 public struct ProposalRequest: Sendable {
+  /// The clause, as negotiators write it ("7 (b)").
   public var clause: String
+  /// The delegation tabling it: the commit's author.
   public var delegation: String
+  /// What it asks to do to the clause.
   public var operation: ProposalOperation
+  /// The delegations that co-sponsor it.
   public var cosponsors: [String] = []
+  /// The explanatory statement.
   public var rationale: String = ""
+  /// The e-mail address the commit is authored with; by default one made from the delegation's name.
   public var email: String?
 
+  /// A request to table `operation` on `clause` for `delegation`.
   public init(
     clause: String, delegation: String, operation: ProposalOperation, cosponsors: [String] = [], rationale: String = "",
     email: String? = nil

@@ -3,15 +3,18 @@ import GitStore
 
 /// A negotiation repository opened for a command: where it reads the record and how it adds to it.
 public final class Workspace {
+  /// The negotiation's repository.
   public let repository: Repository
   /// The branch the negotiation is on: the one HEAD names ("refs/heads/main").
   public let branch: String
+  /// The clock, ids and committer every operation uses.
   public let context: Context
   /// Things worth telling the user that did not stop the command.
   public internal(set) var warnings: [String] = []
   /// Records decoded and drafts parsed by this workspace's snapshots, kept for the next ones.
   lazy var memory = SnapshotMemory(records: RecordCache(repository: repository))
 
+  /// A workspace on `repository`, which must hold a negotiation's branch.
   public init(repository: Repository, context: Context) throws {
     guard let branch = try repository.headBranch() else {
       throw AmendError("HEAD is detached: switch to the negotiation's branch first (git switch main)")

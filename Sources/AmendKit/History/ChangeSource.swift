@@ -19,10 +19,15 @@ public struct ChangeSource: Codable, Equatable, Sendable {
 
   /// The decision that accepted a proposal.
   public struct DecisionSource: Codable, Equatable, Sendable {
+    /// The decision's kind: `accepted`, or what else the chair decided.
     public var kind: String
+    /// The id of the session in which it was taken.
     public var session: String?
+    /// The session's name, as the chair gave it.
     public var sessionName: String?
+    /// The session's date, YYYY-MM-DD.
     public var date: String?
+    /// The chair who took the decision.
     public var chair: String?
     /// The clause's text as the chair read it out, when accepted as orally revised.
     public var asRevised: String?
@@ -30,16 +35,21 @@ public struct ChangeSource: Codable, Equatable, Sendable {
 
   /// The proposal behind a change.
   public struct ProposalSource: Codable, Equatable, Sendable {
+    /// The proposal's id.
     public var id: String
+    /// The delegation that tabled it.
     public var delegation: String
+    /// The delegations that co-sponsored it.
     public var cosponsors: [String]
     /// The operation in words: "replace 'forced labor' with 'forced labour'".
     public var operation: String?
     /// When it was tabled, ISO 8601.
     public var tabled: String?
+    /// The decision that accepted it, when the record has one.
     public var decision: DecisionSource?
   }
 
+  /// What kind of source it is.
   public var kind: Kind
   /// The draft the change belongs to: the one whose file the commit changed.
   public var draft: Int
@@ -51,6 +61,7 @@ public struct ChangeSource: Codable, Equatable, Sendable {
   public var time: String
   /// The commit's first line.
   public var summary: String
+  /// The proposal applied, for a change of kind `proposal`.
   public var proposal: ProposalSource?
   /// The chair who read out the words, for the commit that applies an oral revision: the words it
   /// introduced are the chair's, not the proposing delegation's.
@@ -58,9 +69,13 @@ public struct ChangeSource: Codable, Equatable, Sendable {
 
   /// The chair's oral revision of a proposal, in a session.
   public struct OralRevisionSource: Codable, Equatable, Sendable {
+    /// The chair who read the revised words out.
     public var chair: String
+    /// The id of the session in which they were read out.
     public var session: String?
+    /// The session's name, as the chair gave it.
     public var sessionName: String?
+    /// The session's date, YYYY-MM-DD.
     public var date: String?
   }
 

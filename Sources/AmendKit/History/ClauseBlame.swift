@@ -7,7 +7,9 @@ import Wording
 public struct ClauseBlame: Codable, Equatable, Sendable {
   /// A run of words with one source. The spans' texts, joined, are the clause's text exactly.
   public struct Span: Codable, Equatable, Sendable {
+    /// The run's exact text.
     public var text: String
+    /// Who put these words there, and on what authority.
     public var source: ChangeSource
   }
 
@@ -15,20 +17,28 @@ public struct ClauseBlame: Codable, Equatable, Sendable {
   public struct Line: Codable, Equatable, Sendable {
     /// 1-based, in the draft file.
     public var line: Int
+    /// The commit that last wrote this line, as a change source.
     public var source: ChangeSource
   }
 
+  /// The clause's id in the draft asked about ("7.b").
   public var clause: String
+  /// The id as negotiators write it ("7 (b)").
   public var name: String
+  /// The number of the draft asked about.
   public var draft: Int
   /// The draft file, for `git blame`.
   public var path: String
+  /// The clause's marker as the draft writes it ("b)").
   public var marker: String
+  /// The clause's exact text, without the marker.
   public var text: String
+  /// The clause's words in runs of one source each, in order.
   public var spans: [Span]
   /// The clause's lines in the draft file, marker included. A renumbering rewrites a line without
   /// changing its words, so a line can name a later commit than any of its spans.
   public var lines: [Line]
+  /// Things found in the history that did not stop the report.
   public var notes: [String]
 }
 

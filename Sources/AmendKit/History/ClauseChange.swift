@@ -19,12 +19,16 @@ public struct ClauseChange: Codable, Equatable, Sendable {
     case deleted
   }
 
+  /// What the change did to the clause.
   public var kind: Kind
   /// The clause's id before the change; nil for a new clause.
   public var clauseBefore: String?
   /// The clause's id after the change; nil when deleted.
   public var clauseAfter: String?
+  /// The clause's text before the change; nil for a new clause.
   public var textBefore: String?
+  /// The clause's text after the change; nil when deleted.
   public var textAfter: String?
+  /// Who made the change, and on what authority.
   public var source: ChangeSource
 }

@@ -5,11 +5,13 @@ import DraftText
 public struct ClauseHistory: Codable, Equatable, Sendable {
   /// The clause as it stood in one numbered draft, and the changes that draft made to it.
   public struct ClauseVersion: Codable, Equatable, Sendable {
+    /// The number of the draft.
     public var draft: Int
     /// The clause's id in that draft ("7.c"); nil when that draft deleted it.
     public var clause: String?
     /// The id as negotiators write it ("7 (c)").
     public var name: String?
+    /// Its Akoma Ntoso eId in that draft.
     public var eId: String?
     /// Its exact text in that draft, without the marker.
     public var text: String?
@@ -20,7 +22,9 @@ public struct ClauseHistory: Codable, Equatable, Sendable {
 
   /// The clause asked about, as its id stands in `draft`.
   public var clause: String
+  /// The clause's id as negotiators write it ("7 (b)").
   public var name: String
+  /// The number of the draft `clause` is spelled in.
   public var draft: Int
   /// Oldest first.
   public var versions: [ClauseVersion]

@@ -5,9 +5,13 @@
 public struct CommitTrailers: Equatable, Sendable {
   /// `tabled`, `withdrawn`, `session-opened`, `accepted`, `draft-begun`, `applied`, `draft-produced`…
   public var event: String?
+  /// The `Amend-Proposal` trailer: the proposal the commit concerns.
   public var proposal: String?
+  /// The `Amend-Draft` trailer: the draft the commit belongs to.
   public var draft: Int?
+  /// The `Amend-Clause` trailer: the clause the commit changes.
   public var clause: String?
+  /// The `Amend-Session` trailer: the session in which the commit's event took place.
   public var session: String?
 
   /// Reads the trailers of `message`: `Key: value` lines of its last paragraph.

@@ -12,7 +12,9 @@ public struct DraftComparison: Codable, Equatable, Sendable {
     public var from: String?
     /// Its id in the later draft; nil for a deleted clause.
     public var to: String?
+    /// The clause's text in the earlier draft; nil when the later draft added it.
     public var textBefore: String?
+    /// The clause's text in the later draft; nil when the later draft deleted it.
     public var textAfter: String?
     /// Deleted words ~~struck~~ and new words **bold**.
     public var redline: String
@@ -35,10 +37,13 @@ public struct DraftComparison: Codable, Equatable, Sendable {
     }
   }
 
+  /// The number of the earlier draft.
   public var from: Int
+  /// The number of the later draft.
   public var to: Int
   /// In the order of the later draft; deleted clauses where they stood.
   public var entries: [Entry]
+  /// Things found in the history that did not stop the report.
   public var notes: [String]
 }
 

@@ -4,10 +4,13 @@ import GitStore
 /// One version of one draft file along the branch, as `DraftTimeline` reads it: the text one commit
 /// left in the file, and how its clauses follow on from the version before.
 public struct DraftRevision: Sendable {
+  /// The draft file this is a version of.
   public var file: DraftFile
   /// The commit that left the file so.
   public var commit: Commit
+  /// The `Amend-` trailers of the commit's message.
   public var trailers: CommitTrailers
+  /// The file's text parsed into clauses.
   public var draft: Draft
   /// The version this one is compared with: the file's previous version or, for the first version of
   /// a file, the draft it was begun from; nil for a text as received.
@@ -23,6 +26,7 @@ public struct DraftRevision: Sendable {
   var threads: [Int]
   var clauseOfThread: [Int: Int]
 
+  /// The draft's number.
   public var number: Int { file.number }
 
   /// The index in `draft.clauses` of the clause on thread `thread`, if it is here.

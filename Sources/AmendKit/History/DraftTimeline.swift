@@ -9,6 +9,7 @@ import GitStore
 /// with git; a draft file's first version is compared with the draft it was begun from, so a clause
 /// is followed from draft to draft through every renumbering.
 public final class DraftTimeline {
+  /// Every version of every draft file along the branch, oldest first.
   public private(set) var versions: [DraftRevision] = []
   /// For each numbered draft in the branch's tip, its last version: the text `amend show` prints.
   public private(set) var latest: [Int: Int] = [:]

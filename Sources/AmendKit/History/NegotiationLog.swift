@@ -3,10 +3,12 @@ import GitStore
 
 /// One commit of the record read as an event of the negotiation: `amend log`.
 public struct LogEntry: Codable, Equatable, Sendable {
+  /// The full commit id.
   public var commit: String
   /// The `Amend-Event` trailer (`tabled`, `withdrawn`, `accepted`, `draft-produced`…), or `hand-made`
   /// for a commit amend did not make.
   public var event: String
+  /// Whether amend did not make the commit (or its message was rewritten).
   public var handMade: Bool
   /// The author: the delegation tabling, the chair deciding, the secretariat producing a draft.
   public var author: String
@@ -14,11 +16,15 @@ public struct LogEntry: Codable, Equatable, Sendable {
   public var time: String
   /// The commit's first line.
   public var summary: String
+  /// The proposal the event concerns, if any.
   public var proposal: String?
   /// The proposing delegation, when the event concerns a proposal on the record.
   public var delegation: String?
+  /// The draft the event concerns, if any.
   public var draft: Int?
+  /// The clause the event concerns, if any.
   public var clause: String?
+  /// The session in which the event took place, if any.
   public var session: String?
   /// More than one parent: histories joined by hand.
   public var merge: Bool

@@ -2,16 +2,21 @@ import Foundation
 
 /// A day as negotiators date things: YYYY-MM-DD, with no time of day.
 public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvertible {
+  /// The year, in full.
   public var year: Int
+  /// The month, 1 to 12.
   public var month: Int
+  /// The day of the month, from 1.
   public var day: Int
 
+  /// The date with these numbers, unchecked.
   public init(year: Int, month: Int, day: Int) {
     self.year = year
     self.month = month
     self.day = day
   }
 
+  /// The calendar date `date` falls on in `timeZone`.
   public init(_ date: Date, in timeZone: TimeZone) {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
@@ -38,12 +43,15 @@ public struct CalendarDate: Equatable, Comparable, Sendable, CustomStringConvert
     return CalendarDate(year: year, month: month, day: day)
   }
 
+  /// The date as calendar components.
   public var components: DateComponents { DateComponents(year: year, month: month, day: day) }
 
+  /// The date as YYYY-MM-DD.
   public var description: String {
     String(format: "%04d-%02d-%02d", year, month, day)
   }
 
+  /// Whether `lhs` comes before `rhs`.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

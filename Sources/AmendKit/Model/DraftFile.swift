@@ -4,9 +4,12 @@ import Foundation
 /// Where a numbered draft lives in the repository: `drafts/07-seventh-draft.md`, with its numbering
 /// table beside it.
 public struct DraftFile: Equatable, Sendable {
+  /// The draft's number.
   public var number: Int
+  /// The file's path in the repository.
   public var path: String
 
+  /// The file of draft `number`, at its usual path.
   public init(number: Int) {
     self.number = number
     self.path = "drafts/" + Ordinal.draftFileName(number)

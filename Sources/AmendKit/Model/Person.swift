@@ -2,9 +2,12 @@ import Foundation
 
 /// A named person: a delegation's contact, a chair, or the person at the keyboard.
 public struct Person: Equatable, Sendable, CustomStringConvertible {
+  /// The person's name.
   public var name: String
+  /// The person's e-mail address.
   public var email: String
 
+  /// A person with this name and e-mail address, unchecked.
   public init(name: String, email: String) {
     self.name = name
     self.email = email
@@ -20,6 +23,7 @@ public struct Person: Equatable, Sendable, CustomStringConvertible {
     self.init(name: name, email: String(email))
   }
 
+  /// "Name <email>", as git writes an author.
   public var description: String { "\(name) <\(email)>" }
 
   /// Reads and checks "Name <email>" given as `source` (--committer, AMEND_COMMITTER): both parts by

@@ -17,6 +17,7 @@ public enum ProposalOperation: Equatable, Sendable {
   /// Move 4 (k) to follow 4 (b).
   case moveClause(after: String)
 
+  /// Where inserted words go.
   public enum Anchor: Equatable, Sendable {
     case after(String)
     case before(String)

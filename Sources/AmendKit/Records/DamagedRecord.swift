@@ -1,6 +1,7 @@
 /// A record the fold could not use: a proposal or event file that does not read, or a proposal an
 /// event names that is not in the record. Reading commands warn about it; writers that need it refuse.
 public struct DamagedRecord: Equatable, Sendable {
+  /// The record file's path in the repository.
   public var path: String
   /// The proposal it is (or would be) the record of; nil for an event.
   public var proposal: String?

@@ -4,6 +4,7 @@ import Foundation
 /// opened or closed, a decision taken back, a draft produced. Each is its own file under
 /// `proposals/events/`, written once and never edited; the state of the negotiation is a fold over them.
 public struct EventRecord: Codable, Equatable, Sendable {
+  /// What happened.
   public enum Kind: String, Codable, Sendable {
     case withdrawn
     case sessionOpened = "session-opened"
@@ -14,27 +15,35 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case draftProduced = "draft-produced"
   }
 
+  /// The event's id, which names its file.
   public var id: String
   /// Order among events: one more than the highest when it was written (ties broken by id).
   public var seq: Int
+  /// What happened.
   public var kind: Kind
   /// ISO 8601.
   public var time: String
+  /// The proposal it concerns, if any.
   public var proposal: String?
   /// Who acted: the delegation withdrawing, the chair deciding, the secretariat producing a draft.
   public var by: String?
   /// For a withdrawal by a co-sponsor: the proposing delegation it acted for.
   public var onBehalfOf: String?
+  /// The session it belongs to, if any.
   public var session: String?
+  /// The session's name, for a session opened.
   public var sessionName: String?
+  /// The chair, for a session opened or a decision.
   public var chair: String?
   /// The session's date, YYYY-MM-DD.
   public var date: String?
   /// The clause's whole text as the chair read it out.
   public var asRevised: String?
+  /// A note for the minutes.
   public var note: String?
   /// For draft-produced: the new draft's number and the proposals applied to it.
   public var draft: Int?
+  /// The proposals applied to the new draft, in order.
   public var applied: [String]?
 
   enum CodingKeys: String, CodingKey {
@@ -44,6 +53,7 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case asRevised = "as-revised"
   }
 
+  /// An event with only the fields every event has.
   public init(id: String, seq: Int, kind: Kind, time: String) {
     self.id = id
     self.seq = seq
@@ -51,5 +61,6 @@ public struct EventRecord: Codable, Equatable, Sendable {
     self.time = time
   }
 
+  /// The path of event `id`'s file in the repository.
   public static func path(for id: String) -> String { "proposals/events/\(id).yaml" }
 }

@@ -2,14 +2,19 @@ import Foundation
 
 /// One proposal as it stands in `proposals/<id>.md`: written once, when it is tabled, and never edited.
 public struct ProposalRecord: Codable, Equatable, Sendable {
+  /// The proposal's id, which names its file.
   public var id: String
   /// The number of the draft it was tabled against.
   public var draft: Int
   /// The clause's id in that draft ("7.b").
   public var clause: String
+  /// What it asks to do, as the record writes it.
   public var operation: OperationRecord
+  /// The delegation that tabled it.
   public var delegation: String
+  /// The e-mail address its commit was authored with.
   public var email: String
+  /// The delegations that co-sponsor it.
   public var cosponsors: [String]
   /// When it was tabled, ISO 8601.
   public var tabled: String
@@ -29,6 +34,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     case textProposed = "text-proposed"
   }
 
+  /// A proposal record with these fields.
   public init(
     id: String, draft: Int, clause: String, operation: ProposalOperation, delegation: String, email: String,
     cosponsors: [String], tabled: String, tabledBy: String, textBefore: String, textProposed: String?,
@@ -48,6 +54,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     self.rationale = rationale
   }
 
+  /// Reads a proposal record; fields added later (email, cosponsors, tabled-by) may be missing.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
@@ -70,12 +77,17 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
 
 /// The typed operation as the record spells it.
 public struct OperationRecord: Codable, Equatable, Sendable {
+  /// The operation's kind as the record spells it ("replace-words", "new-clause"…).
   public var kind: String
+  /// The words it finds in the clause.
   public var words: String?
+  /// The words that replace them.
   public var with: String?
+  /// The text it inserts or puts in the clause's place.
   public var text: String?
   /// For inserted words: after, before, start or end. For a new clause: after or before.
   public var position: String?
+  /// Which occurrence of `words` it means, from 1, when they occur more than once.
   public var occurrence: Int?
   /// For a move: the clause it is to follow, as an id of the same draft.
   public var follow: String?
@@ -148,6 +160,8 @@ public struct OperationRecord: Codable, Equatable, Sendable {
 
 /// A field of a record that is missing or of the wrong kind.
 public struct RecordFieldError: Error, Equatable, Sendable {
+  /// The field's name, as the record spells it.
   public var field: String
+  /// What is wrong with it.
   public var problem: String
 }

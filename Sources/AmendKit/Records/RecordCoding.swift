@@ -3,9 +3,12 @@ import Yams
 
 /// A record file that could not be read, naming the file and the field.
 public struct RecordProblem: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The record file's path in the repository.
   public var path: String
+  /// What is wrong with it.
   public var message: String
 
+  /// "path: message".
   public var description: String { "\(path): \(message)" }
 }
 

@@ -2,10 +2,12 @@ import DraftText
 
 /// The compilation text: the current draft with every pending proposal under its clause.
 public enum Compilation {
+  /// The compilation's format.
   public enum Format: String, CaseIterable, Sendable {
     case text, markdown
   }
 
+  /// The compilation of `proposals` against `version`, in `format`.
   public static func render(_ version: DraftVersion, proposals: [MarshalledProposal], format: Format) -> String {
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []

@@ -2,6 +2,7 @@ import DraftText
 
 /// The record of a session: every decision with its proposal, delegation and wording.
 public enum Minutes {
+  /// The minutes of `session`: its decisions in order, in words.
   public static func render(_ session: Session, ledger: Ledger) -> String {
     var out = ["Session \(session.name) (\(session.date)), chaired by \(session.chair)\(session.isOpen ? ", still open" : "")"]
     if session.decisions.isEmpty { out.append("No decisions were taken.") }
