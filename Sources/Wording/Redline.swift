@@ -2,9 +2,13 @@ import Foundation
 
 /// How deleted and inserted words are marked when a change is shown.
 public struct RedlineStyle: Sendable {
+  /// What opens a run of deleted words.
   public var deletedOpen: String
+  /// What closes a run of deleted words.
   public var deletedClose: String
+  /// What opens a run of inserted words.
   public var insertedOpen: String
+  /// What closes a run of inserted words.
   public var insertedClose: String
 
   /// A style that wraps deleted words in `deletedOpen`…`deletedClose` and inserted words in
@@ -23,6 +27,7 @@ public struct RedlineStyle: Sendable {
 
 /// A clause as it would read after a change, with deleted words struck and new words marked.
 public enum Redline {
+  /// `old` changed into `new`, the words deleted and inserted marked in `style`.
   public static func render(from old: String, to new: String, style: RedlineStyle = .markdown) -> String {
     let oldWords = Words(old)
     let newWords = Words(new)

@@ -100,6 +100,7 @@ public enum WordDiff {
     range.allSatisfy { words.tokens[$0].allSatisfy(\.isWhitespace) }
   }
 
+  /// The edits that turn `old` into `new`, word by word.
   public static func edits(from old: String, to new: String) -> [WordEdit] {
     edits(from: Words(old), to: Words(new))
   }

@@ -7,6 +7,7 @@ public struct WordConflict: Error, Equatable, Sendable {
 /// Word-level three-way merge: the changes from `base` to `ours` and from `base` to `theirs`, applied
 /// together where they touch different words.
 public enum WordMerge {
+  /// `base` with the changes of both `ours` and `theirs`, or the words where they collide.
   public static func merge(base: String, ours: String, theirs: String) throws(WordConflict) -> String {
     if ours == theirs { return ours }
     if base == ours { return theirs }

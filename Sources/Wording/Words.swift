@@ -3,8 +3,10 @@
 /// Words (runs of letters and digits), runs of white space and single punctuation marks are separate
 /// tokens, so that joining the tokens gives back the text exactly.
 public struct Words: Equatable, Sendable {
+  /// The tokens in order; joined, they are the text exactly.
   public let tokens: [Substring]
 
+  /// `text` cut into words, runs of white space and punctuation marks.
   public init(_ text: String) {
     var tokens: [Substring] = []
     var start = text.startIndex
@@ -23,6 +25,7 @@ public struct Words: Equatable, Sendable {
     self.tokens = tokens
   }
 
+  /// The number of tokens.
   public var count: Int { tokens.count }
 
   /// The text of tokens `range`, exactly as written.
