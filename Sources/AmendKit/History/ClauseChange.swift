@@ -16,6 +16,7 @@ public struct ClauseChange: Codable, Equatable, Sendable {
     case renumbered
     /// Only its marker's style or spacing changed.
     case restyled
+    /// The clause was deleted.
     case deleted
   }
 

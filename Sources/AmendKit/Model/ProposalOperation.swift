@@ -19,9 +19,13 @@ public enum ProposalOperation: Equatable, Sendable {
 
   /// Where inserted words go.
   public enum Anchor: Equatable, Sendable {
+    /// Right after these words.
     case after(String)
+    /// Right before these words.
     case before(String)
+    /// At the start of the clause.
     case atStart
+    /// At the end of the clause.
     case atEnd
   }
 

@@ -6,12 +6,23 @@ import Foundation
 public struct EventRecord: Codable, Equatable, Sendable {
   /// What happened.
   public enum Kind: String, Codable, Sendable {
+    /// A proposal withdrawn by its delegation (or a co-sponsor on its behalf).
     case withdrawn
+    /// A session opened by its chair.
     case sessionOpened = "session-opened"
+    /// The open session closed.
     case sessionClosed = "session-closed"
-    case accepted, rejected, deferred, reopened
+    /// A proposal accepted in a session.
+    case accepted
+    /// A proposal rejected in a session.
+    case rejected
+    /// A proposal deferred to a later session.
+    case deferred
+    /// A decision taken back in the session that took it, putting the proposal back on the list.
+    case reopened
     /// A decision of an earlier session taken back in a later one (`amend reconsider`).
     case reconsidered
+    /// A new numbered draft produced, with the proposals it applied.
     case draftProduced = "draft-produced"
   }
 

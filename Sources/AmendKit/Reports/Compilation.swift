@@ -4,7 +4,10 @@ import DraftText
 public enum Compilation {
   /// The compilation's format.
   public enum Format: String, CaseIterable, Sendable {
-    case text, markdown
+    /// Plain text, each proposal indented under its clause.
+    case text
+    /// Markdown: the title in bold, each proposal quoted under its clause.
+    case markdown
   }
 
   /// The compilation of `proposals` against `version`, in `format`.
