@@ -7,7 +7,10 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "amend", targets: ["amend"]),
-    .library(name: "Negotiation", targets: ["Negotiation"]),
+    .library(name: "AmendKit", targets: ["AmendKit"]),
+    .library(name: "DraftText", targets: ["DraftText"]),
+    .library(name: "GitStore", targets: ["GitStore"]),
+    .library(name: "Wording", targets: ["Wording"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,16 +26,20 @@ let package = Package(
     ),
     .target(name: "GitStore", dependencies: ["CLibGit2"]),
     .target(name: "DraftText"),
+    // Word-level diff, merge, redline and matching of pasted text: pure Swift, no git, no drafts.
+    .target(name: "Wording"),
     .target(
-      name: "Negotiation",
-      dependencies: ["GitStore", "DraftText", .product(name: "Yams", package: "Yams")]
+      name: "AmendKit",
+      dependencies: ["GitStore", "DraftText", "Wording", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "amend",
-      dependencies: ["Negotiation", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "AmendKit", "DraftText", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
-    .target(name: "NegotiationGenerator", dependencies: ["Negotiation", "DraftText"]),
+    .target(name: "NegotiationGenerator", dependencies: ["AmendKit", "DraftText", "Wording"]),
     .executableTarget(
       name: "amend-generate",
       dependencies: ["NegotiationGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -40,6 +47,9 @@ let package = Package(
     // The draft parser's fuzzer: hostile texts from a seed and what must hold for them (docs/RELIABILITY.md).
     .target(name: "DraftFuzz", dependencies: ["DraftText"]),
     .executableTarget(name: "amend-fuzz", dependencies: ["DraftFuzz", "DraftText"]),
+    // An example client of the public API (README, AmendKit.docc): table, decide, produce the next draft.
+    .executableTarget(
+      name: "TableDecideProduce", dependencies: ["AmendKit", "DraftText"], path: "Examples/TableDecideProduce"),
     // The real git CLI, which every suite cross-checks amend against.
     .target(name: "GitCLISupport", path: "Tests/GitCLISupport"),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "GitCLISupport"]),
@@ -49,7 +59,8 @@ let package = Package(
       exclude: ["Golden", "FuzzRegressions"]
     ),
     .testTarget(
-      name: "NegotiationTests", dependencies: ["Negotiation", "GitStore", "NegotiationGenerator", "GitCLISupport"]),
+      name: "AmendKitTests",
+      dependencies: ["AmendKit", "DraftText", "GitStore", "Wording", "NegotiationGenerator", "GitCLISupport"]),
     // Golden/: the expected output of compile and agenda, read from the source tree.
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"], exclude: ["Golden"]),
   ]

@@ -1,5 +1,5 @@
 import Foundation
-import Negotiation
+import AmendKit
 
 /// What a generator run made, and how long each part took.
 public struct GeneratorReport: Sendable {
@@ -19,7 +19,7 @@ public struct GeneratorReport: Sendable {
   public var nextSeconds = 0.0
   public var totalSeconds = 0.0
 
-  mutating func count(_ decision: Decision) {
+  mutating func count(_ decision: ChairAction) {
     switch decision {
     case .accept: accepted += 1
     case .reject: rejected += 1

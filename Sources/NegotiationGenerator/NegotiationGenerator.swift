@@ -1,6 +1,6 @@
 import DraftText
 import Foundation
-import Negotiation
+import AmendKit
 
 /// Builds a whole negotiation in a real repository through amend's own library, from a seed: a first
 /// draft, proposals tabled one commit each, a session per draft where the chair accepts, rejects or
@@ -30,7 +30,7 @@ public struct NegotiationGenerator {
     let began = Date()
 
     let source = try firstDraft(using: &random)
-    let initialised = try Negotiation.initialise(folder: folder, source: source, number: nil, context: clock.context())
+    let initialised = try Workspace.initialise(folder: folder, source: source, number: nil, context: clock.context())
     report.drafts = initialised.file.number
     let workspace = try Workspace.open(at: folder, context: clock.context())
     let maker = ProposalMaker(delegations: Delegations.first(scale.delegations))
@@ -117,7 +117,7 @@ public struct NegotiationGenerator {
     var reworded: Set<ClauseKey> = []
     for state in undecided.prefix(Int(Double(undecided.count) * share)) {
       let roll = Double.random(in: 0..<1, using: &random)
-      var decision: Decision? =
+      var decision: ChairAction? =
         switch roll {
         case ..<0.35: .accept
         case ..<0.70: .reject
@@ -127,7 +127,7 @@ public struct NegotiationGenerator {
       // The chair accepts at most one deletion and one change of wording per clause and round:
       // `amend next` cannot yet apply a second deletion, nor some pairs of word changes that each
       // merge with the text alone (see BENCHMARKS.md), so the others are rejected.
-      if decision == .accept, let operation = try? state.record.operation.operation(),
+      if decision == .accept, let operation = try? state.record.operation.decoded(),
         operation == .deleteClause || operation.changesWording,
         let key = try snapshot.placement(of: state.record, in: current).clause?.key
       {

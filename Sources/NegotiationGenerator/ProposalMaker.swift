@@ -1,6 +1,7 @@
 import DraftText
 import Foundation
-import Negotiation
+import AmendKit
+import Wording
 
 /// Writes the proposals of a generated negotiation: each against one clause of the current draft,
 /// in the proportions delegations use (mostly word changes, some new and replaced clauses, a few
@@ -26,7 +27,7 @@ struct ProposalMaker {
   }
 
   func operation(on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom)
-    -> Amendment
+    -> ProposalOperation
   {
     let roll = Double.random(in: 0..<1, using: &random)
     let words = Self.span(of: clause.text, using: &random)
@@ -73,7 +74,7 @@ struct ProposalMaker {
     let length = Int.random(in: 1...3, using: &random)
     let start = Int.random(in: 0...(words.count - length), using: &random)
     let phrase = words[start..<(start + length)].joined(separator: " ")
-    let count = Amendment.occurrences(of: phrase, in: text).count
+    let count = WordMatch.occurrences(of: phrase, in: text).count
     guard count > 0, !phrase.isEmpty else { return nil }
     return (phrase, count > 1 ? Int.random(in: 1...count, using: &random) : nil)
   }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Negotiation
+import AmendKit
 
 /// `amend`: tables amendments clause by clause, runs the chair's sessions and produces numbered drafts,
 /// all on the record in a git repository.

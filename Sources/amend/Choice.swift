@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 /// A value an option takes from a fixed set: a format, a status.
 protocol OptionChoice: CaseIterable, ExpressibleByArgument {

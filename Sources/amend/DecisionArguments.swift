@@ -1,12 +1,12 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 /// What the chair's decision commands share: the proposal, and how the decision is reported.
 struct DecisionArguments: ParsableArguments {
   @Argument(help: "The proposal's id (or its first characters).") var id: String
   @OptionGroup var options: RepositoryOptions
 
-  func decide(_ decision: Decision, asRevised: String? = nil, note: String? = nil) throws {
+  func decide(_ decision: ChairAction, asRevised: String? = nil, note: String? = nil) throws {
     let workspace = try options.workspace()
     let event = try workspace.decide(decision, on: id, asRevised: asRevised, note: note)
     workspace.reportWarnings()

@@ -1,5 +1,5 @@
 import DraftText
-import Negotiation
+import AmendKit
 import Testing
 
 @testable import amend

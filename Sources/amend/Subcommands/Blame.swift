@@ -1,5 +1,6 @@
 import ArgumentParser
-import Negotiation
+import DraftText
+import AmendKit
 
 extension Amend {
   /// `amend blame CLAUSE`: who wrote which words of a clause.

@@ -1,6 +1,6 @@
 import Foundation
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend clauses`: every clause's id with its first words.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend compile`: the compilation text.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Negotiation
+import DraftText
+import AmendKit
 
 extension Amend {
   /// `amend diff [FROM] [TO]`: the redline between two numbered drafts, each change attributed.

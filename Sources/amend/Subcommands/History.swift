@@ -1,5 +1,6 @@
 import ArgumentParser
-import Negotiation
+import DraftText
+import AmendKit
 
 extension Amend {
   /// `amend history CLAUSE`: every version of a clause, draft by draft, and what changed it.

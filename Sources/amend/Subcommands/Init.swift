@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend init --from FILE`: starts a negotiation from a draft's text.
@@ -17,7 +17,7 @@ extension Amend {
 
     func run() throws {
       let source = try DraftSource(path: from)
-      let done = try Negotiation.initialise(
+      let done = try Workspace.initialise(
         folder: options.repo, source: source, number: number, context: try options.context())
       for warning in done.warnings { Output.warning(warning) }
       Output.line(

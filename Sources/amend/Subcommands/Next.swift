@@ -1,6 +1,6 @@
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend next`: the next numbered draft.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend proposal ID`: one proposal with the redline of its effect.
@@ -25,7 +25,7 @@ extension Amend {
       Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
       Output.line(
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; now \(summary.clauseName)")
-      Output.line("Amendment: \(summary.description)")
+      Output.line("ProposalOperation: \(summary.description)")
       if let decision = summary.decision {
         Output.line("Decision: \(decision.decision) in session \(decision.session ?? "?") (\(decision.date ?? "")), chair \(decision.chair ?? "?")")
         if let revised = decision.asRevised { Output.line("As orally revised: \(revised)") }

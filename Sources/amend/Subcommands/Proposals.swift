@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Negotiation
+import DraftText
+import AmendKit
 
 extension Amend {
   /// `amend proposals`: the proposals, filtered.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend propose CLAUSE --by DELEGATION …`: tables one amendment to one clause.
@@ -73,10 +73,10 @@ extension Amend {
     }
 
     /// The one operation the options ask for; every mistake in combining them is an argument error.
-    func operation() throws(ValidationError) -> Amendment {
+    func operation() throws(ValidationError) -> ProposalOperation {
       let placeBefore = before == "" && newClause != nil
       let before = placeBefore ? nil : before
-      var chosen: [Amendment] = []
+      var chosen: [ProposalOperation] = []
       if let replace {
         guard let with else { throw ValidationError("--replace needs --with NEW: the words that replace '\(replace)'") }
         chosen.append(.replaceWords(words: replace, with: with, occurrence: occurrence))
@@ -85,7 +85,7 @@ extension Amend {
       }
       if let delete { chosen.append(.deleteWords(words: delete, occurrence: occurrence)) }
       if let insert {
-        let anchors: [Amendment.Anchor] =
+        let anchors: [ProposalOperation.Anchor] =
           [after.map { .after($0) }, before.map { .before($0) }, atStart ? .atStart : nil, atEnd ? .atEnd : nil]
           .compactMap { $0 }
         if case .before("") = anchors.first {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend reconsider ID`: the chair takes back a decision of an earlier session in the open one.

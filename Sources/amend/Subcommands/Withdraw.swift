@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend {
   /// `amend withdraw ID --by DELEGATION`.

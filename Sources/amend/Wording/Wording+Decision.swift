@@ -1,5 +1,5 @@
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Wording {
   /// A refused session or decision, naming the command that does what was meant.

@@ -1,5 +1,5 @@
 import GitStore
-import Negotiation
+import AmendKit
 
 extension Wording {
   /// A problem with the repository itself.

@@ -1,5 +1,5 @@
 import DraftText
-import Negotiation
+import AmendKit
 
 extension Wording {
   /// A refused tabling or withdrawal.

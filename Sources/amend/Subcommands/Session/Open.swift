@@ -1,5 +1,5 @@
 import ArgumentParser
-import Negotiation
+import AmendKit
 
 extension Amend.SessionCommand {
   /// `amend session open NAME --chair NAME`: opens the session decisions are taken in.

@@ -1,0 +1,201 @@
+import DraftText
+import Wording
+
+/// What an accepted proposal does to the current draft: the one definition that `accept` checks
+/// against what is already accepted and `next` applies, built once from the proposal, its placement
+/// in the current draft and the decision that accepted it.
+///
+/// A proposal changes the list of clauses (a new clause, a move, a deletion), the words of one
+/// clause, or both. Accepted "as orally revised", the chair's text is the clause's final wording:
+/// for a new clause, the new clause's; for a move, the moved clause's; for a deletion, the wording
+/// the clause keeps instead of being deleted (the chair read out what stays). Next applies the
+/// proposal as tabled first, then the chair's words, so each is credited to who spoke them.
+struct AcceptedChange {
+  enum ListChange {
+    case insert(text: String, anchor: Clause, before: Bool)
+    case move(clause: Clause, after: Clause)
+    case delete(clause: Clause)
+  }
+
+  var item: MarshalledProposal
+  var list: ListChange?
+  /// The existing clause whose words change; nil when only the list changes, or the words are a new
+  /// clause's.
+  var reworded: Clause?
+  /// The delegation's wording, carried onto today's text; nil for a move or a deletion read out.
+  var tabled: String?
+  /// The chair's wording, when accepted as orally revised.
+  var revised: String?
+
+  var id: String { item.id }
+  var delegation: String { item.record.delegation }
+  /// The words the clause ends with.
+  var wording: String? { revised ?? tabled }
+  var isDeletion: Bool {
+    if case .delete = list { return true }
+    return false
+  }
+  var isInsertion: Bool {
+    if case .insert = list { return true }
+    return false
+  }
+
+  /// Why the proposal cannot be applied to the current draft; thrown by `init`.
+  struct CannotApply: Error {
+    var problem: ApplyProblem
+    /// Whether an oral revision could still carry it (the clause is there).
+    var revisable: Bool
+  }
+
+  /// `revision` overrides the decision's own (for the acceptance being checked).
+  init(_ item: MarshalledProposal, revision: String?? = nil, in draft: Draft) throws {
+    self.item = item
+    let revised = revision ?? item.asRevised
+    self.revised = revised
+    let placement = item.placement
+    guard let clause = placement.clause else {
+      throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
+    }
+    switch item.operation {
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause:
+      reworded = clause
+      tabled = placement.proposedText
+      if tabled == nil, revised == nil {
+        throw CannotApply(
+          problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .wordsGone(clause: clause.id), revisable: true)
+      }
+    case .newClause(_, let before):
+      guard let text = placement.proposedText else {
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .noText, revisable: true)
+      }
+      list = .insert(text: text, anchor: clause, before: before)
+      tabled = text
+      if let revised {
+        try ClauseText.checkNewClause(revised, next: clause, before: before, in: draft, what: .revisedNewClause(proposal: item.id))
+      }
+    case .moveClause:
+      guard let follow = placement.follow else {
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .followGone, revisable: false)
+      }
+      list = .move(clause: clause, after: follow)
+      if revised != nil { reworded = clause }
+    case .deleteClause:
+      if revised != nil { reworded = clause } else { list = .delete(clause: clause) }
+    }
+    if let reworded, let revised {
+      try ClauseText.checkWording(
+        revised, of: reworded, in: draft, what: .revisedText(proposal: item.id, clause: clause.id))
+    }
+  }
+
+  /// The accepted proposals of `version`'s round, in the order they were accepted.
+  static func accepted(in snapshot: Snapshot, _ version: DraftVersion) throws -> [MarshalledProposal] {
+    try snapshot.marshalledList(version) { $0 == .accepted }
+      .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
+  }
+
+  /// How the wordings accepted on one clause combine, in the order accepted: each tabled wording
+  /// merged word by word onto what the earlier ones made of it, a wording read out replacing it whole.
+  static func combine(_ changes: [AcceptedChange], on clause: Clause) throws(WordConflict) -> String {
+    var combined = clause.text
+    for change in changes {
+      guard let text = change.wording else { continue }
+      combined = try AcceptedWording.adding(text, asRevised: change.revised != nil, to: combined, base: clause.text)
+    }
+    return combined
+  }
+}
+
+/// Why a set of accepted changes could not be applied, and which change failed.
+struct ApplyFailure: Error {
+  var change: AcceptedChange
+  var problem: ApplyProblem
+  /// Set when two wordings of one clause touch the same words.
+  var conflict: WordConflict?
+}
+
+extension AcceptedChange {
+  /// The draft after `changes` and what they did to its list.
+  struct Applied {
+    var draft: Draft
+    var inserted: [ClauseKey: String] = [:]
+    var deleted: [ClauseKey: String] = [:]
+  }
+
+  /// Applies `changes` to `start` the one way both accept (to try them) and next (to write them)
+  /// do: the list changes first — new clauses, moves, deletions — then the wordings, each in the
+  /// order accepted, so each amended line's last commit is the one that chose its words. `step` runs
+  /// after every edit, with whether the words are the chair's (an oral revision).
+  static func apply(
+    _ changes: [AcceptedChange], to start: Draft,
+    step: (AcceptedChange, _ byChair: Bool, Draft) throws -> Void = { _, _, _ in }
+  ) throws -> Applied {
+    var applied = Applied(draft: start)
+    var checkReadBack = false
+    func edit<T>(_ change: AcceptedChange, byChair: Bool, _ body: (inout Draft) throws(DraftError) -> T) throws -> T {
+      let result: T
+      do {
+        result = try body(&applied.draft)
+      } catch {
+        throw ApplyFailure(change: change, problem: .edit(error))
+      }
+      _ = applied.draft.renumber()
+      try step(change, byChair, applied.draft)
+      return result
+    }
+    for change in changes {
+      guard case .insert(let text, let anchor, let before) = change.list else { continue }
+      let key = try edit(change, byChair: false) { draft throws(DraftError) in
+        before ? try draft.insertClause(text, before: anchor.key) : try draft.insertClause(text, after: anchor.key)
+      }
+      applied.inserted[key] = change.id
+      if let revised = change.revised, revised != text {
+        checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
+        try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
+      }
+    }
+    for change in changes {
+      guard case .move(let clause, let follow) = change.list else { continue }
+      try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+    }
+    for change in changes {
+      guard case .delete(let clause) = change.list else { continue }
+      applied.deleted[clause.key] = change.id
+      try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+    }
+    var combined: [ClauseKey: String] = [:]
+    for change in changes {
+      guard let clause = change.reworded else { continue }
+      var text = combined[clause.key] ?? clause.text
+      if let tabled = change.tabled {
+        var merged: String
+        do {
+          merged = try AcceptedWording.adding(tabled, asRevised: false, to: text, base: clause.text)
+        } catch {
+          // The chair's words settle a collision; the delegation's words are applied as tabled first.
+          guard change.revised != nil else {
+            throw ApplyFailure(change: change, problem: .wordingCollides, conflict: error)
+          }
+          merged = tabled
+        }
+        if merged != text {
+          checkReadBack = checkReadBack || ClauseText.mayBreak(merged)
+          try edit(change, byChair: false) { draft throws(DraftError) in try draft.replaceText(of: clause.key, with: merged) }
+          text = merged
+        }
+      }
+      if let revised = change.revised, revised != text {
+        checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
+        try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: clause.key, with: revised) }
+        text = revised
+      }
+      combined[clause.key] = text
+    }
+    if checkReadBack, !applied.draft.readsBack, let last = changes.last {
+      throw ApplyFailure(
+        change: changes.first { ClauseText.mayBreak($0.wording ?? "") } ?? last,
+        problem: .notOneClauseEach)
+    }
+    return applied
+  }
+}

@@ -1,0 +1,65 @@
+import DraftText
+
+/// Every version of one clause, from the draft it first stood in to the current one (or the one that
+/// deleted it), with what changed it in each: `amend history`.
+public struct ClauseHistory: Codable, Equatable, Sendable {
+  /// The clause as it stood in one numbered draft, and the changes that draft made to it.
+  public struct ClauseVersion: Codable, Equatable, Sendable {
+    /// The number of the draft.
+    public var draft: Int
+    /// The clause's id in that draft ("7.c"); nil when that draft deleted it.
+    public var clause: String?
+    /// The id as negotiators write it ("7 (c)").
+    public var name: String?
+    /// Its Akoma Ntoso eId in that draft.
+    public var eId: String?
+    /// Its exact text in that draft, without the marker.
+    public var text: String?
+    /// The changes made to it while the draft was produced, in the order they were made; empty when
+    /// the draft carried it over unchanged.
+    public var changes: [ClauseChange]
+  }
+
+  /// The clause asked about, as its id stands in `draft`.
+  public var clause: String
+  /// The clause's id as negotiators write it ("7 (b)").
+  public var name: String
+  /// The number of the draft `clause` is spelled in.
+  public var draft: Int
+  /// Oldest first.
+  public var versions: [ClauseVersion]
+  /// Things found in the history that did not stop the report.
+  public var notes: [String]
+}
+
+extension DraftTimeline {
+  func history(of spelling: String, inDraft number: Int?, ledger: Ledger?) throws -> ClauseHistory {
+    let (thread, found) = try thread(of: spelling, inDraft: number)
+    let asked = versions[found]
+    guard let position = asked.clause(onThread: thread) else {
+      throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: asked.number)
+    }
+    let path = try path(for: thread, foundIn: found)
+    let changes = self.changes(onThread: thread, along: path)
+    var drafts: [ClauseHistory.ClauseVersion] = []
+    for index in path {
+      let version = versions[index]
+      let present = version.clause(onThread: thread).map { version.draft.clauses[$0] }
+      let made = changes.filter { $0.version == index }
+      guard present != nil || !made.isEmpty else { continue }
+      if drafts.last?.draft != version.number {
+        drafts.append(ClauseHistory.ClauseVersion(draft: version.number, changes: []))
+      }
+      guard let last = drafts.indices.last else { continue }
+      // The draft's entry shows the clause as its last version on the path left it.
+      drafts[last].clause = present?.id.rawValue
+      drafts[last].name = present?.id.display
+      drafts[last].eId = present?.eId
+      drafts[last].text = present?.text
+      drafts[last].changes += made.map { report($0, ledger: ledger) }
+    }
+    let clause = asked.draft.clauses[position]
+    return ClauseHistory(
+      clause: clause.id.rawValue, name: clause.id.display, draft: asked.number, versions: drafts, notes: problems)
+  }
+}

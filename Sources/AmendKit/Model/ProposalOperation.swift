@@ -1,0 +1,88 @@
+import DraftText
+
+/// What a proposal asks to do to its clause, in the terms delegations use.
+public enum ProposalOperation: Equatable, Sendable {
+  /// Replace words: in 7 (b), replace "forced labor" with "forced labour".
+  case replaceWords(words: String, with: String, occurrence: Int?)
+  /// Delete words: in 1 (c), delete "and economic downturn".
+  case deleteWords(words: String, occurrence: Int?)
+  /// Insert words at an anchor: in 7 (b), after "trafficking" insert ", smuggling".
+  case insertWords(text: String, anchor: Anchor, occurrence: Int?)
+  /// Replace 7 (b) with the following: "…".
+  case replaceClause(text: String)
+  /// Delete 4 (h).
+  case deleteClause
+  /// After (or before) 7 (b), insert a new subparagraph: "…".
+  case newClause(text: String, before: Bool)
+  /// Move 4 (k) to follow 4 (b).
+  case moveClause(after: String)
+
+  /// Where inserted words go.
+  public enum Anchor: Equatable, Sendable {
+    /// Right after these words.
+    case after(String)
+    /// Right before these words.
+    case before(String)
+    /// At the start of the clause.
+    case atStart
+    /// At the end of the clause.
+    case atEnd
+  }
+
+  /// Whether the operation changes the clause's words (rather than the list of clauses).
+  public var changesWording: Bool {
+    switch self {
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause: true
+    case .deleteClause, .newClause, .moveClause: false
+    }
+  }
+
+  /// Whether it proposes a new clause (whose text is not a change to its anchor's wording).
+  public var isNewClause: Bool {
+    if case .newClause = self { return true }
+    return false
+  }
+
+  /// The record's name for the operation.
+  public var kind: String {
+    switch self {
+    case .replaceWords: "replace-words"
+    case .deleteWords: "delete-words"
+    case .insertWords: "insert-words"
+    case .replaceClause: "replace-clause"
+    case .deleteClause: "delete-clause"
+    case .newClause: "new-clause"
+    case .moveClause: "move-clause"
+    }
+  }
+
+  /// The operation in words, as a chair reads it out: "replace 'forced labor' with 'forced labour'".
+  public func description(clause: String) -> String {
+    switch self {
+    case let .replaceWords(words, with, occurrence):
+      return "replace '\(words)'\(Self.nth(occurrence)) with '\(with)'"
+    case let .deleteWords(words, occurrence):
+      return "delete '\(words)'\(Self.nth(occurrence))"
+    case let .insertWords(text, anchor, occurrence):
+      switch anchor {
+      case .after(let words): return "after '\(words)'\(Self.nth(occurrence)) insert '\(text)'"
+      case .before(let words): return "before '\(words)'\(Self.nth(occurrence)) insert '\(text)'"
+      case .atStart: return "insert '\(text)' at the beginning"
+      case .atEnd: return "insert '\(text)' at the end"
+      }
+    case .replaceClause:
+      return "replace \(clause) with the following"
+    case .deleteClause:
+      return "delete \(clause)"
+    case let .newClause(_, before):
+      return "\(before ? "before" : "after") \(clause), insert a new clause"
+    case let .moveClause(after):
+      return "move \(clause) to follow \(ClauseID(rawValue: after).display)"
+    }
+  }
+
+  static func nth(_ occurrence: Int?) -> String {
+    guard let occurrence else { return "" }
+    return " (occurrence \(occurrence))"
+  }
+}

@@ -1,0 +1,134 @@
+import DraftText
+import Foundation
+import GitStore
+import Wording
+
+/// What producing the next draft will write.
+struct NextDraftPlan {
+  var result: NextDraft
+  var steps: [DraftStep]
+  var titleLine: String
+  var file: DraftFile { result.file }
+}
+
+extension Workspace {
+  func planNextDraft(snapshot: Snapshot, current: DraftVersion, date: CalendarDate, title: String?) throws
+    -> NextDraftPlan
+  {
+    let number = current.number + 1
+    let file = DraftFile(number: number)
+    let accepted = try AcceptedChange.accepted(in: snapshot, current)
+    var acceptedChanges: [AcceptedChange] = []
+    for item in accepted {
+      do {
+        acceptedChanges.append(try AcceptedChange(item, in: current.draft))
+      } catch {
+        throw NextDraftError.noLongerApplies(
+          proposal: item.id, delegation: item.record.delegation, problem: try Self.problem(error))
+      }
+    }
+    var steps: [DraftStep] = []
+    let applied: AcceptedChange.Applied
+    do {
+      applied = try AcceptedChange.apply(acceptedChanges, to: current.draft) { change, byChair, draft in
+        steps.append(Self.step(change, byChair: byChair, draft: draft, number: number))
+      }
+    } catch let failure as ApplyFailure {
+      let item = failure.change.item
+      if let conflict = failure.conflict {
+        throw NextDraftError.unresolvedCollision(
+          proposal: item.id, delegation: item.record.delegation, words: conflict.words,
+          clause: item.placement.clause?.id ?? ClauseID(rawValue: item.record.clause))
+      }
+      throw NextDraftError.cannotApply(proposal: item.id, delegation: item.record.delegation, problem: failure.problem)
+    }
+    var draft = applied.draft
+    let inserted = applied.inserted
+    let deletedBy = applied.deleted
+
+    let amended = draft
+    do {
+      if let title {
+        draft = try draft.replacingTitle(with: title)
+      } else if draft.titleBlock != nil {
+        draft = try draft.advancingTitle(to: number, date: date.components)
+      }  // A text with no title block keeps every line; its number is in its file name.
+    } catch {
+      throw NextDraftError.title(error)
+    }
+    let text = draft.render()
+    let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")
+
+    // Old and new ids of every clause whose id changed, was added or was deleted.
+    let changes = amended.renumberingTable().map {
+      NumberingTable.Change(
+        old: $0.old?.rawValue, new: $0.new?.rawValue, proposal: inserted[$0.key] ?? deletedBy[$0.key])
+    }
+    let numbering = NumberingTable(from: current.number, to: number, changes: changes)
+
+    var carried: [CarriedProposal] = []
+    let undecided = try snapshot.marshalledList(current) { $0.isUndecided }
+    for item in undecided {
+      var entry = CarriedProposal(id: item.id, delegation: item.record.delegation, clause: nil, needsRevision: item.placement.needsRevision)
+      if let clause = item.placement.clause, let now = amended.clause(key: clause.key) {
+        entry.clause = now.id.rawValue
+        if entry.needsRevision == nil, item.operation.changesWording, let proposed = item.placement.proposedText,
+          now.text != clause.text
+        {
+          do {
+            _ = try WordMerge.merge(base: clause.text, ours: proposed, theirs: now.text)
+          } catch {
+            entry.needsRevision = "the words it changes ('\(error.words)') no longer stand in \(now.id.display)"
+          }
+        }
+      } else if entry.needsRevision == nil {
+        entry.needsRevision = "\(item.placement.clauseName(item.record)) was deleted"
+      }
+      carried.append(entry)
+    }
+
+    return NextDraftPlan(
+      result: NextDraft(
+        file: file, text: text, numbering: numbering, applied: accepted.map(\.id),
+        carriedOver: carried, commit: nil, tag: "draft-\(number)"),
+      steps: steps, titleLine: titleLine)
+  }
+
+  /// One commit of the chain: the proposal as tabled, by its delegation, or the words the chair read
+  /// out, by the chair, naming the proposal and the session.
+  static func step(_ change: AcceptedChange, byChair: Bool, draft: Draft, number: Int) -> DraftStep {
+    let item = change.item
+    let clause = item.placement.clause?.id.display ?? item.record.clause
+    let delegation = CommitText.line(item.record.delegation)
+    guard byChair else {
+      return DraftStep(
+        author: Person.named(item.record.delegation, email: item.record.email),
+        message: """
+          Apply \(item.id) (\(delegation)) to \(clause)
+
+          \(CommitText.line(item.operation.description(clause: clause)))\(item.asRevised == nil ? "" : ", as tabled; the chair's oral revision follows")
+
+          Amend-Event: applied
+          Amend-Proposal: \(item.id)
+          Amend-Draft: \(number)
+          """,
+        text: draft.render())
+    }
+    let decision = item.state.decision
+    let chair = decision?.chair ?? "Chair"
+    let session = decision?.session ?? ""
+    return DraftStep(
+      author: Person.named(chair),
+      message: """
+        Revise \(item.id) (\(delegation)) in \(clause) as read out by \(CommitText.line(chair))
+
+        The chair's oral revision, accepted in session \(session).
+
+        Amend-Event: revised
+        Amend-Proposal: \(item.id)
+        Amend-Session: \(session)
+        Amend-Draft: \(number)
+        """,
+      text: draft.render())
+  }
+}

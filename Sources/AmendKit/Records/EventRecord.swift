@@ -1,0 +1,77 @@
+import Foundation
+
+/// Something that happened to the negotiation after a proposal was tabled: a withdrawal, a session
+/// opened or closed, a decision taken back, a draft produced. Each is its own file under
+/// `proposals/events/`, written once and never edited; the state of the negotiation is a fold over them.
+public struct EventRecord: Codable, Equatable, Sendable {
+  /// What happened.
+  public enum Kind: String, Codable, Sendable {
+    /// A proposal withdrawn by its delegation (or a co-sponsor on its behalf).
+    case withdrawn
+    /// A session opened by its chair.
+    case sessionOpened = "session-opened"
+    /// The open session closed.
+    case sessionClosed = "session-closed"
+    /// A proposal accepted in a session.
+    case accepted
+    /// A proposal rejected in a session.
+    case rejected
+    /// A proposal deferred to a later session.
+    case deferred
+    /// A decision taken back in the session that took it, putting the proposal back on the list.
+    case reopened
+    /// A decision of an earlier session taken back in a later one (`amend reconsider`).
+    case reconsidered
+    /// A new numbered draft produced, with the proposals it applied.
+    case draftProduced = "draft-produced"
+  }
+
+  /// The event's id, which names its file.
+  public var id: String
+  /// Order among events: one more than the highest when it was written (ties broken by id).
+  public var seq: Int
+  /// What happened.
+  public var kind: Kind
+  /// ISO 8601.
+  public var time: String
+  /// The proposal it concerns, if any.
+  public var proposal: String?
+  /// Who acted: the delegation withdrawing, the chair deciding, the secretariat producing a draft.
+  public var by: String?
+  /// For a withdrawal by a co-sponsor: the proposing delegation it acted for.
+  public var onBehalfOf: String?
+  /// The session it belongs to, if any.
+  public var session: String?
+  /// The session's name, for a session opened.
+  public var sessionName: String?
+  /// The chair, for a session opened or a decision.
+  public var chair: String?
+  /// The session's date, YYYY-MM-DD.
+  public var date: String?
+  /// The clause's whole text as the chair read it out.
+  public var asRevised: String?
+  /// A note for the minutes.
+  public var note: String?
+  /// For draft-produced: the new draft's number and the proposals applied to it.
+  public var draft: Int?
+  /// The proposals applied to the new draft, in order.
+  public var applied: [String]?
+
+  enum CodingKeys: String, CodingKey {
+    case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied
+    case onBehalfOf = "on-behalf-of"
+    case sessionName = "session-name"
+    case asRevised = "as-revised"
+  }
+
+  /// An event with only the fields every event has.
+  public init(id: String, seq: Int, kind: Kind, time: String) {
+    self.id = id
+    self.seq = seq
+    self.kind = kind
+    self.time = time
+  }
+
+  /// The path of event `id`'s file in the repository.
+  public static func path(for id: String) -> String { "proposals/events/\(id).yaml" }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// One proposal as it stands in `proposals/<id>.md`: written once, when it is tabled, and never edited.
+public struct ProposalRecord: Codable, Equatable, Sendable {
+  /// The proposal's id, which names its file.
+  public var id: String
+  /// The number of the draft it was tabled against.
+  public var draft: Int
+  /// The clause's id in that draft ("7.b").
+  public var clause: String
+  /// What it asks to do, as the record writes it.
+  public var operation: OperationRecord
+  /// The delegation that tabled it.
+  public var delegation: String
+  /// The e-mail address its commit was authored with.
+  public var email: String
+  /// The delegations that co-sponsor it.
+  public var cosponsors: [String]
+  /// When it was tabled, ISO 8601.
+  public var tabled: String
+  /// The person at the keyboard, "Name <email>".
+  public var tabledBy: String
+  /// The clause's text it was made against (for a new clause: the text of the clause it follows).
+  public var textBefore: String
+  /// The full text as proposed: the clause's new wording, or the new clause. Absent for a deletion.
+  public var textProposed: String?
+  /// The explanatory statement; kept as the file's body, not in the front matter.
+  public var rationale: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, draft, clause, operation, delegation, email, cosponsors, tabled
+    case tabledBy = "tabled-by"
+    case textBefore = "text-before"
+    case textProposed = "text-proposed"
+  }
+
+  /// A proposal record with these fields.
+  public init(
+    id: String, draft: Int, clause: String, operation: ProposalOperation, delegation: String, email: String,
+    cosponsors: [String], tabled: String, tabledBy: String, textBefore: String, textProposed: String?,
+    rationale: String
+  ) {
+    self.id = id
+    self.draft = draft
+    self.clause = clause
+    self.operation = OperationRecord(operation)
+    self.delegation = delegation
+    self.email = email
+    self.cosponsors = cosponsors
+    self.tabled = tabled
+    self.tabledBy = tabledBy
+    self.textBefore = textBefore
+    self.textProposed = textProposed
+    self.rationale = rationale
+  }
+
+  /// Reads a proposal record; fields added later (email, cosponsors, tabled-by) may be missing.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    draft = try container.decode(Int.self, forKey: .draft)
+    clause = try container.decode(String.self, forKey: .clause)
+    operation = try container.decode(OperationRecord.self, forKey: .operation)
+    delegation = try container.decode(String.self, forKey: .delegation)
+    email = try container.decodeIfPresent(String.self, forKey: .email) ?? ""
+    cosponsors = try container.decodeIfPresent([String].self, forKey: .cosponsors) ?? []
+    tabled = try container.decode(String.self, forKey: .tabled)
+    tabledBy = try container.decodeIfPresent(String.self, forKey: .tabledBy) ?? ""
+    textBefore = try container.decode(String.self, forKey: .textBefore)
+    textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
+    rationale = ""
+  }
+
+  /// The folder and file name of a proposal's record.
+  public static func path(for id: String) -> String { "proposals/\(id).md" }
+}
+
+/// The typed operation as the record spells it.
+public struct OperationRecord: Codable, Equatable, Sendable {
+  /// The operation's kind as the record spells it ("replace-words", "new-clause"…).
+  public var kind: String
+  /// The words it finds in the clause.
+  public var words: String?
+  /// The words that replace them.
+  public var with: String?
+  /// The text it inserts or puts in the clause's place.
+  public var text: String?
+  /// For inserted words: after, before, start or end. For a new clause: after or before.
+  public var position: String?
+  /// Which occurrence of `words` it means, from 1, when they occur more than once.
+  public var occurrence: Int?
+  /// For a move: the clause it is to follow, as an id of the same draft.
+  public var follow: String?
+
+  init(_ operation: ProposalOperation) {
+    kind = operation.kind
+    switch operation {
+    case let .replaceWords(words, with, occurrence):
+      self.words = words
+      self.with = with
+      self.occurrence = occurrence
+    case let .deleteWords(words, occurrence):
+      self.words = words
+      self.occurrence = occurrence
+    case let .insertWords(text, anchor, occurrence):
+      self.text = text
+      self.occurrence = occurrence
+      switch anchor {
+      case .after(let words): (position, self.words) = ("after", words)
+      case .before(let words): (position, self.words) = ("before", words)
+      case .atStart: position = "start"
+      case .atEnd: position = "end"
+      }
+    case .replaceClause(let text):
+      self.text = text
+    case .deleteClause:
+      break
+    case let .newClause(text, before):
+      self.text = text
+      position = before ? "before" : "after"
+    case .moveClause(let after):
+      follow = after
+    }
+  }
+
+  /// The operation this record describes, or the name of the field that does not make sense.
+  public func decoded() throws(RecordFieldError) -> ProposalOperation {
+    func need(_ value: String?, _ field: String) throws(RecordFieldError) -> String {
+      guard let value, !value.isEmpty else { throw RecordFieldError(field: "operation.\(field)", problem: "is missing") }
+      return value
+    }
+    switch kind {
+    case "replace-words":
+      return .replaceWords(words: try need(words, "words"), with: with ?? "", occurrence: occurrence)
+    case "delete-words":
+      return .deleteWords(words: try need(words, "words"), occurrence: occurrence)
+    case "insert-words":
+      let anchor: ProposalOperation.Anchor
+      switch position {
+      case "after": anchor = .after(try need(words, "words"))
+      case "before": anchor = .before(try need(words, "words"))
+      case "start": anchor = .atStart
+      case "end": anchor = .atEnd
+      default: throw RecordFieldError(field: "operation.position", problem: "must be after, before, start or end")
+      }
+      return .insertWords(text: try need(text, "text"), anchor: anchor, occurrence: occurrence)
+    case "replace-clause":
+      return .replaceClause(text: try need(text, "text"))
+    case "delete-clause":
+      return .deleteClause
+    case "new-clause":
+      return .newClause(text: try need(text, "text"), before: position == "before")
+    case "move-clause":
+      return .moveClause(after: try need(follow, "follow"))
+    default:
+      throw RecordFieldError(field: "operation.kind", problem: "'\(kind)' is not a known operation")
+    }
+  }
+}
+
+/// A field of a record that is missing or of the wrong kind.
+public struct RecordFieldError: Error, Equatable, Sendable {
+  /// The field's name, as the record spells it.
+  public var field: String
+  /// What is wrong with it.
+  public var problem: String
+}

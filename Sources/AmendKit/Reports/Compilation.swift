@@ -1,0 +1,77 @@
+import DraftText
+
+/// The compilation text: the current draft with every pending proposal under its clause.
+public enum Compilation {
+  /// The compilation's format.
+  public enum Format: String, CaseIterable, Sendable {
+    /// Plain text, each proposal indented under its clause.
+    case text
+    /// Markdown: the title in bold, each proposal quoted under its clause.
+    case markdown
+  }
+
+  /// The compilation of `proposals` against `version`, in `format`.
+  public static func render(_ version: DraftVersion, proposals: [MarshalledProposal], format: Format) -> String {
+    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
+    var orphans: [MarshalledProposal] = []
+    for item in proposals {
+      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
+    }
+    var out: [String] = []
+    if let title = version.draft.titleBlock {
+      // Markdown joins consecutive lines into one paragraph; two trailing spaces keep the breaks.
+      out += [title.subject, title.title, title.dateLine].compactMap { $0 }.map { format == .markdown ? "**\($0)**  " : $0 }
+    }
+    out.append(
+      "Compilation of proposals: \(proposals.count) pending on the \(Ordinal.words(version.number)) draft")
+    let conflicts = proposals.filter { $0.state.status == .conflict }.count
+    if conflicts > 0 {
+      out.append("\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again")
+    }
+    for clause in version.draft.clauses {
+      out.append("")
+      let depth = depth(of: clause, in: version.draft)
+      let indent = String(repeating: "  ", count: depth)
+      out.append(format == .markdown ? clause.marker + clause.text : indent + clause.marker + clause.text)
+      var bis = 0
+      for item in byClause[clause.key] ?? [] {
+        if case .newClause(_, false) = item.operation { bis += 1 }
+        out.append(contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent))
+      }
+    }
+    if !orphans.isEmpty {
+      out.append("")
+      out.append("Proposals whose clause no longer exists:")
+      for item in orphans { out.append(contentsOf: entry(item, bisIndex: 1, format: format, indent: "")) }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String) -> [String] {
+    let summary = ProposalSummary(item, bisIndex: bisIndex)
+    let lead = format == .markdown ? "> " : indent + "    "
+    var lines = [
+      "\(lead)[\(summary.id)] \(summary.sponsors): \(summary.description)",
+      "\(lead)\(summary.clauseName) \(summary.redline)",
+    ]
+    if !summary.collidesWith.isEmpty {
+      lines.append("\(lead)COLLIDES with \(summary.collidesWith.joined(separator: ", ")): they change the same words")
+    }
+    if let conflict = summary.conflictLine { lines.append("\(lead)CONFLICT: \(conflict.dropFirst("conflict: ".count))") }
+    if let reason = summary.needsRevision { lines.append("\(lead)NEEDS REVISION: \(reason)") }
+    if format == .markdown {
+      lines = lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "  " : $0.element } + [""]
+    }
+    return lines
+  }
+
+  static func depth(of clause: Clause, in draft: Draft) -> Int {
+    var depth = 0
+    var parent = clause.parentKey
+    while let key = parent, depth < 10 {
+      depth += 1
+      parent = draft.clause(key: key)?.parentKey
+    }
+    return depth
+  }
+}

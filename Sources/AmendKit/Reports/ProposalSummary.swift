@@ -1,0 +1,134 @@
+import DraftText
+import Foundation
+
+/// A proposal as the commands show it, and as their `--json` forms print it.
+public struct ProposalSummary: Codable, Equatable, Sendable {
+  /// A decision on a proposal, as `amend proposals --json` shows it.
+  public struct DecisionSummary: Codable, Equatable, Sendable {
+    /// The decision's kind ("accepted", "rejected", "deferred").
+    public var decision: String
+    /// The id of the session in which it was taken.
+    public var session: String?
+    /// The chair who took it.
+    public var chair: String?
+    /// The session's date, YYYY-MM-DD.
+    public var date: String?
+    /// The clause's text as the chair read it out, when accepted as orally revised.
+    public var asRevised: String?
+    /// A note for the minutes.
+    public var note: String?
+
+    init(_ event: EventRecord) {
+      decision = event.kind.rawValue
+      session = event.session
+      chair = event.chair
+      date = event.date
+      asRevised = event.asRevised
+      note = event.note
+    }
+
+    /// "accepted in session S (2010-10-13, chair C)".
+    public var words: String {
+      "\(decision)\(asRevised == nil ? "" : " as orally revised") in session \(session ?? "?") (\(date ?? "?"), chair \(chair ?? "?"))"
+    }
+  }
+
+  /// The proposal's id.
+  public var id: String
+  /// The clause's id in the current draft ("7.c"), or as tabled when it no longer exists.
+  public var clause: String
+  /// The clause as people say it now: "7 (c)", or "7 (b bis)" for a proposed new clause.
+  public var clauseName: String
+  /// The draft and clause it was tabled against.
+  public var tabledAgainst: TabledAgainst
+  /// The delegation that tabled it.
+  public var by: String
+  /// The delegations that co-sponsor it.
+  public var cosponsors: [String]
+  /// Its status ("pending", "accepted"…).
+  public var status: String
+  /// What it asks to do, as the record writes it.
+  public var operation: OperationRecord
+  /// The operation in words.
+  public var description: String
+  /// The clause's text it was made against.
+  public var textBefore: String
+  /// The clause's text as proposed; nil when the proposal deletes or moves it.
+  public var textProposed: String?
+  /// The clause as it would read, deleted words ~~struck~~ and new words **bold**.
+  public var redline: String
+  /// The explanatory statement.
+  public var rationale: String
+  /// When it was tabled, ISO 8601.
+  public var tabled: String
+  /// Why it must be revised before it can be decided; nil when it need not be.
+  public var needsRevision: String?
+  /// The proposals whose words it collides with.
+  public var collidesWith: [String]
+  /// The decision in force, if any.
+  public var decision: DecisionSummary?
+  /// Opposite decisions from merged histories: the chair must decide again while `status` is conflict;
+  /// kept once settled, for the record.
+  public var conflict: [DecisionSummary]?
+  /// The decision that settled a conflict.
+  public var settledBy: DecisionSummary?
+  /// The draft that took it in, once applied.
+  public var appliedIn: Int?
+
+  /// A draft and a clause of it.
+  public struct TabledAgainst: Codable, Equatable, Sendable {
+    /// The draft's number.
+    public var draft: Int
+    /// The clause's id in that draft.
+    public var clause: String
+  }
+
+  /// The summary of `item`; `bisIndex` numbers proposals tabled more than once on one clause.
+  public init(_ item: MarshalledProposal, bisIndex: Int = 1) {
+    let record = item.record
+    id = item.id
+    clause = item.placement.clause?.id.rawValue ?? record.clause
+    // Once a draft took in a new clause, it is filed under that clause's own id.
+    clauseName = item.state.appliedIn == nil ? item.displayName(bisIndex: bisIndex) : item.placement.clauseName(record)
+    tabledAgainst = TabledAgainst(draft: record.draft, clause: record.clause)
+    by = record.delegation
+    cosponsors = record.cosponsors
+    status = item.state.status.rawValue
+    operation = record.operation
+    let anchor = item.state.appliedIn != nil && item.operation.isNewClause
+    description = item.operation.description(
+      clause: anchor ? ClauseID(rawValue: record.clause).display : item.placement.clauseName(record))
+    textBefore = record.textBefore
+    textProposed = record.textProposed
+    redline = item.redline
+    rationale = record.rationale
+    tabled = record.tabled
+    needsRevision = item.state.status.isOnAgenda ? item.placement.needsRevision : nil
+    collidesWith = item.collidesWith
+    decision = item.state.decision.map(DecisionSummary.init)
+    conflict = item.state.conflict.isEmpty ? nil : item.state.conflict.map(DecisionSummary.init)
+    settledBy = item.state.conflict.isEmpty ? nil : item.state.settledBy.map(DecisionSummary.init)
+    appliedIn = item.state.appliedIn
+  }
+
+  /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.
+  public var conflictLine: String? {
+    guard status == ProposalStatus.conflict.rawValue, let conflict else { return nil }
+    return "conflict: " + conflict.map(\.words).joined(separator: " and ") + "; the chair must decide it again"
+  }
+
+  /// "European Union (co-sponsors: Norway, Brazil)".
+  public var sponsors: String {
+    cosponsors.isEmpty ? by : "\(by) (co-sponsors: \(cosponsors.joined(separator: ", ")))"
+  }
+}
+
+/// JSON as every `--json` prints it: stable key order, readable.
+public enum JSONOutput {
+  /// `value` as pretty-printed JSON with sorted keys.
+  public static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

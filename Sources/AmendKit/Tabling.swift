@@ -1,0 +1,222 @@
+import DraftText
+import Foundation
+import Wording
+
+/// What a delegation asks to table.
+public struct ProposalRequest: Sendable {
+  /// The clause, as negotiators write it ("7 (b)").
+  public var clause: String
+  /// The delegation tabling it: the commit's author.
+  public var delegation: String
+  /// What it asks to do to the clause.
+  public var operation: ProposalOperation
+  /// The delegations that co-sponsor it.
+  public var cosponsors: [String] = []
+  /// The explanatory statement.
+  public var rationale: String = ""
+  /// The e-mail address the commit is authored with; by default one made from the delegation's name.
+  public var email: String?
+
+  /// A request to table `operation` on `clause` for `delegation`.
+  public init(
+    clause: String, delegation: String, operation: ProposalOperation, cosponsors: [String] = [], rationale: String = "",
+    email: String? = nil
+  ) {
+    self.clause = clause
+    self.delegation = delegation
+    self.operation = operation
+    self.cosponsors = cosponsors
+    self.rationale = rationale
+    self.email = email
+  }
+}
+
+extension Workspace {
+  /// Tables a proposal: checks it against the current draft at once and commits its record with the
+  /// delegation as author.
+  public func table(_ request: ProposalRequest) throws -> ProposalRecord {
+    guard !request.delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw TablingError.noDelegation
+    }
+    let delegation = try Names.checked(request.delegation, .delegation)
+    let cosponsors = try Self.cosponsors(request.cosponsors, of: delegation)
+    let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, .delegationEmail) })
+    let tabledBy = try committer()
+    var record: ProposalRecord?
+    var markerNote: String?
+    try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
+      let current = try snapshot.currentDraft()
+      let clause = try Self.resolve(request.clause, in: current)
+      let checked = try Self.check(request.operation, on: clause, in: current)
+      let (before, proposed, operation) = (checked.textBefore, checked.textProposed, checked.operation)
+      markerNote = checked.note
+      let tabled = Context.timestamp(context.now())
+      var attempt = 0
+      var id: String
+      repeat {
+        id = try newID(
+          [delegation, String(current.number), clause.id.rawValue, operation.kind, before, proposed ?? "", tabled]
+            .joined(separator: "\n"), length: 8, attempt: attempt)
+        attempt += 1
+      } while try snapshot.exists(ProposalRecord.path(for: id))
+      let made = ProposalRecord(
+        id: id, draft: current.number, clause: clause.id.rawValue, operation: operation,
+        delegation: delegation, email: person.email, cosponsors: cosponsors, tabled: tabled,
+        tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
+        rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
+      record = made
+      return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
+    }
+    guard let record else { throw RepositoryError.notRecorded(.proposal) }
+    if let markerNote { warnings.append(markerNote) }
+    return record
+  }
+
+  /// Each co-sponsor named once, by the rule for names, and never the proposer itself.
+  static func cosponsors(_ names: [String], of delegation: String) throws -> [String] {
+    var result: [String] = []
+    for name in names {
+      let checked = try Names.checked(name, .cosponsor)
+      guard checked.caseInsensitiveCompare(delegation) != .orderedSame else {
+        throw TablingError.cosponsorIsProposer(checked)
+      }
+      guard !result.contains(where: { $0.caseInsensitiveCompare(checked) == .orderedSame }) else {
+        throw TablingError.cosponsorTwice(checked)
+      }
+      result.append(checked)
+    }
+    return result
+  }
+
+  static func tablingMessage(_ record: ProposalRecord?) -> String {
+    guard let record, let operation = try? record.operation.decoded() else { return "Table a proposal" }
+    let clause = ClauseID(rawValue: record.clause).display
+    return """
+      Table \(record.id): \(CommitText.line(record.delegation)) on \(clause)
+
+      \(CommitText.line(operation.description(clause: clause)))
+
+      Amend-Event: tabled
+      Amend-Proposal: \(record.id)
+      Amend-Draft: \(record.draft)
+      Amend-Clause: \(record.clause)
+      """
+  }
+
+  static func resolve(_ spelling: String, in version: DraftVersion) throws -> Clause {
+    do {
+      return try version.draft.resolve(spelling)
+    } catch {
+      throw LookupError.clause(error, inDraft: version.number)
+    }
+  }
+
+  /// The clause's text the proposal is made against, the full text as proposed, and the operation with
+  /// any clause it names spelled as that clause's id.
+  static func texts(of operation: ProposalOperation, on clause: Clause, in version: DraftVersion) throws
+    -> (String, String?, ProposalOperation)
+  {
+    let name = clause.id
+    let before = clause.text
+    switch operation {
+    case .replaceWords, .deleteWords, .insertWords:
+      let after: String
+      do {
+        after = try operation.applied(to: before)
+      } catch {
+        throw explain(error, clause: name)
+      }
+      if case .replaceWords(let words, let with, _) = operation, words == with {
+        throw TablingError.replacedWithItself(words: words, clause: name)
+      }
+      if case .insertWords(let text, _, _) = operation, text.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw TablingError.nothingToInsert(clause: name)
+      }
+      guard after != before else {
+        throw TablingError.noChange(clause: name)
+      }
+      guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw TablingError.leavesNoText(clause: name)
+      }
+      try ClauseText.checkWording(after, of: clause, in: version.draft, what: .proposedText(name))
+      return (before, after, operation)
+    case .replaceClause(let text):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        throw TablingError.emptyText(clause: name)
+      }
+      guard trimmed != before.trimmingCharacters(in: .whitespacesAndNewlines) else {
+        throw TablingError.sameText(clause: name)
+      }
+      try ClauseText.checkWording(trimmed, of: clause, in: version.draft, what: .proposedText(name))
+      return (before, trimmed, .replaceClause(text: trimmed))
+    case .deleteClause:
+      return (before, nil, operation)
+    case .newClause(let text, _):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        throw TablingError.emptyNewClause(next: name)
+      }
+      guard case .newClause(_, let placeBefore) = operation else { return (before, trimmed, operation) }
+      try ClauseText.checkNewClause(
+        trimmed, next: clause, before: placeBefore, in: version.draft,
+        what: .newClause(next: name, before: placeBefore))
+      return (before, trimmed, operation)
+    case .moveClause(let target):
+      let destination = try resolve(target, in: version)
+      guard destination.parentKey == clause.parentKey, destination.key != clause.key else {
+        throw TablingError.moveOutsideList(clause: name, destination: destination.id)
+      }
+      return (before, before, .moveClause(after: destination.id.rawValue))
+    }
+  }
+
+  static func explain(_ error: WordMatchError, clause: ClauseID) -> TablingError {
+    switch error {
+    case .wordsNotFound(let words):
+      .wordsNotFound(words: words, clause: clause)
+    case .ambiguous(let words, let count):
+      .wordsAmbiguous(words: words, count: count, clause: clause)
+    case .occurrenceOutOfRange(let words, let occurrence, let count):
+      .noSuchOccurrence(words: words, occurrence: occurrence, count: count, clause: clause)
+    }
+  }
+
+  /// Withdraws a proposal before a decision: by its proposer, or by a co-sponsor on its behalf.
+  public func withdraw(_ id: String, by delegation: String) throws -> EventRecord {
+    guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw TablingError.noWithdrawer
+    }
+    let delegation = try Names.checked(delegation, .delegation)
+    var event: EventRecord?
+    try commit(
+      author: Person.named(delegation, email: nil),
+      message: { _ in
+        "Withdraw \(event?.proposal ?? id) (\(CommitText.line(delegation)))\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id)"
+      }
+    ) { snapshot in
+      let ledger = try snapshot.ledger.get()
+      let state = try ledger.proposal(id)
+      let record = state.record
+      let isProposer = record.delegation.caseInsensitiveCompare(delegation) == .orderedSame
+      let isCosponsor = record.cosponsors.contains { $0.caseInsensitiveCompare(delegation) == .orderedSame }
+      guard isProposer || isCosponsor else {
+        throw TablingError.cannotWithdraw(
+          delegation: delegation, proposal: record.id, proposer: record.delegation, cosponsors: record.cosponsors)
+      }
+      guard state.status.isUndecided else {
+        throw TablingError.alreadyDecided(proposal: record.id, status: state.status)
+      }
+      var made = EventRecord(
+        id: try newID(record.id + "withdrawn", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
+        kind: .withdrawn, time: Context.timestamp(context.now()))
+      made.proposal = record.id
+      made.by = isProposer ? record.delegation : delegation
+      made.onBehalfOf = isProposer ? nil : record.delegation
+      event = made
+      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+    }
+    guard let event else { throw RepositoryError.notRecorded(.withdrawal) }
+    return event
+  }
+}

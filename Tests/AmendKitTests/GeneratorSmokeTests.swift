@@ -1,0 +1,40 @@
+import Foundation
+import GitStore
+import NegotiationGenerator
+import Testing
+
+import AmendKit
+
+/// The benchmarks' generator at size S: it builds a real, well-formed negotiation through the library,
+/// and the same seed builds the same repository, commit for commit.
+@Suite struct GeneratorSmokeTests {
+  @Test func sizeSBuildsAWellFormedNegotiation() throws {
+    let folder = try ScratchFolder()
+    let path = folder.path + "/S"
+    let report = try NegotiationGenerator(scale: .small, seed: 7, seedDraft: Shared.seed).generate(into: path)
+    #expect(report.tabled == 50)
+    #expect(report.drafts == 8)
+    #expect(report.accepted > 0 && report.rejected > 0)
+
+    let workspace = try Workspace.open(at: path, context: testContext())
+    let snapshot = try workspace.snapshot()
+    #expect(try snapshot.draftFiles.get().map(\.number) == [7, 8])
+    let ledger = try snapshot.ledger.get()
+    #expect(ledger.proposals.count == 50)
+    #expect(ledger.problems.isEmpty)
+    #expect(ledger.openSession != nil)
+    #expect(ledger.proposals.values.contains { $0.status == .applied })
+    #expect(try git(["fsck", "--strict"], in: path).isEmpty)
+    #expect(try git(["status", "--porcelain"], in: path).isEmpty)
+  }
+
+  @Test func theSameSeedMakesTheSameRepository() throws {
+    let folder = try ScratchFolder()
+    func tip(_ name: String) throws -> String {
+      let path = folder.path + "/" + name
+      _ = try NegotiationGenerator(scale: .small, seed: 11, seedDraft: Shared.seed).generate(into: path)
+      return try git(["rev-parse", "HEAD"], in: path)
+    }
+    #expect(try tip("first") == tip("second"))
+  }
+}
