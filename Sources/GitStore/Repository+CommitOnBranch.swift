@@ -43,9 +43,8 @@ extension Repository {
       throw GitError(
         code: -15, message: "gave up updating \(reference) after \(attempts) attempts: other writers kept moving it")
     }
-    throw GitError(
-      code: contention.code, errorClass: contention.errorClass,
-      message: "gave up updating \(reference) after \(attempts) attempts: \(contention.explanation)")
+    // libgit2's own error names the lock file, which is what the person at the keyboard must see.
+    throw contention
   }
 
   /// Sleeps a short random time that grows with `attempt`, so colliding writers spread out.

@@ -27,9 +27,9 @@ enum Failure {
     exit(usage)
   }
 
-  /// A failure while running: the library's refusals in the words of `Wording`, git's failures by kind.
+  /// A failure while running: the library's refusals in the words of `Messages`, git's failures by kind.
   static func stop(_ error: any Error, arguments: [String]) -> Never {
-    if let message = Wording.message(for: error) {
+    if let message = Messages.message(for: error) {
       Output.error(oneLine(message))
       exit(refused)
     }

@@ -17,6 +17,12 @@ public enum ClauseTextSubject: Equatable, Sendable {
 public enum ClauseTextError: Error, Equatable, Sendable {
   /// The draft refused the edit outright.
   case edit(ClauseTextSubject, DraftError)
-  /// Read back, the text's line breaks would start another clause or renumber the others.
+  /// The text has a line break where the clause is one line, or, read back, its line breaks would
+  /// start another clause or renumber the others.
   case notOneClause(ClauseTextSubject)
+  /// The text holds a control character (`scalar`, other than a tab or line break).
+  case controlCharacter(ClauseTextSubject, scalar: UInt32)
+  /// Read back, the text (with no line break) would not be the same clause: its opening words read as
+  /// a marker or as another kind of clause, such as a preambular paragraph without its participle.
+  case notReadAsItself(ClauseTextSubject)
 }

@@ -3,7 +3,7 @@ import AmendKit
 
 /// The one-line wording of every refusal: what is wrong and what to do, with the commands and flags
 /// that do it. The library throws typed errors carrying the facts; the words for people live here.
-enum Wording {
+enum Messages {
   /// The line printed for `error`, or nil when it is not a refusal amend words itself.
   static func message(for error: any Error) -> String? {
     switch error {

@@ -1,7 +1,7 @@
 import DraftText
 import AmendKit
 
-extension Wording {
+extension Messages {
   /// A refused session or decision, naming the command that does what was meant.
   static func decision(_ error: DecisionError) -> String {
     switch error {

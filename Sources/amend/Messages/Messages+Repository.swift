@@ -1,7 +1,7 @@
 import GitStore
 import AmendKit
 
-extension Wording {
+extension Messages {
   /// A problem with the repository itself.
   static func repository(_ error: RepositoryError) -> String {
     switch error {
