@@ -2,7 +2,7 @@
 # libgit2-dev, with pkg-config) only when pkg-config cannot find libgit2, and touches nothing else.
 SWIFT ?= swift
 
-.PHONY: demo test deps example docs
+.PHONY: demo test deps example docs lint
 
 deps:
 	@pkg-config --exists libgit2 2>/dev/null || scripts/install-libgit2.sh
@@ -11,9 +11,13 @@ demo: deps
 	$(SWIFT) build --product amend
 	scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/amend"
 
-test: deps
+test: deps lint
 	$(SWIFT) test
 	$(MAKE) example
+
+# The house style (.swift-format, after swift-argument-parser's): the formatter's lint, warnings as errors.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Examples Package.swift
 
 # The example client of the library (Examples/TableDecideProduce): tables an amendment to 7 (b), decides
 # it, produces the eighth draft and prints its 7 (b), which must now read "forced labour".

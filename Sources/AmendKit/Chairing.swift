@@ -17,7 +17,9 @@ extension Workspace {
     var event: EventRecord?
     try commit(
       author: Person.named(chair),
-      message: { _ in "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")" }
+      message: { _ in
+        "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
+      }
     ) { snapshot in
       _ = try snapshot.currentDraft()
       let ledger = try snapshot.ledger.get()
@@ -228,9 +230,10 @@ extension Workspace {
       if let conflict = failure.conflict, failure.change.id == state.id {
         let wording = others.filter { $0.reworded?.key == clause.key && $0.wording != nil }
         let proposed = candidate.tabled ?? clause.text
-        let culprit = wording.first { other in
-          (try? WordMerge.merge(base: clause.text, ours: other.wording ?? clause.text, theirs: proposed)) == nil
-        } ?? wording.last
+        let culprit =
+          wording.first { other in
+            (try? WordMerge.merge(base: clause.text, ours: other.wording ?? clause.text, theirs: proposed)) == nil
+          } ?? wording.last
         throw DecisionError.collides(
           proposal: state.id, delegation: state.record.delegation, with: culprit?.id,
           withDelegation: culprit?.delegation, words: conflict.words, clause: name)

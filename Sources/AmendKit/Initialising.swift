@@ -75,7 +75,9 @@ extension Workspace {
       let title = source.draft.titleBlock?.title ?? "Draft \(draftNumber)"
       let (commit, _) = try workspace.commit(
         author: committer,
-        message: { _ in "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)" }
+        message: { _ in
+          "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)"
+        }
       ) { snapshot in
         if let existing = try snapshot.draftFiles.get().last {
           throw InitError.alreadyNegotiation(existing: existing.path)

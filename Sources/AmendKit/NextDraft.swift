@@ -52,7 +52,8 @@ extension Workspace {
         throw NextDraftError.sessionStillOpen(name: open.name)
       }
       let current = try snapshot.currentDraft()
-      let day = requestedDate ?? ledger.sessions.last.flatMap { try? CalendarDate.parse($0.date) }
+      let day =
+        requestedDate ?? ledger.sessions.last.flatMap { try? CalendarDate.parse($0.date) }
         ?? CalendarDate(context.now(), in: context.timeZone)
       try checkBeforeDrafting(snapshot, ledger: ledger, current: current, date: day, allowEmpty: allowEmpty)
       var plan = try planNextDraft(snapshot: snapshot, current: current, date: day, title: title)
@@ -77,7 +78,9 @@ extension Workspace {
       let path = plan.file.path
       try add(
         [path: current.text], author: secretariat,
-        message: "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))\n\nAmend-Event: draft-begun\nAmend-Draft: \(plan.file.number)")
+        message:
+          "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))\n\nAmend-Event: draft-begun\nAmend-Draft: \(plan.file.number)"
+      )
       for step in plan.steps {
         try add([path: step.text], author: signature(step.author, at: now), message: step.message)
       }
@@ -95,7 +98,9 @@ extension Workspace {
           path: plan.result.text, plan.file.numberingPath: numberingYAML,
           EventRecord.path(for: event.id): try RecordCoding.encode(event),
         ], author: secretariat,
-        message: "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)")
+        message:
+          "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)"
+      )
       context.beforePublish()
       // Someone recorded something meanwhile: build the draft again on their commit.
       guard

@@ -12,7 +12,9 @@ struct NextDraftPlan {
 }
 
 extension Workspace {
-  func planNextDraft(snapshot: Snapshot, current: DraftVersion, date: CalendarDate, title: String?) throws
+  func planNextDraft(
+    snapshot: Snapshot, current: DraftVersion, date: CalendarDate, title: String?
+  ) throws
     -> NextDraftPlan
   {
     let number = current.number + 1

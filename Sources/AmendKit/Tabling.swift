@@ -113,7 +113,9 @@ extension Workspace {
 
   /// The clause's text the proposal is made against, the full text as proposed, and the operation with
   /// any clause it names spelled as that clause's id.
-  static func texts(of operation: ProposalOperation, on clause: Clause, in version: DraftVersion) throws
+  static func texts(
+    of operation: ProposalOperation, on clause: Clause, in version: DraftVersion
+  ) throws
     -> (String, String?, ProposalOperation)
   {
     let name = clause.id

@@ -92,8 +92,10 @@ struct DraftParser {
     }
     if let open = openClause, continues(body, line: line), case .clause(var node) = blocks[open] {
       if let unplaced {
-        note(unplaced, "is read as the line above running on, not as a new clause, because its number does not "
-          + "follow the one before: leave a blank line before it to make it a clause")
+        note(
+          unplaced,
+          "is read as the line above running on, not as a new clause, because its number does not "
+            + "follow the one before: leave a blank line before it to make it a clause")
       }
       // Take the clause out while it grows, so its text is not copied for every line added.
       blocks[open] = .line(SourceLine(content: "", terminator: ""))

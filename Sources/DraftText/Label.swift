@@ -34,8 +34,11 @@ struct Label: Equatable, Sendable {
   init?(_ text: String) {
     let lower = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
     // Most labels are one word ("7", "b"): no need to split them.
-    let words = !lower.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) ? [lower] : lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
-      .map(String.init)
+    let words =
+      !lower.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 })
+      ? [lower]
+      : lower.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+        .map(String.init)
     if words.count == 2 {
       guard Label.isSuffix(words[1]) else { return nil }
       base = words[0]

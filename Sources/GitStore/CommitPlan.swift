@@ -23,8 +23,7 @@ public struct CommitPlan: Sendable, Equatable {
   }
 
   /// Uses one signature as both author and committer.
-  public init(tree: ObjectID, extraParents: [ObjectID] = [], signature: Signature, message: String)
-  {
+  public init(tree: ObjectID, extraParents: [ObjectID] = [], signature: Signature, message: String) {
     self.init(
       tree: tree, extraParents: extraParents, author: signature, committer: signature,
       message: message)

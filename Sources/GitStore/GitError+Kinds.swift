@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 extension GitError {
   /// An operating-system failure outside libgit2, worded as libgit2 words its own: the message,

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// A failure reported by libgit2 (or by this layer, using the same codes).
 public struct GitError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -97,7 +97,9 @@ final class IndexLock {
   /// Takes the lock for `journal`, waiting while another writer holds it and taking over a lock whose
   /// amend writer was killed. Throws `isLocked` when the lock stays held by something else.
   /// `waiting: false` gives up at once unless the lock is a killed writer's.
-  static func acquire(gitDirectory: String, journal: IndexJournal, waiting: Bool = true) throws(GitError)
+  static func acquire(
+    gitDirectory: String, journal: IndexJournal, waiting: Bool = true
+  ) throws(GitError)
     -> IndexLock
   {
     let path = gitDirectory + "/index.lock"
@@ -133,7 +135,9 @@ final class IndexLock {
   /// Creates the lock file with the journal already in it (written aside, then hard-linked into
   /// place, which fails when the lock exists), so no one ever reads a half-written amend lock.
   /// False when the lock is held.
-  private static func create(_ path: String, holding journal: IndexJournal, in gitDirectory: String)
+  private static func create(
+    _ path: String, holding journal: IndexJournal, in gitDirectory: String
+  )
     throws(GitError) -> Bool
   {
     let aside = path + ".amend-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

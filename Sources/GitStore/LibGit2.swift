@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Process-wide libgit2 set-up, done once before the first call.
 enum LibGit2 {

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 extension Repository {
   /// Reads commit `id`.

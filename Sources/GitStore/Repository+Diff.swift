@@ -24,7 +24,9 @@ extension Repository {
 
   /// The unified patch (as `git diff` prints it) of `path` between two trees (or commits);
   /// empty when that path did not change.
-  public func patch(from oldTree: ObjectID?, to newTree: ObjectID?, path: String)
+  public func patch(
+    from oldTree: ObjectID?, to newTree: ObjectID?, path: String
+  )
     throws(GitError) -> String
   {
     try withDiff(from: oldTree, to: newTree, paths: [path]) { (diff) throws(GitError) in

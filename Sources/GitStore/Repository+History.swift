@@ -7,7 +7,9 @@ extension Repository {
   /// that path are returned (a root commit counts when it has the path). libgit2 1.5 has no
   /// path-limited revwalk, so this compares the entry ids at `path`, which is cheaper than a diff.
   /// `limit` caps the number of commits returned.
-  public func history(from start: ObjectID, touching path: String? = nil, limit: Int? = nil)
+  public func history(
+    from start: ObjectID, touching path: String? = nil, limit: Int? = nil
+  )
     throws(GitError) -> [Commit]
   {
     if let limit, limit <= 0 { return [] }
@@ -37,8 +39,7 @@ extension Repository {
   }
 
   /// Whether `commit`'s entry at `path` differs from its first parent's.
-  private static func commitTouches(_ commit: OpaquePointer, path: String) throws(GitError) -> Bool
-  {
+  private static func commitTouches(_ commit: OpaquePointer, path: String) throws(GitError) -> Bool {
     var tree: OpaquePointer?
     try check(git_commit_tree(&tree, commit))
     defer { git_tree_free(tree) }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 extension Repository {
   /// Looks up an object, peeling it to `type` (a commit id gives its tree when asking for a tree);
@@ -57,7 +57,9 @@ extension Repository {
 
   /// The direct entries of folder `path` ("" for the root) in commit (or tree) `id`, in git's
   /// order; empty when the folder does not exist.
-  public func listTree(ofCommit id: ObjectID, under path: String = "") throws(GitError)
+  public func listTree(
+    ofCommit id: ObjectID, under path: String = ""
+  ) throws(GitError)
     -> [TreeEntry]
   {
     let folder = Repository.normalized(path)
@@ -152,7 +154,9 @@ extension Repository {
   }
 
   /// The id and kind of the entry at `path` in commit (or tree) `id`; nil when absent.
-  func entryID(at path: String, in id: ObjectID) throws(GitError) -> (
+  func entryID(
+    at path: String, in id: ObjectID
+  ) throws(GitError) -> (
     id: ObjectID, kind: TreeEntryKind
   )? {
     let relative = Repository.normalized(path)
@@ -166,7 +170,9 @@ extension Repository {
   }
 
   /// The id and kind of the entry at `path` below an already looked-up tree; nil when absent.
-  static func entry(in tree: OpaquePointer, at path: String) throws(GitError)
+  static func entry(
+    in tree: OpaquePointer, at path: String
+  ) throws(GitError)
     -> (id: ObjectID, kind: TreeEntryKind)?
   {
     var entry: OpaquePointer?
@@ -178,8 +184,7 @@ extension Repository {
     return (id, kind(git_tree_entry_type(entry)))
   }
 
-  private static func treeHasEntry(_ tree: OpaquePointer, at path: String) throws(GitError) -> Bool
-  {
+  private static func treeHasEntry(_ tree: OpaquePointer, at path: String) throws(GitError) -> Bool {
     try entry(in: tree, at: path) != nil
   }
 

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Moving a branch to a new commit, and what follows from it: the tag that marks it, and the index
 /// entries and working-tree files of the paths it wrote.
@@ -93,13 +93,15 @@ extension Repository {
   }
 
   /// Compare-and-swap; false when another writer moved the branch first.
-  private func moveBranch(_ reference: String, _ update: BranchUpdate, contention: inout GitError?)
+  private func moveBranch(
+    _ reference: String, _ update: BranchUpdate, contention: inout GitError?
+  )
     throws(GitError) -> Bool
   {
     do {
       try updateReference(reference, to: update.commit, expecting: update.expected, message: update.reflogMessage)
       return true
-    } catch where error.isContention {
+    } catch  where error.isContention {
       contention = error
       return false
     }

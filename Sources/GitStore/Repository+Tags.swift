@@ -3,7 +3,9 @@ internal import CLibGit2
 extension Repository {
   /// Creates the annotated tag `name` (without "refs/tags/") on `target`; fails with `isExists`
   /// when the tag already exists. Returns the id of the tag object.
-  public func createTag(_ name: String, target: ObjectID, tagger: Signature, message: String)
+  public func createTag(
+    _ name: String, target: ObjectID, tagger: Signature, message: String
+  )
     throws(GitError) -> ObjectID
   {
     try reach(.tag)
@@ -18,7 +20,9 @@ extension Repository {
 
   /// Writes the annotated tag object `name` for `target` without creating the tag reference, so that
   /// the reference can follow the branch (`BranchUpdate.tags`). Returns the tag object's id.
-  public func createTagObject(_ name: String, target: ObjectID, tagger: Signature, message: String)
+  public func createTagObject(
+    _ name: String, target: ObjectID, tagger: Signature, message: String
+  )
     throws(GitError) -> ObjectID
   {
     try reach(.tag)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Refused because a file amend did not write stands where it would write one; nothing was written.
 public struct WorkingTreeRefusal: Error, CustomStringConvertible, Equatable, Sendable {
@@ -37,7 +37,7 @@ extension Repository {
     do {
       lock = try IndexLock.acquire(
         gitDirectory: gitDirectory, journal: IndexJournal(branch: "", paths: []), waiting: false)
-    } catch where error.isLocked {
+    } catch  where error.isLocked {
       return
     }
     try finish(lock.inherited)
@@ -99,7 +99,8 @@ extension Repository {
         throw WorkingTreeRefusal(
           path: path,
           message:
-            "\(path) is in the way: \(what) stands where amend would record \(wanted == nil ? "a removal" : "a file"); move it elsewhere (or delete it) and run the command again")
+            "\(path) is in the way: \(what) stands where amend would record \(wanted == nil ? "a removal" : "a file"); move it elsewhere (or delete it) and run the command again"
+        )
       case .folder, .other:
         throw WorkingTreeRefusal(
           path: path,

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// An open git repository; every read and write of `amend` goes through it.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Who did something, and when (author, committer, tagger).
 public struct Signature: Sendable, Equatable, Hashable {

@@ -1,5 +1,5 @@
-import Foundation
 import AmendKit
+import Foundation
 
 /// The generator's world: a clock that moves one minute each time it is read, from 09:00 UTC on the
 /// first draft's day, and ids salted from the seed, so that the same seed makes the same commits.

@@ -1,5 +1,5 @@
-import Foundation
 import AmendKit
+import Foundation
 
 /// What a generator run made, and how long each part took.
 public struct GeneratorReport: Sendable {

@@ -1,6 +1,6 @@
+import AmendKit
 import DraftText
 import Foundation
-import AmendKit
 
 /// Builds a whole negotiation in a real repository through amend's own library, from a seed: a first
 /// draft, proposals tabled one commit each, a session per draft where the chair accepts, rejects or

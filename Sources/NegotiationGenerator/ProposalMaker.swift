@@ -1,6 +1,6 @@
+import AmendKit
 import DraftText
 import Foundation
-import AmendKit
 import Wording
 
 /// Writes the proposals of a generated negotiation: each against one clause of the current draft,
@@ -11,7 +11,9 @@ struct ProposalMaker {
 
   /// A proposal against `clause`, whose siblings in the draft are `siblings`; `hasChildren` when
   /// subparagraphs stand under it.
-  func request(on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom)
+  func request(
+    on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom
+  )
     -> ProposalRequest
   {
     let delegation = random.pick(delegations) ?? "European Union"
@@ -26,7 +28,9 @@ struct ProposalMaker {
       cosponsors: Array(Set(cosponsors)).sorted(), rationale: random.pick(Phrases.rationales) ?? "")
   }
 
-  func operation(on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom)
+  func operation(
+    on clause: Clause, siblings: [Clause], hasChildren: Bool, using random: inout SeededRandom
+  )
     -> ProposalOperation
   {
     let roll = Double.random(in: 0..<1, using: &random)

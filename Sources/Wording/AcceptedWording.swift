@@ -5,7 +5,9 @@
 public enum AcceptedWording {
   /// `text` added to `combined` (what earlier accepted proposals made of `base`): merged word by word,
   /// or, when the chair read it out as revised, replacing it.
-  public static func adding(_ text: String, asRevised: Bool, to combined: String, base: String) throws(WordConflict)
+  public static func adding(
+    _ text: String, asRevised: Bool, to combined: String, base: String
+  ) throws(WordConflict)
     -> String
   {
     asRevised ? text : try WordMerge.merge(base: base, ours: combined, theirs: text)

@@ -39,7 +39,9 @@ public enum WordMatch {
   }
 
   /// The range of `words` in `text`: the only occurrence, or the `occurrence`-th (from 1).
-  public static func locate(_ words: String, in text: String, occurrence: Int?) throws(WordMatchError)
+  public static func locate(
+    _ words: String, in text: String, occurrence: Int?
+  ) throws(WordMatchError)
     -> Range<String.Index>
   {
     let found = occurrences(of: words, in: text)

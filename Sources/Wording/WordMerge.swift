@@ -19,7 +19,8 @@ public enum WordMerge {
     let theirEdits = WordDiff.edits(from: baseWords, to: theirWords)
     for mine in ourEdits {
       for other in theirEdits where mine.collides(with: other) {
-        let same = mine.base == other.base
+        let same =
+          mine.base == other.base
           && ourWords.text(mine.replacement) == theirWords.text(other.replacement)
         if !same {
           let lower = min(mine.base.lowerBound, other.base.lowerBound)

@@ -74,5 +74,6 @@ for run in first..<runs {
 }
 let seconds = Date().timeIntervalSince(start)
 let rate = seconds > 0 ? Int(Double(runs - first) / seconds) : runs - first
-print("amend-fuzz: \(runs - first) runs (\(first)..<\(runs)) from seed \(seed) in \(String(format: "%.1f", seconds)) s (\(rate)/s), \(failures) failing")
+print(
+  "amend-fuzz: \(runs - first) runs (\(first)..<\(runs)) from seed \(seed) in \(String(format: "%.1f", seconds)) s (\(rate)/s), \(failures) failing")
 exit(failures == 0 ? 0 : 1)

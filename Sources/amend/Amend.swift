@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import Foundation
-import AmendKit
 
 /// `amend`: tables amendments clause by clause, runs the chair's sessions and produces numbered drafts,
 /// all on the record in a git repository.

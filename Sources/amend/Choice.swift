@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 /// A value an option takes from a fixed set: a format, a status.
 protocol OptionChoice: CaseIterable, ExpressibleByArgument {

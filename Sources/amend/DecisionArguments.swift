@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 /// What the chair's decision commands share: the proposal, and how the decision is reported.
 struct DecisionArguments: ParsableArguments {

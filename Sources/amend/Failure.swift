@@ -1,7 +1,7 @@
+import AmendKit
 import ArgumentParser
 import Foundation
 import GitStore
-import AmendKit
 
 /// How a failed command ends: one line on standard error saying what happened and what to do.
 enum Failure {

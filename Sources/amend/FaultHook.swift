@@ -1,6 +1,6 @@
+import AmendKit
 import Foundation
 @_spi(FaultInjection) import GitStore
-import AmendKit
 
 /// The test hook for fault injection: `AMEND_FAULT=fail:N` makes the Nth write (blob, tree, commit,
 /// tag, reference, index lock, working-tree file, index) fail, `AMEND_FAULT=kill:N` ends the process

@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import Foundation
-import AmendKit
 
 /// Options every command that reads or writes the record shares.
 struct RepositoryOptions: ParsableArguments {

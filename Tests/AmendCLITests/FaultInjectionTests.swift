@@ -11,7 +11,8 @@ struct FaultInjectionTests {
   /// Write points covered, per command and mode, for the report.
   static let covered = Locked([String: Int]())
 
-  @Test("a failure or kill at any write point leaves the old state or the new, the index in step, fsck clean",
+  @Test(
+    "a failure or kill at any write point leaves the old state or the new, the index in step, fsck clean",
     arguments: NegotiationScript.commands, Mode.allCases)
   func everyWritePoint(step: Int, mode: Mode) throws {
     let scratch = try Scratch()

@@ -1,5 +1,5 @@
-import DraftText
 import AmendKit
+import DraftText
 import Testing
 
 @testable import amend

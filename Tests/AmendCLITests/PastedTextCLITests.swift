@@ -12,7 +12,10 @@ struct PastedTextCLITests {
       ["propose", "7.b", "--by", "Norway", "--insert", "and smuggling", "--after", "forced\u{00A0}labor", "--json"],
       in: scratch.path)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stderr == "amend: note: in 7 (b), the words occur with a space where you typed a non-breaking space; they were matched as they stand in the clause\n")
+    #expect(
+      run.stderr
+        == "amend: note: in 7 (b), the words occur with a space where you typed a non-breaking space; they were matched as they stand in the clause\n"
+    )
     #expect(run.stdout.contains("forced labor and smuggling of migrant workers"))
   }
 

@@ -32,9 +32,11 @@ struct RecordsCLITests {
     }
   }
 
-  @Test("a withdrawn or rejected record that no longer reads does not stop the next draft", arguments: [
-    RecordsStage.brokenWithdrawn, .brokenRejected, .deletedWithdrawn, .eventNamingMissingWithdrawn,
-  ])
+  @Test(
+    "a withdrawn or rejected record that no longer reads does not stop the next draft",
+    arguments: [
+      RecordsStage.brokenWithdrawn, .brokenRejected, .deletedWithdrawn, .eventNamingMissingWithdrawn,
+    ])
   func unneededDamage(stage: RecordsStage) throws {
     let scratch = try Scratch()
     let folder = try RecordsStages.shared.copy(stage, into: scratch)
@@ -43,9 +45,11 @@ struct RecordsCLITests {
     #expect(next.stdout.contains("Applied: \(RecordsStages.roles(in: folder)["accepted"] ?? "?")"))
   }
 
-  @Test("the command the refusal names restores the record, and next then applies it", arguments: [
-    RecordsStage.brokenAccepted, .truncatedAccepted, .deletedAccepted, .brokenDecisionEvent,
-  ])
+  @Test(
+    "the command the refusal names restores the record, and next then applies it",
+    arguments: [
+      RecordsStage.brokenAccepted, .truncatedAccepted, .deletedAccepted, .brokenDecisionEvent,
+    ])
   func restoreCommandWorks(stage: RecordsStage) throws {
     let scratch = try Scratch()
     let folder = try RecordsStages.shared.copy(stage, into: scratch)

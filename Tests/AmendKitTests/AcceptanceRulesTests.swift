@@ -1,8 +1,7 @@
+import AmendKit
 import DraftText
 import Foundation
 import Testing
-
-import AmendKit
 
 @Suite("What accept refuses so that next can always produce the draft")
 struct AcceptanceRulesTests {

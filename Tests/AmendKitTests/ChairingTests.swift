@@ -1,8 +1,7 @@
+import AmendKit
 import DraftText
 import Foundation
 import Testing
-
-import AmendKit
 
 @Suite("Chairing a session")
 struct ChairingTests {
@@ -127,7 +126,8 @@ struct ChairingTests {
     let workspace = table.workspace
     _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
     _ = try workspace.decide(.accept, on: table.labour.id)
-    let revised = "taking measures to combat trafficking and forced labour and exploitation of migrant workers, regardless of their immigration status;"
+    let revised =
+      "taking measures to combat trafficking and forced labour and exploitation of migrant workers, regardless of their immigration status;"
     let event = try workspace.decide(.accept, on: table.exploitation.id, asRevised: revised)
     #expect(event.asRevised == revised)
   }

@@ -2,9 +2,9 @@ import DraftText
 import Foundation
 import GitStore
 import Testing
+import Wording
 
 @testable import AmendKit
-import Wording
 
 @Suite("Fidelity: agreed text never changes silently")
 struct FidelityTests {

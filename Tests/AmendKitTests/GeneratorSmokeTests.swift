@@ -1,9 +1,8 @@
+import AmendKit
 import Foundation
 import GitStore
 import NegotiationGenerator
 import Testing
-
-import AmendKit
 
 /// The benchmarks' generator at size S: it builds a real, well-formed negotiation through the library,
 /// and the same seed builds the same repository, commit for commit.

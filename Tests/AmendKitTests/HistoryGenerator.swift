@@ -1,8 +1,7 @@
+import AmendKit
 import DraftText
 import Foundation
 import Testing
-
-import AmendKit
 
 /// A negotiation of ten rounds on the seed, made with the library as a secretariat would: each round
 /// tables proposals, decides them in a session and produces the next draft, so that the history has

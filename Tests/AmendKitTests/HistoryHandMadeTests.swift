@@ -1,9 +1,8 @@
+import AmendKit
 import DraftText
 import Foundation
 import GitStore
 import Testing
-
-import AmendKit
 
 @Suite("History: hand-made commits, rewritten histories and bad input")
 struct HistoryHandMadeTests {
@@ -12,8 +11,10 @@ struct HistoryHandMadeTests {
     try edit()
     try git(["add", "-A"], in: folder.path)
     try git(
-      ["-c", "user.name=Jane Clerk", "-c", "user.email=jane@example.org", "commit", "-q", "-m", message,
-       "--date", "2010-11-20T09:00:00Z"],
+      [
+        "-c", "user.name=Jane Clerk", "-c", "user.email=jane@example.org", "commit", "-q", "-m", message,
+        "--date", "2010-11-20T09:00:00Z",
+      ],
       in: folder.path)
   }
 

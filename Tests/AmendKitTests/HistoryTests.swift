@@ -43,7 +43,9 @@ struct HistoryGeneratedTests {
     #expect(history.versions.map(\.draft) == Array(7...17))
     #expect(history.versions.compactMap(\.clause) == ["7.b", "7.c", "7.d", "7.e", "7.f", "7.g", "7.h", "7.i", "7.j", "7.k", "7.l"])
     #expect(history.versions.first?.changes.map(\.kind) == [.received])
-    #expect(history.versions.first?.text == "taking measures to combat trafficking and forced labor of migrant workers, regardless of their immigration status;")
+    #expect(
+      history.versions.first?.text
+        == "taking measures to combat trafficking and forced labor of migrant workers, regardless of their immigration status;")
     for (round, version) in zip(1...10, history.versions.dropFirst()) {
       #expect(version.text?.hasSuffix("(step \(round))") == true)
       #expect(version.changes.map(\.kind) == [.renumbered, .amended], "draft \(version.draft)")
@@ -70,7 +72,8 @@ struct HistoryGeneratedTests {
     let blame = try negotiation.workspace.snapshot().clauseBlame("7.l")
     #expect(blame.spans.map(\.text).joined() == blame.text)
     #expect(blame.notes.isEmpty)
-    #expect(blame.spans.first?.text == "taking measures to combat trafficking and forced labor of migrant workers, regardless of their immigration status;")
+    #expect(
+      blame.spans.first?.text == "taking measures to combat trafficking and forced labor of migrant workers, regardless of their immigration status;")
     #expect(blame.spans.first?.source.kind == .received)
     #expect(blame.spans.first?.source.draft == 7)
     let rounds = blame.spans.dropFirst()
@@ -126,7 +129,9 @@ struct HistoryGeneratedTests {
     let whole = try snapshot.comparison(from: 7, to: 17, clause: "7.l")
     #expect(whole.entries.count == 1)
     #expect(whole.entries.first?.changes.filter { $0.kind == .amended }.count == 10)
-    #expect(whole.entries.first?.redline.hasSuffix("status; **(step 1) (step 2) (step 3) (step 4) (step 5) (step 6) (step 7) (step 8) (step 9) (step 10)**") == true)
+    #expect(
+      whole.entries.first?.redline.hasSuffix("status; **(step 1) (step 2) (step 3) (step 4) (step 5) (step 6) (step 7) (step 8) (step 9) (step 10)**")
+        == true)
   }
 
   @Test("for every clause line of every draft, amend's attribution agrees with git blame --porcelain")

@@ -1,6 +1,5 @@
-import Testing
-
 import AmendKit
+import Testing
 
 /// The fold over records that merged histories made contradictory or incomplete.
 @Suite("The ledger: conflicts, merged sessions, drafts recorded twice, missing records")
@@ -23,9 +22,11 @@ struct LedgerConflictTests {
     return Ledger(proposals: proposals, events: records, problems: [])
   }
 
-  @Test("accepted in one session and rejected in another, in either order, is a conflict", arguments: [
-    (EventRecord.Kind.accepted, EventRecord.Kind.rejected), (.rejected, .accepted), (.accepted, .deferred),
-  ])
+  @Test(
+    "accepted in one session and rejected in another, in either order, is a conflict",
+    arguments: [
+      (EventRecord.Kind.accepted, EventRecord.Kind.rejected), (.rejected, .accepted), (.accepted, .deferred),
+    ])
   func opposite(first: EventRecord.Kind, second: EventRecord.Kind) throws {
     let ledger = Self.ledger([
       (.sessionOpened, "A", nil), (first, "A", nil), (.sessionClosed, "A", nil),

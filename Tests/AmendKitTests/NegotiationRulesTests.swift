@@ -10,10 +10,12 @@ private let revised7b =
 
 @Suite("Names are one line of printable text")
 struct NameRuleTests {
-  @Test("real delegation names pass as written", arguments: [
-    "Côte d'Ivoire", "Bolivia (Plurinational State of)", "Türkiye", "São Tomé and Príncipe",
-    "Group of 77 and China", "Venezuela (Bolivarian Republic of)", "中国", "Amend-Event: a name, not a trailer",
-  ])
+  @Test(
+    "real delegation names pass as written",
+    arguments: [
+      "Côte d'Ivoire", "Bolivia (Plurinational State of)", "Türkiye", "São Tomé and Príncipe",
+      "Group of 77 and China", "Venezuela (Bolivarian Republic of)", "中国", "Amend-Event: a name, not a trailer",
+    ])
   func realNames(name: String) throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
@@ -87,12 +89,18 @@ struct OneClauseTests {
     #expect(next.text.contains("- c) ensuring access to remedies;"))
   }
 
-  @Test("after any accepted set, the numbering table names every clause whose number changed")
+  @Test("a line break in a one-line clause is refused; an accepted change renumbers nothing")
   func numberingTableIsComplete() throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
+    let tip = try workspace.tip
+    #expect(throws: ClauseTextError.notOneClause(.proposedText("7.b"))) {
+      try workspace.propose(
+        "7 (b)", by: "Brazil", .replaceWords(words: "forced labor", with: "forced labour\nof all kinds", occurrence: nil))
+    }
+    #expect(try workspace.tip == tip)
     let text = try workspace.propose(
-      "7 (b)", by: "Brazil", .replaceWords(words: "forced labor", with: "forced labour\nof all kinds", occurrence: nil))
+      "7 (b)", by: "Brazil", .replaceWords(words: "forced labor", with: "forced labour of all kinds", occurrence: nil))
     _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
     _ = try workspace.decide(.accept, on: text.id)
     _ = try workspace.closeSession()

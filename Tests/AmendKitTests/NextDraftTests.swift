@@ -1,8 +1,7 @@
+import AmendKit
 import DraftText
 import Foundation
 import Testing
-
-import AmendKit
 
 @Suite("Producing the next draft")
 struct NextDraftTests {
@@ -52,17 +51,22 @@ struct NextDraftTests {
     let workspace = try makeNegotiation(in: folder)
     var ids: [String: String] = [:]
     ids["EU"] = try workspace.propose(
-      "7 (b)", by: "European Union", .replaceWords(words: "forced labor", with: "forced labour", occurrence: nil)).id
+      "7 (b)", by: "European Union", .replaceWords(words: "forced labor", with: "forced labour", occurrence: nil)
+    ).id
     ids["AG"] = try workspace.propose(
       "7 (b)", by: "Group of African States",
-      .insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil)).id
+      .insertWords(text: ", smuggling", anchor: .after("trafficking"), occurrence: nil)
+    ).id
     ids["PH"] = try workspace.propose(
-      "7 (b)", by: "Philippines", .newClause(text: "ensuring access to remedies;", before: false)).id
+      "7 (b)", by: "Philippines", .newClause(text: "ensuring access to remedies;", before: false)
+    ).id
     ids["US"] = try workspace.propose("4 (h)", by: "United States", .deleteClause).id
     ids["CH"] = try workspace.propose(
-      "5", by: "Switzerland", .replaceWords(words: "Working Groups", with: "Working Group", occurrence: nil)).id
+      "5", by: "Switzerland", .replaceWords(words: "Working Groups", with: "Working Group", occurrence: nil)
+    ).id
     ids["MX"] = try workspace.propose(
-      "7 (d)", by: "Mexico", .deleteWords(words: "Also emphasizing", occurrence: nil)).id
+      "7 (d)", by: "Mexico", .deleteWords(words: "Also emphasizing", occurrence: nil)
+    ).id
     ids["NO"] = try workspace.propose("4 (k)", by: "Norway", .moveClause(after: "4 (b)")).id
     _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
     _ = try workspace.decide(.accept, on: ids["EU"]!)

@@ -1,6 +1,5 @@
-import Testing
-
 import AmendKit
+import Testing
 import Wording
 
 /// Words pasted from a word processor match the clause they look identical to, and only the matched

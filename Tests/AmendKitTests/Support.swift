@@ -1,16 +1,16 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import GitStore
 import Testing
-
-import AmendKit
 
 /// A scratch folder for one test, removed when the test ends.
 final class ScratchFolder {
   let path: String
 
   init() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("amend-negotiation-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
@@ -85,7 +85,9 @@ extension Workspace {
     get throws { try #require(try repository.referenceTarget(branch), "the branch has no commit") }
   }
 
-  func propose(_ clause: String, by delegation: String, _ operation: ProposalOperation, cosponsors: [String] = [])
+  func propose(
+    _ clause: String, by delegation: String, _ operation: ProposalOperation, cosponsors: [String] = []
+  )
     throws -> ProposalRecord
   {
     try table(ProposalRequest(clause: clause, delegation: delegation, operation: operation, cosponsors: cosponsors))

@@ -1,9 +1,8 @@
+import AmendKit
 import DraftText
 import Foundation
 import GitStore
 import Testing
-
-import AmendKit
 
 @Suite("Tabling proposals")
 struct TablingTests {

@@ -1,7 +1,6 @@
+import AmendKit
 import Foundation
 import Testing
-
-import AmendKit
 import Wording
 
 @Suite("Word-level diff, merge and redline")
@@ -20,8 +19,10 @@ struct WordMergeTests {
     let ours = clause.replacingOccurrences(of: "forced labor", with: "forced labour")
     let theirs = clause.replacingOccurrences(of: "trafficking", with: "trafficking, smuggling")
     let merged = try WordMerge.merge(base: clause, ours: ours, theirs: theirs)
-    #expect(merged == clause.replacingOccurrences(of: "forced labor", with: "forced labour")
-      .replacingOccurrences(of: "trafficking", with: "trafficking, smuggling"))
+    #expect(
+      merged
+        == clause.replacingOccurrences(of: "forced labor", with: "forced labour")
+        .replacingOccurrences(of: "trafficking", with: "trafficking, smuggling"))
   }
 
   @Test("changes to the same words collide and name them")

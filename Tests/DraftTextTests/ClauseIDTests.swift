@@ -1,19 +1,21 @@
-import Foundation
 import DraftText
+import Foundation
 import Testing
 
 @Suite("Clause ids")
 struct ClauseIDTests {
-  @Test("display, eId and parent follow the scheme", arguments: [
-    ("7", "7", "para_7", nil),
-    ("7.b", "7 (b)", "para_7__list_1__point_b", "7"),
-    ("3.a.ii", "3 (a) (ii)", "para_3__list_1__point_a__list_1__point_ii", "3.a"),
-    ("PP2", "PP2", "preamble__recital_2", nil),
-    ("A4", "Article 4", "art_4", nil),
-    ("A4.1", "Article 4.1", "art_4__para_1", nil),
-    ("A4.1.a", "Article 4.1 (a)", "art_4__para_1__list_1__point_a", "A4.1"),
-    ("7.bbis", "7 (b bis)", "para_7__list_1__point_bbis", "7"),
-  ] as [(String, String, String, String?)])
+  @Test(
+    "display, eId and parent follow the scheme",
+    arguments: [
+      ("7", "7", "para_7", nil),
+      ("7.b", "7 (b)", "para_7__list_1__point_b", "7"),
+      ("3.a.ii", "3 (a) (ii)", "para_3__list_1__point_a__list_1__point_ii", "3.a"),
+      ("PP2", "PP2", "preamble__recital_2", nil),
+      ("A4", "Article 4", "art_4", nil),
+      ("A4.1", "Article 4.1", "art_4__para_1", nil),
+      ("A4.1.a", "Article 4.1 (a)", "art_4__para_1__list_1__point_a", "A4.1"),
+      ("7.bbis", "7 (b bis)", "para_7__list_1__point_bbis", "7"),
+    ] as [(String, String, String, String?)])
   func scheme(raw: String, display: String, eId: String, parent: String?) {
     let id = ClauseID(rawValue: raw)
     #expect(id.display == display)

@@ -37,11 +37,12 @@ struct EditingTests {
     #expect(draft.clause(key: ClauseKey("7.c"))?.marker == "d) ")
     #expect(draft.clause(key: ClauseKey("7.c"))?.id == "7.d")
     #expect(draft.clause(key: ClauseKey("7.d"))?.marker == "e) ")
-    #expect(table == [
-      Renumbering(key: key, old: nil, new: "7.c"),
-      Renumbering(key: ClauseKey("7.c"), old: "7.c", new: "7.d"),
-      Renumbering(key: ClauseKey("7.d"), old: "7.d", new: "7.e"),
-    ])
+    #expect(
+      table == [
+        Renumbering(key: key, old: nil, new: "7.c"),
+        Renumbering(key: ClauseKey("7.c"), old: "7.c", new: "7.d"),
+        Renumbering(key: ClauseKey("7.d"), old: "7.d", new: "7.e"),
+      ])
 
     var expected = lines
     let b = try line("- b) taking measures")
@@ -59,12 +60,13 @@ struct EditingTests {
     let table = draft.renumber()
     #expect(draft.clause(key: ClauseKey("4.i"))?.marker == "- h) ")
     #expect(draft.clause(key: ClauseKey("4.k"))?.id == "4.j")
-    #expect(table == [
-      Renumbering(key: ClauseKey("4.i"), old: "4.i", new: "4.h"),
-      Renumbering(key: ClauseKey("4.j"), old: "4.j", new: "4.i"),
-      Renumbering(key: ClauseKey("4.k"), old: "4.k", new: "4.j"),
-      Renumbering(key: ClauseKey("4.h"), old: "4.h", new: nil),
-    ])
+    #expect(
+      table == [
+        Renumbering(key: ClauseKey("4.i"), old: "4.i", new: "4.h"),
+        Renumbering(key: ClauseKey("4.j"), old: "4.j", new: "4.i"),
+        Renumbering(key: ClauseKey("4.k"), old: "4.k", new: "4.j"),
+        Renumbering(key: ClauseKey("4.h"), old: "4.h", new: nil),
+      ])
     var expected = lines
     expected[try line("- i) ")] = "- h) " + expected[try line("- i) ")].dropFirst(5)
     expected[try line("- j) ")] = "- i) " + expected[try line("- j) ")].dropFirst(5)
@@ -117,7 +119,10 @@ struct EditingTests {
     #expect(draft.clause(key: ClauseKey("4.k"))?.id == "5.k")
     #expect(table.first == Renumbering(key: key, old: nil, new: "4"))
     #expect(table.contains(Renumbering(key: ClauseKey("7.d"), old: "7.d", new: "8.d")))
-    #expect(draft.render().contains("regardless of their immigration status, in accordance with their obligations under international law.\n\n4. The Working Group welcomes the report.\n\n5. The Working Group invites States:\n"))
+    #expect(
+      draft.render().contains(
+        "regardless of their immigration status, in accordance with their obligations under international law.\n\n4. The Working Group welcomes the report.\n\n5. The Working Group invites States:\n"
+      ))
   }
 
   @Test("inserting before the first subparagraph uses its style, then renumbers")

@@ -39,11 +39,13 @@ struct FuzzTests {
     }
   }
 
-  @Test("the oracle's grammar reads markers as the issue describes them", arguments: [
-    ("-\ta)\tx", true), ("7.\tThe", true), ("(a)\tx", true), ("43000. x", true), ("1.", true),
-    ("\u{FEFF}1. x", true), ("b bis) x", true), ("(mmmdccclxxxviii) x", true), ("7.5 tonnes", false),
-    ("b)text", false), ("(7) x", false), ("- 7. x", false), ("ab) x", false), ("A) x", false),
-  ])
+  @Test(
+    "the oracle's grammar reads markers as the issue describes them",
+    arguments: [
+      ("-\ta)\tx", true), ("7.\tThe", true), ("(a)\tx", true), ("43000. x", true), ("1.", true),
+      ("\u{FEFF}1. x", true), ("b bis) x", true), ("(mmmdccclxxxviii) x", true), ("7.5 tonnes", false),
+      ("b)text", false), ("(7) x", false), ("- 7. x", false), ("ab) x", false), ("A) x", false),
+    ])
   func grammar(line: String, marker: Bool) {
     #expect(MarkerGrammar.looksLikeMarker(line) == marker)
   }

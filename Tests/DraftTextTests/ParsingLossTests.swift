@@ -45,10 +45,11 @@ struct ParsingLossTests {
     }
     #expect(try draft.resolve("1").text == "a")
     #expect(try draft.resolve("1 (third)").text == "c")
-    #expect(draft.warnings.map(\.description) == [
-      "line 2: paragraph 1 appears again: this one is 1 (second), id 1#2",
-      "line 3: paragraph 1 appears again: this one is 1 (third), id 1#3",
-    ])
+    #expect(
+      draft.warnings.map(\.description) == [
+        "line 2: paragraph 1 appears again: this one is 1 (second), id 1#2",
+        "line 3: paragraph 1 appears again: this one is 1 (third), id 1#3",
+      ])
   }
 
   @Test("a repeated subparagraph under a repeated paragraph: ids stay distinct and nested")
@@ -56,9 +57,10 @@ struct ParsingLossTests {
     let text = "1. One:\n(a) x;\n(a) y.\n\n1. Again:\n(a) z.\n"
     let draft = try Draft(parsing: text)
     #expect(draft.clauses.map(\.id.rawValue) == ["1", "1.a", "1.a#2", "1#2", "1#2.a"])
-    #expect(draft.clauses.map(\.eId) == [
-      "para_1", "para_1__list_1__point_a", "para_1__list_1__point_a-2", "para_1-2", "para_1-2__list_1__point_a",
-    ])
+    #expect(
+      draft.clauses.map(\.eId) == [
+        "para_1", "para_1__list_1__point_a", "para_1__list_1__point_a-2", "para_1-2", "para_1-2__list_1__point_a",
+      ])
     #expect(try draft.resolve("1 (second) (a)").text == "z.")
     #expect(try draft.resolve("1 (a) (second)").text == "y.")
     #expect(try draft.resolve("1.a#2").text == "y.")

@@ -33,7 +33,10 @@ struct ParsingTests {
   func wrapped() throws {
     let draft = try Fixtures.draft("un_sc_S-RES-687-1991_gold.txt")
     let clause = try #require(draft.clause("1"))
-    #expect(clause.text == "Affirms all thirteen resolutions noted above, except as\nexpressly changed below to achieve the goals of the present\nresolution, including a formal cease-fire;")
+    #expect(
+      clause.text
+        == "Affirms all thirteen resolutions noted above, except as\nexpressly changed below to achieve the goals of the present\nresolution, including a formal cease-fire;"
+    )
     #expect(draft.clause("6")?.marker == "\u{0C}6. ")
     #expect(draft.clause("24.d")?.marker == "\u{0C}(d) ")
     #expect(draft.clauses.filter { $0.kind == .preambular }.count == 26)
@@ -55,20 +58,22 @@ struct ParsingTests {
     let text = "1. One.\n\n2. Two.\n\n4. Four.\n\n4. Four again.\n\n5. Five:\n\n(a) a;\n(c) c.\n"
     let draft = try Draft(parsing: text)
     #expect(draft.render() == text)
-    #expect(draft.warnings.map(\.description) == [
-      "line 5: paragraph 4 follows paragraph 2; 3 is missing",
-      "line 7: paragraph 4 appears again: this one is 4 (second), id 4#2",
-      "line 12: subparagraph 5 (c) follows subparagraph 5 (a); b is missing",
-    ])
+    #expect(
+      draft.warnings.map(\.description) == [
+        "line 5: paragraph 4 follows paragraph 2; 3 is missing",
+        "line 7: paragraph 4 appears again: this one is 4 (second), id 4#2",
+        "line 12: subparagraph 5 (c) follows subparagraph 5 (a); b is missing",
+      ])
   }
 
   @Test("the messy Paris draft warns about its repeats and gaps")
   func parisWarnings() throws {
     let draft = try Fixtures.draft("paris_03_draft_2015-12-09.md")
     #expect(draft.warnings.contains { $0.message == "paragraph 21 of Article 3 follows paragraph 19 of Article 3; 20 is missing" })
-    #expect(draft.warnings.contains {
-      $0.message == "paragraph 1 of Article 2bis appears again: this one is Article 2bis.1 (second), id A2bis.1#2"
-    })
+    #expect(
+      draft.warnings.contains {
+        $0.message == "paragraph 1 of Article 2bis appears again: this one is Article 2bis.1 (second), id A2bis.1#2"
+      })
     #expect(draft.clause(key: ClauseKey("A2bis.1#2"))?.text.hasPrefix("[All Parties") == true)
   }
 

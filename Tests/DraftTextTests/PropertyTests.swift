@@ -93,9 +93,10 @@ struct PropertyTests {
       if list.map(\.label) == (1...list.count).map({ sequenceLabel($0, kind) }) { return true }
       guard let source else { return false }
       let untouched = list.allSatisfy { source.clause(key: $0.key)?.marker == $0.marker }
-      let original = list.first.map { first in
-        first.parentKey.map { source.children(of: $0) } ?? source.clauses.filter { $0.kind == .paragraph }
-      } ?? []
+      let original =
+        list.first.map { first in
+          first.parentKey.map { source.children(of: $0) } ?? source.clauses.filter { $0.kind == .paragraph }
+        } ?? []
       return untouched && original.map(\.key) == list.map(\.key)
     }
   }

@@ -63,26 +63,30 @@ struct TitleTests {
     #expect(next.clauses == draft.clauses)
   }
 
-  @Test("the ordinal keeps the source's capitalisation", arguments: [
-    ("Seventh draft", 8, "Eighth draft"),
-    ("SEVENTH DRAFT", 8, "EIGHTH DRAFT"),
-    ("seventh draft", 8, "eighth draft"),
-    ("Twentieth draft", 21, "Twenty-first draft"),
-    ("Twenty-First Draft", 22, "Twenty-Second Draft"),
-    ("Revised twenty first draft", 23, "Revised twenty-third draft"),
-  ])
+  @Test(
+    "the ordinal keeps the source's capitalisation",
+    arguments: [
+      ("Seventh draft", 8, "Eighth draft"),
+      ("SEVENTH DRAFT", 8, "EIGHTH DRAFT"),
+      ("seventh draft", 8, "eighth draft"),
+      ("Twentieth draft", 21, "Twenty-first draft"),
+      ("Twenty-First Draft", 22, "Twenty-Second Draft"),
+      ("Revised twenty first draft", 23, "Revised twenty-third draft"),
+    ])
   func capitalisation(title: String, number: Int, expected: String) throws {
     let draft = try Draft(parsing: "\(title)\n\n1. Text.\n")
     #expect(try draft.advancingTitle(to: number, date: nil).titleBlock?.title == expected)
   }
 
-  @Test("date lines keep their style", arguments: [
-    ("as of 12 October 2010", "as of 3 November 2011"),
-    ("12 October 2010", "3 November 2011"),
-    ("October 12, 2010", "November 3, 2011"),
-    ("2010-10-12", "2011-11-03"),
-    ("Geneva, 02 Oct. 2010", "Geneva, 03 Nov. 2011"),
-  ])
+  @Test(
+    "date lines keep their style",
+    arguments: [
+      ("as of 12 October 2010", "as of 3 November 2011"),
+      ("12 October 2010", "3 November 2011"),
+      ("October 12, 2010", "November 3, 2011"),
+      ("2010-10-12", "2011-11-03"),
+      ("Geneva, 02 Oct. 2010", "Geneva, 03 Nov. 2011"),
+    ])
   func dateStyles(line: String, expected: String) throws {
     let draft = try Draft(parsing: "Migration\nSeventh draft\n\(line)\n\n1. Text.\n")
     let next = try draft.advancingTitle(to: 8, date: DateComponents(year: 2011, month: 11, day: 3))

@@ -46,7 +46,9 @@ struct BlameTests {
   ///
   /// Header lines read `<sha> <orig-line> <final-line> [<count>]`; porcelain names a commit's
   /// file ("filename …") only the first time that commit appears, so it is remembered per commit.
-  private func gitBlame(_ path: String, at commit: ObjectID, in directory: String) throws
+  private func gitBlame(
+    _ path: String, at commit: ObjectID, in directory: String
+  ) throws
     -> [Int: (commit: String, path: String)]
   {
     let output = try GitCLI.run(["blame", "--porcelain", commit.hex, "--", path], in: directory)

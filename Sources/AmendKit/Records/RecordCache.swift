@@ -71,8 +71,7 @@ final class RecordCache {
 
   /// The numbering table stored in blob `id`, decoded by `decode` until it gives one.
   func numbering(_ id: ObjectID, decode: () throws -> NumberingTable?) throws -> NumberingTable? {
-    if case .numbering(let known)? = try cached(Key(blob: id, kind: .numbering), decode: { try decode().map { .numbering($0) } })
-    {
+    if case .numbering(let known)? = try cached(Key(blob: id, kind: .numbering), decode: { try decode().map { .numbering($0) } }) {
       return known
     }
     return nil

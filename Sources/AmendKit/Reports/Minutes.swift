@@ -19,8 +19,9 @@ public enum Minutes {
         default: "reopened (decision taken back)"
         }
       out.append("- \(id) \(record.delegation), \(clause) of the \(Ordinal.words(record.draft)) draft: \(words): \(verb)")
-      if let revised = event.asRevised { out.append("    as revised: \(revised)") }
-      else if event.kind == .accepted, let proposed = record.textProposed, record.operation.kind != "move-clause" {
+      if let revised = event.asRevised {
+        out.append("    as revised: \(revised)")
+      } else if event.kind == .accepted, let proposed = record.textProposed, record.operation.kind != "move-clause" {
         out.append("    wording: \(proposed)")
       }
       if let note = event.note { out.append("    note: \(note)") }

@@ -1,5 +1,5 @@
-import Foundation
 import DraftText
+import Foundation
 
 /// Which proposals `amend proposals` lists: on one clause, by one delegation, with one status.
 public struct ProposalFilter: Sendable {

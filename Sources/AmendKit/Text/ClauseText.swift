@@ -1,5 +1,5 @@
-import Foundation
 import DraftText
+import Foundation
 
 /// The rule that one clause's text is one clause, decided at one boundary for every way a text comes
 /// in (--text, --with, --insert, --new-clause, --as-revised, and the wordings next combines): the

@@ -1,5 +1,5 @@
-import GitStore
 import AmendKit
+import GitStore
 
 extension Messages {
   /// A problem with the repository itself.

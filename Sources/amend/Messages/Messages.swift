@@ -1,5 +1,5 @@
-import DraftText
 import AmendKit
+import DraftText
 
 /// The one-line wording of every refusal: what is wrong and what to do, with the commands and flags
 /// that do it. The library throws typed errors carrying the facts; the words for people live here.

@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend {
   /// `amend agenda`: the marshalled list of what is still to decide.

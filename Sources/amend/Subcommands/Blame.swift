@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import DraftText
-import AmendKit
 
 extension Amend {
   /// `amend blame CLAUSE`: who wrote which words of a clause.

@@ -1,6 +1,6 @@
-import Foundation
-import ArgumentParser
 import AmendKit
+import ArgumentParser
+import Foundation
 
 extension Amend {
   /// `amend clauses`: every clause's id with its first words.

@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import DraftText
-import AmendKit
 
 extension Amend {
   /// `amend diff [FROM] [TO]`: the redline between two numbered drafts, each change attributed.

@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import DraftText
-import AmendKit
 
 extension Amend {
   /// `amend history CLAUSE`: every version of a clause, draft by draft, and what changed it.

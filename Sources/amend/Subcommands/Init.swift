@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend {
   /// `amend init --from FILE`: starts a negotiation from a draft's text.

@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import DraftText
-import AmendKit
 
 extension Amend {
   /// `amend next`: the next numbered draft.
@@ -20,7 +20,10 @@ extension Amend {
       workspace.reportWarnings()
       Output.exact(next.text)
       Output.line()
-      Output.line(dryRun ? "Dry run: nothing written. It would be \(next.file.path)." : "\(next.file.path) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
+      Output.line(
+        dryRun
+          ? "Dry run: nothing written. It would be \(next.file.path)."
+          : "\(next.file.path) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
       Output.line("Applied: \(next.applied.isEmpty ? "none" : next.applied.joined(separator: ", "))")
       Output.line("Numbering (\(Ordinal.words(next.numbering.from)) draft → \(Ordinal.words(next.numbering.to))):")
       if next.numbering.changes.isEmpty { Output.line("  unchanged") }

@@ -1,7 +1,7 @@
-import ArgumentParser
-import Foundation
-import DraftText
 import AmendKit
+import ArgumentParser
+import DraftText
+import Foundation
 
 extension Amend {
   /// `amend proposals`: the proposals, filtered.
@@ -28,7 +28,8 @@ extension Amend {
       }
       if summaries.isEmpty { Output.line("no proposals") }
       for summary in summaries {
-        var line = "\(summary.id)  \(summary.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(summary.clauseName)  \(summary.sponsors): \(summary.description)"
+        var line =
+          "\(summary.id)  \(summary.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(summary.clauseName)  \(summary.sponsors): \(summary.description)"
         if !summary.collidesWith.isEmpty { line += "  [collides with \(summary.collidesWith.joined(separator: ", "))]" }
         if summary.needsRevision != nil { line += "  [needs revision]" }
         if let conflict = summary.conflictLine { line += "  [\(conflict)]" }

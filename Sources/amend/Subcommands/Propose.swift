@@ -1,6 +1,6 @@
+import AmendKit
 import ArgumentParser
 import DraftText
-import AmendKit
 
 extension Amend {
   /// `amend propose CLAUSE --by DELEGATION …`: tables one amendment to one clause.

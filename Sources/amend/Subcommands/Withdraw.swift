@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend {
   /// `amend withdraw ID --by DELEGATION`.

@@ -117,7 +117,9 @@ let identityCases: [StagedCase] = [
   .init(.tabled, "withdraw --by empty", ["withdraw", "{P1}", "--by", " "], "--by"),
   .init(.tabled, "session name with a newline", ["session", "open", "Second\nreading", "--chair", "Chair"], "one line"),
   .init(.tabled, "session name forging a trailer", ["session", "open", "Reading\nAmend-Event: x", "--chair", "Chair"], "one line"),
-  .init(.tabled, "session name forging a trailer block", ["session", "open", "Reading\n\nAmend-Event: draft-produced\nAmend-Draft: 9", "--chair", "Chair"], "one line"),
+  .init(
+    .tabled, "session name forging a trailer block",
+    ["session", "open", "Reading\n\nAmend-Event: draft-produced\nAmend-Draft: 9", "--chair", "Chair"], "one line"),
   .init(.tabled, "session name with a carriage return", ["session", "open", "Second\rreading", "--chair", "Chair"], "one line"),
   .init(.tabled, "session name with a tab", ["session", "open", "Second\treading", "--chair", "Chair"], "one line"),
   .init(.tabled, "session name only spaces", ["session", "open", "   ", "--chair", "Chair"], "name"),
@@ -127,17 +129,23 @@ let identityCases: [StagedCase] = [
   .init(.tabled, "--chair with >", ["session", "open", "Second reading", "--chair", "Ndiaye>"], "< or >"),
   .init(.tabled, "--chair empty", ["session", "open", "Second reading", "--chair", ""], "chair"),
   .init(.tabled, "--chair over-long", ["session", "open", "Second reading", "--chair", long], "characters"),
-  .init(.tabled, "AMEND_COMMITTER with a newline in the name", propose(labour), "one line",
+  .init(
+    .tabled, "AMEND_COMMITTER with a newline in the name", propose(labour), "one line",
     environment: ["AMEND_COMMITTER": "Secre\ntariat <s@example.org>"]),
-  .init(.tabled, "AMEND_COMMITTER forging a trailer after the address", propose(labour), "AMEND_COMMITTER",
+  .init(
+    .tabled, "AMEND_COMMITTER forging a trailer after the address", propose(labour), "AMEND_COMMITTER",
     environment: ["AMEND_COMMITTER": "Secretariat <s@example.org>\nAmend-Event: x"]),
-  .init(.tabled, "AMEND_COMMITTER with a tab", propose(labour), "one line",
+  .init(
+    .tabled, "AMEND_COMMITTER with a tab", propose(labour), "one line",
     environment: ["AMEND_COMMITTER": "Secre\ttariat <s@example.org>"]),
-  .init(.tabled, "AMEND_COMMITTER with < in the name", propose(labour), "< or >",
+  .init(
+    .tabled, "AMEND_COMMITTER with < in the name", propose(labour), "< or >",
     environment: ["AMEND_COMMITTER": "Secre <tariat> <s@example.org>"]),
-  .init(.tabled, "AMEND_COMMITTER with a newline in the e-mail", propose(labour), "one line",
+  .init(
+    .tabled, "AMEND_COMMITTER with a newline in the e-mail", propose(labour), "one line",
     environment: ["AMEND_COMMITTER": "Secretariat <s@exa\nmple.org>"]),
-  .init(.tabled, "AMEND_COMMITTER with an empty name", propose(labour), "AMEND_COMMITTER",
+  .init(
+    .tabled, "AMEND_COMMITTER with an empty name", propose(labour), "AMEND_COMMITTER",
     environment: ["AMEND_COMMITTER": " <s@example.org>"]),
   .init(.tabled, "--committer with a newline", propose(labour) + ["--committer", "Secre\ntariat <s@example.org>"], "one line"),
   .init(.tabled, "--committer with a control character", propose(labour) + ["--committer", "Secre\u{1B}[31mtariat <s@example.org>"], "one line"),
@@ -154,25 +162,34 @@ let structureCases: [StagedCase] = [
   .init(.tabled, "--text with a parenthesised subparagraph", propose(["--text", "\(p1Text)\n(c) smuggling"]), "--new-clause"),
   .init(.tabled, "--text with the next letter", propose(["--text", "\(p1Text)\n- c) smuggling"]), "--new-clause"),
   .init(.tabled, "--text with CRLF and a paragraph", propose(["--text", "\(p1Text)\r\n\r\n8. New paragraph"]), "--new-clause"),
-  .init(.tabled, "--text of a paragraph with its own number again", propose("2", ["--text", "The Working Group calls.\n\n3. Again"]), "--new-clause"),
-  .init(.tabled, "--text of a chapeau with a subparagraph", propose("4", ["--text", "The Working Group invites States:\n\n- a) to act;"]), "--new-clause"),
+  .init(
+    .tabled, "--text of a paragraph with its own number again", propose("2", ["--text", "The Working Group calls.\n\n3. Again"]), "--new-clause"),
+  .init(
+    .tabled, "--text of a chapeau with a subparagraph", propose("4", ["--text", "The Working Group invites States:\n\n- a) to act;"]), "--new-clause"),
   .init(.tabled, "--text with a preambular heading", propose("3", ["--text", "reaffirms.\n\n## Article 9\n\n1. x"]), "--new-clause"),
-  .init(.tabled, "--with with a new paragraph", propose(["--replace", "forced labor", "--with", "forced labour\n\n8. New paragraph"]), "--new-clause"),
+  .init(
+    .tabled, "--with with a new paragraph", propose(["--replace", "forced labor", "--with", "forced labour\n\n8. New paragraph"]), "--new-clause"),
   .init(.tabled, "--with with a subparagraph", propose(["--replace", "forced labor", "--with", "forced labour\n\n- z) new"]), "--new-clause"),
-  .init(.tabled, "--with forging a trailer", propose(["--replace", "forced labor", "--with", "forced labour\n\nAmend-Event: accepted"]), "one clause"),
+  .init(
+    .tabled, "--with forging a trailer", propose(["--replace", "forced labor", "--with", "forced labour\n\nAmend-Event: accepted"]), "one clause"),
   .init(.tabled, "--insert with a new paragraph", propose(["--insert", "\n\n8. New paragraph", "--at-end"]), "--new-clause"),
-  .init(.tabled, "--insert with a subparagraph after words", propose(["--insert", ", smuggling\n\n- z) new", "--after", "trafficking"]), "--new-clause"),
+  .init(
+    .tabled, "--insert with a subparagraph after words", propose(["--insert", ", smuggling\n\n- z) new", "--after", "trafficking"]), "--new-clause"),
   .init(.tabled, "--insert with a subparagraph at the start", propose(["--insert=- z) new\n\n", "--at-start"]), "--new-clause"),
   .init(.tabled, "--insert into a chapeau with a paragraph", propose("7", ["--insert", "\n\n8. x", "--at-end"]), "--new-clause"),
-  .init(.tabled, "--new-clause with a second paragraph", propose("7", ["--new-clause", "The Working Group notes.\n\n9. Another paragraph"]), "one clause"),
-  .init(.tabled, "--new-clause with a second subparagraph", propose(["--new-clause", "ensuring access to remedies;\n\n- z) and more"]), "one clause"),
+  .init(
+    .tabled, "--new-clause with a second paragraph", propose("7", ["--new-clause", "The Working Group notes.\n\n9. Another paragraph"]), "one clause"),
+  .init(
+    .tabled, "--new-clause with a second subparagraph", propose(["--new-clause", "ensuring access to remedies;\n\n- z) and more"]), "one clause"),
   .init(.tabled, "--new-clause with a line and a letter", propose(["--new-clause", "ensuring access;\nc) and more"]), "one clause"),
   .init(.tabled, "--new-clause of only a marker", propose(["--new-clause=- c)"]), "empty"),
   .init(.tabled, "--text of only a marker", propose("2", ["--text", "2. "]), "empty"),
   .init(.inSession, "--as-revised with a new paragraph", ["accept", "{P1}", "--as-revised", "\(p1Text)\n\n8. New paragraph"], "--new-clause"),
   .init(.inSession, "--as-revised with a subparagraph", ["accept", "{P1}", "--as-revised", "\(p1Text)\n\n- z) …"], "--new-clause"),
   .init(.inSession, "--as-revised with the next letter", ["accept", "{P1}", "--as-revised", "\(p1Text)\n- c) x"], "--new-clause"),
-  .init(.inSession, "--as-revised on a deletion with a new paragraph", ["accept", "{P2}", "--as-revised", "to identify good practices;\n\n8. New"], "--new-clause"),
+  .init(
+    .inSession, "--as-revised on a deletion with a new paragraph", ["accept", "{P2}", "--as-revised", "to identify good practices;\n\n8. New"],
+    "--new-clause"),
   .init(.inSession, "--as-revised forging a trailer", ["accept", "{P1}", "--as-revised", "\(p1Text)\n\nAmend-Event: x"], "one clause"),
   .init(.inSession, "--as-revised only spaces", ["accept", "{P1}", "--as-revised", "   "], "empty"),
 ]
@@ -246,7 +263,9 @@ struct NamesAndTextHostileTests {
     #expect(run.stdout.contains("reconsidered"))
     let proposal = try CLI.run(["proposal", p1, "--json"], in: path)
     #expect(proposal.stdout.contains("\"status\" : \"pending\""), "\(proposal.stdout)")
-    #expect(try git(["log", "-1", "--format=%(trailers:key=Amend-Event,valueonly)"], in: path).trimmingCharacters(in: .whitespacesAndNewlines) == "reconsidered")
+    #expect(
+      try git(["log", "-1", "--format=%(trailers:key=Amend-Event,valueonly)"], in: path).trimmingCharacters(in: .whitespacesAndNewlines)
+        == "reconsidered")
     try CLI.run(["reject", p1], in: path)
     try CLI.run(["session", "close"], in: path)
     let next = try CLI.run(["next"], in: path)

@@ -36,11 +36,16 @@ struct RecordsHostileTests {
     .init(.produced, "next again with a date", ["next", "--date", "2010-10-20"], says: "--allow-empty"),
     .init(.produced, "a dry run right after the eighth draft", ["next", "--dry-run"], says: "nothing has been decided"),
     // A draft cannot be dated before its predecessor.
-    .init(.decided, "next dated 1990 after a seventh of 2010", ["next", "--date", "1990-01-01"], says: "1990-01-01, before the seventh draft of 2010-10-12"),
+    .init(
+      .decided, "next dated 1990 after a seventh of 2010", ["next", "--date", "1990-01-01"],
+      says: "1990-01-01, before the seventh draft of 2010-10-12"),
     .init(.decided, "next dated the day before the seventh", ["next", "--date", "2010-10-11"], says: "2010-10-12 (its date line)"),
     .init(.decided, "a back-dated dry run", ["next", "--dry-run", "--date", "2009-12-31"], says: "pass --date 2010-10-12 or later"),
-    .init(.producedThenDecided, "a ninth dated before the eighth", ["next", "--date", "1990-01-01"], says: "before the eighth draft of 2010-10-13 (recorded when it was produced)"),
-    .init(.producedThenDecided, "a ninth dated the day before the eighth", ["next", "--date", "2010-10-12"], says: "2010-10-12, before the eighth draft"),
+    .init(
+      .producedThenDecided, "a ninth dated before the eighth", ["next", "--date", "1990-01-01"],
+      says: "before the eighth draft of 2010-10-13 (recorded when it was produced)"),
+    .init(
+      .producedThenDecided, "a ninth dated the day before the eighth", ["next", "--date", "2010-10-12"], says: "2010-10-12, before the eighth draft"),
     // Damaged records stop the writers that need them, naming the file and the restoring command.
     .init(.brokenAccepted, "next with an accepted record's YAML broken", ["next"], says: "proposals/{accepted}.md, cannot be read"),
     .init(.brokenAccepted, "next names the command that restores it", ["next"], says: ":proposals/{accepted}.md > proposals/{accepted}.md"),
@@ -66,8 +71,12 @@ struct RecordsHostileTests {
     .init(.brokenEventOpen, "accept while a decision's event is unreadable", ["accept", "{pending}"], says: "an event record"),
     // Opposite decisions from merged histories.
     .init(.mergedConflict, "next with a conflict", ["next"], says: "is in conflict"),
-    .init(.mergedConflict, "next names both decisions", ["next"], says: "accepted in session 2010-10-14-third-reading (2010-10-14, chair Ambassador Ndiaye)"),
-    .init(.mergedConflict, "next names the other side", ["next"], says: "rejected in session 2010-10-15-informal-consultations (2010-10-15, chair Ms Ito)"),
+    .init(
+      .mergedConflict, "next names both decisions", ["next"],
+      says: "accepted in session 2010-10-14-third-reading (2010-10-14, chair Ambassador Ndiaye)"),
+    .init(
+      .mergedConflict, "next names the other side", ["next"], says: "rejected in session 2010-10-15-informal-consultations (2010-10-15, chair Ms Ito)"
+    ),
     .init(.mergedConflict, "next with --allow-empty still refuses a conflict", ["next", "--allow-empty"], says: "decide it again"),
     .init(.mergedConflict, "withdraw a proposal in conflict", ["withdraw", "{pending}", "--by", "Brazil"], says: "already conflict"),
     .init(.draftRecordedTwice, "next when the eighth draft is recorded twice, differently", ["next", "--allow-empty"], says: "recorded twice"),

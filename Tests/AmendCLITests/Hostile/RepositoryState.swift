@@ -11,7 +11,8 @@ struct RepositoryState: Equatable, CustomStringConvertible {
   var files: [String: Data]
 
   init(of folder: String) throws {
-    refs = try git(["for-each-ref", "--format=%(refname) %(objectname)"], in: folder)
+    refs =
+      try git(["for-each-ref", "--format=%(refname) %(objectname)"], in: folder)
       + (try git(["symbolic-ref", "-q", "HEAD"], in: folder))
     index = try git(["ls-files", "--stage"], in: folder)
     status = try git(["status", "--porcelain", "--untracked-files=all"], in: folder)
@@ -36,7 +37,9 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 
 /// Runs `amend` with `arguments` in `folder` and checks the promise every refusal keeps: a non-zero
 /// exit, exactly one line on standard error naming the problem, nothing on the record changed.
-func expectRefusal(_ hostile: HostileCase, in folder: String, sourceLocation: SourceLocation = #_sourceLocation)
+func expectRefusal(
+  _ hostile: HostileCase, in folder: String, sourceLocation: SourceLocation = #_sourceLocation
+)
   throws
 {
   let before = try RepositoryState(of: folder)
@@ -48,6 +51,7 @@ func expectRefusal(_ hostile: HostileCase, in folder: String, sourceLocation: So
     run.stderr.lowercased().contains(hostile.message.lowercased()),
     "\(hostile.name): '\(run.stderr)' does not say '\(hostile.message)'", sourceLocation: sourceLocation)
   let after = try RepositoryState(of: folder)
-  #expect(after == before, "\(hostile.name): the refusal changed the repository\nbefore \(before)\nafter \(after)",
+  #expect(
+    after == before, "\(hostile.name): the refusal changed the repository\nbefore \(before)\nafter \(after)",
     sourceLocation: sourceLocation)
 }

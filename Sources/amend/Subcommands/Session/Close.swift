@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend.SessionCommand {
   /// `amend session close`: closes the open session and prints its minutes.

@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend.SessionCommand {
   /// `amend session open NAME --chair NAME`: opens the session decisions are taken in.

@@ -1,5 +1,5 @@
-import ArgumentParser
 import AmendKit
+import ArgumentParser
 
 extension Amend.SessionCommand {
   /// `amend session [status]`: the open session and the minutes of every session, newest first.
