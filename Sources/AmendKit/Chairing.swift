@@ -18,7 +18,8 @@ extension Workspace {
     try commit(
       author: Person.named(chair),
       message: { _ in
-        "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
+        "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\n"
+          + "Amend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
       }
     ) { snapshot in
       _ = try snapshot.currentDraft()

@@ -76,7 +76,8 @@ extension Workspace {
       let (commit, _) = try workspace.commit(
         author: committer,
         message: { _ in
-          "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\nAmend-Event: draft-produced\nAmend-Draft: \(draftNumber)"
+          "\(CommitText.line(title))\n\nThe text as received, from \(CommitText.line((source.path as NSString).lastPathComponent)).\n\n"
+            + "Amend-Event: draft-produced\nAmend-Draft: \(draftNumber)"
         }
       ) { snapshot in
         if let existing = try snapshot.draftFiles.get().last {

@@ -106,7 +106,9 @@ public struct Ledger: Sendable {
       openAlongside[id] = Set(open.map(\.id))
       for other in open {
         notices.append(
-          "sessions '\(other.name)' (\(other.date), chair \(other.chair)) and '\(event.sessionName ?? id)' (\(event.date ?? "?"), chair \(event.chair ?? "?")) were open at the same time (histories merged): decisions go to the later one; close each with 'amend session close'"
+          "sessions '\(other.name)' (\(other.date), chair \(other.chair)) and '\(event.sessionName ?? id)' (\(event.date ?? "?"), chair "
+            + "\(event.chair ?? "?")) were open at the same time (histories merged): "
+            + "decisions go to the later one; close each with 'amend session close'"
         )
       }
       sessions.append(
@@ -123,7 +125,9 @@ public struct Ledger: Sendable {
         // Merged histories both produced this draft: the first record stands; the other is reported.
         let agree = Set(first.applied ?? []) == Set(event.applied ?? [])
         notices.append(
-          "the \(Ordinal.words(number)) draft is recorded twice (\(EventRecord.path(for: first.id)) and \(EventRecord.path(for: event.id)))\(agree ? ", alike" : ", applying different proposals"); the first is kept\(agree ? "" : ": remove the record that does not match the draft with 'git rm'")"
+          "the \(Ordinal.words(number)) draft is recorded twice (\(EventRecord.path(for: first.id)) and \(EventRecord.path(for: event.id)))"
+            + "\(agree ? ", alike" : ", applying different proposals"); "
+            + "the first is kept\(agree ? "" : ": remove the record that does not match the draft with 'git rm'")"
         )
         if !agree { disputedDrafts[number, default: [first]].append(event) }
         return

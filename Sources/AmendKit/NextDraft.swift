@@ -79,7 +79,8 @@ extension Workspace {
       try add(
         [path: current.text], author: secretariat,
         message:
-          "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))\n\nAmend-Event: draft-begun\nAmend-Draft: \(plan.file.number)"
+          "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))\n\n"
+          + "Amend-Event: draft-begun\nAmend-Draft: \(plan.file.number)"
       )
       for step in plan.steps {
         try add([path: step.text], author: signature(step.author, at: now), message: step.message)
@@ -99,7 +100,10 @@ extension Workspace {
           EventRecord.path(for: event.id): try RecordCoding.encode(event),
         ], author: secretariat,
         message:
-          "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)"
+          "\(titleLine)\n\n"
+          + "Applies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); "
+          + "numbering table in \(plan.file.numberingPath).\n\n"
+          + "Amend-Event: draft-produced\nAmend-Draft: \(plan.file.number)"
       )
       context.beforePublish()
       // Someone recorded something meanwhile: build the draft again on their commit.

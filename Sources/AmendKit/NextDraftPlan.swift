@@ -108,7 +108,8 @@ extension Workspace {
         message: """
           Apply \(item.id) (\(delegation)) to \(clause)
 
-          \(CommitText.line(item.operation.description(clause: clause)))\(item.asRevised == nil ? "" : ", as tabled; the chair's oral revision follows")
+          \(CommitText.line(item.operation.description(clause: clause)))\
+          \(item.asRevised == nil ? "" : ", as tabled; the chair's oral revision follows")
 
           Amend-Event: applied
           Amend-Proposal: \(item.id)

@@ -131,7 +131,9 @@ public final class Workspace {
     let root = repository.workingDirectory ?? "."
     let files = paths.joined(separator: " ")
     warnings.append(
-      "recorded in commit \(publication.commit.short), but the index and working tree were not brought up to date (\(problem.message)); the next amend command finishes this, or run 'cd \(root) && rm -f .git/index.lock && git reset -q -- \(files) && git checkout -- \(files)'"
+      "recorded in commit \(publication.commit.short), but the index and working tree were not brought up to date (\(problem.message)); "
+        + "the next amend command finishes this, or run "
+        + "'cd \(root) && rm -f .git/index.lock && git reset -q -- \(files) && git checkout -- \(files)'"
     )
   }
 

@@ -21,8 +21,8 @@ public struct Renumbering: Sendable, Equatable, Hashable, Codable, CustomStringC
 }
 
 extension Draft {
-  /// Renumbers every list an insertion, deletion or move has changed, each marker keeping its own style: `- c)` → `- d)`, `c)` → `d)`, `(c)` → `(d)`,
-  /// `4.` → `5.`. Letters run a…z, then aa, bb… as in UN documents. Lists no edit touched are
+  /// Renumbers every list an insertion, deletion or move has changed, each marker keeping its own style: `- c)` → `- d)`, `c)` → `d)`,
+  /// `(c)` → `(d)`, `4.` → `5.`. Letters run a…z, then aa, bb… as in UN documents. Lists no edit touched are
   /// left as written, even where the source numbered them irregularly.
   ///
   /// - Returns: The table of old and new ids since parsing (see ``Renumbering``).

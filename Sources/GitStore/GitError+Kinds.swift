@@ -69,22 +69,27 @@ extension GitError {
     case .locked(let lockFile):
       let file = lockFile ?? "a '.lock' file in the .git folder"
       return
-        "\(file) is held by another git or amend process, or was left by one that stopped: wait for it to finish, or if none is running, delete \(file) and run the command again"
+        "\(file) is held by another git or amend process, or was left by one that stopped: wait for it to finish, or if none is running, "
+        + "delete \(file) and run the command again"
     case .readOnly(let path):
       return
-        "cannot write in \(path.map { GitError.folder(of: $0) } ?? "the repository"): the file system is read-only; run the command where the repository can be written"
+        "cannot write in \(path.map { GitError.folder(of: $0) } ?? "the repository"): the file system is read-only; run the command "
+        + "where the repository can be written"
     case .permissionDenied(let path):
       return
-        "permission denied in \(path.map { GitError.folder(of: $0) } ?? "the repository"): run the command as a user who may write the repository, or ask its owner to fix the permissions"
+        "permission denied in \(path.map { GitError.folder(of: $0) } ?? "the repository"): run the command as a user who may write the "
+        + "repository, or ask its owner to fix the permissions"
     case .diskFull:
       return "the disk is full (\(message)): free some space and run the command again"
     case .invalidSignature:
       return
-        "git refused a name or e-mail (\(message)): names and e-mails may not be empty or contain '<', '>' or line breaks; check --by, --chair, --committer and git config user.name and user.email"
+        "git refused a name or e-mail (\(message)): names and e-mails may not be empty or contain '<', '>' or line breaks; "
+        + "check --by, --chair, --committer and git config user.name and user.email"
     case .otherOwner(let path):
       let folder = path ?? "the repository"
       return
-        "\(folder) belongs to another user, so git will not open it: run the command as its owner, or trust it with 'git config --global --add safe.directory \(folder)'"
+        "\(folder) belongs to another user, so git will not open it: run the command as its owner, or trust it with "
+        + "'git config --global --add safe.directory \(folder)'"
     case .exists:
       return "\(plainMessage): another process made it at the same moment; run the command again"
     case .damaged:

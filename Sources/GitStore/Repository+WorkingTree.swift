@@ -99,7 +99,8 @@ extension Repository {
         throw WorkingTreeRefusal(
           path: path,
           message:
-            "\(path) is in the way: \(what) stands where amend would record \(wanted == nil ? "a removal" : "a file"); move it elsewhere (or delete it) and run the command again"
+            "\(path) is in the way: \(what) stands where amend would record \(wanted == nil ? "a removal" : "a file"); move it elsewhere "
+            + "(or delete it) and run the command again"
         )
       case .folder, .other:
         throw WorkingTreeRefusal(

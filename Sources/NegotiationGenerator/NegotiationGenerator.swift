@@ -56,7 +56,8 @@ public struct NegotiationGenerator {
       report.nextSeconds += Date().timeIntervalSince(producing)
       report.drafts = next.file.number
       progress(
-        "round \(round)/\(scale.drafts): \(report.tabled) tabled, draft \(next.file.number) applies \(next.applied.count) (\(Int(Date().timeIntervalSince(began))) s)"
+        "round \(round)/\(scale.drafts): \(report.tabled) tabled, draft \(next.file.number) applies \(next.applied.count) "
+          + "(\(Int(Date().timeIntervalSince(began))) s)"
       )
     }
     report.totalSeconds = Date().timeIntervalSince(began)

@@ -14,7 +14,8 @@ struct MessagesTests {
       clause: "7.b")
     #expect(
       Messages.message(for: error)
-        == "b2 (Brazil) collides with a1 (European Union), already accepted: both change 'forced labor' in 7 (b); accept b2 with --as-revised TEXT giving the merged wording"
+        == "b2 (Brazil) collides with a1 (European Union), already accepted: both change 'forced labor' in 7 (b); accept b2 with "
+        + "--as-revised TEXT giving the merged wording"
     )
   }
 
@@ -34,7 +35,8 @@ struct MessagesTests {
     )
     #expect(
       Messages.message(for: NameError.lineBreak(.committerEmail(.gitConfig), text: "a\nb"))
-        == "git config user.email 'a\\nb' has a line break or control character: an e-mail address is one line of printable text, without < or >, of at most 200 characters"
+        == "git config user.email 'a\\nb' has a line break or control character: an e-mail address is one line of printable text, "
+        + "without < or >, of at most 200 characters"
     )
   }
 
@@ -45,7 +47,8 @@ struct MessagesTests {
         == "a1 is already accepted in session s1: 'amend reconsider a1' takes the decision back")
     #expect(
       Messages.message(for: NextDraftError.nothingDecided(since: 7))
-        == "nothing has been decided since the seventh draft: take decisions in a session first, or pass --allow-empty to produce the eighth draft anyway"
+        == "nothing has been decided since the seventh draft: take decisions in a session first, or pass --allow-empty to produce the "
+        + "eighth draft anyway"
     )
   }
 

@@ -12,7 +12,8 @@ struct WritersAtOnceTests {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       process.arguments = [
         "-c",
-        "for i in $(seq 1 \(each)); do AMEND_NONCE=\(round)0\(writer)$i \"$AMEND\" propose '4 (a)' --by \"Delegation \(writer)\" --insert \"measure \(round)-\(writer)-$i\" --at-end | head -c 8 >> \"$IDS\" && echo >> \"$IDS\" || exit 1; done",
+        "for i in $(seq 1 \(each)); do AMEND_NONCE=\(round)0\(writer)$i \"$AMEND\" propose '4 (a)' --by \"Delegation \(writer)\" "
+          + "--insert \"measure \(round)-\(writer)-$i\" --at-end | head -c 8 >> \"$IDS\" && echo >> \"$IDS\" || exit 1; done",
       ]
       process.currentDirectoryURL = URL(fileURLWithPath: folder)
       process.environment = CLI.environment.merging(

@@ -121,7 +121,9 @@ struct EditingTests {
     #expect(table.contains(Renumbering(key: ClauseKey("7.d"), old: "7.d", new: "8.d")))
     #expect(
       draft.render().contains(
-        "regardless of their immigration status, in accordance with their obligations under international law.\n\n4. The Working Group welcomes the report.\n\n5. The Working Group invites States:\n"
+        "regardless of their immigration status, in accordance with their obligations under international law.\n\n"
+          + "4. The Working Group welcomes the report.\n\n"
+          + "5. The Working Group invites States:\n"
       ))
   }
 

@@ -35,7 +35,9 @@ struct ParsingTests {
     let clause = try #require(draft.clause("1"))
     #expect(
       clause.text
-        == "Affirms all thirteen resolutions noted above, except as\nexpressly changed below to achieve the goals of the present\nresolution, including a formal cease-fire;"
+        == "Affirms all thirteen resolutions noted above, except as\n"
+        + "expressly changed below to achieve the goals of the present\n"
+        + "resolution, including a formal cease-fire;"
     )
     #expect(draft.clause("6")?.marker == "\u{0C}6. ")
     #expect(draft.clause("24.d")?.marker == "\u{0C}(d) ")

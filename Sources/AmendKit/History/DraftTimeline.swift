@@ -114,7 +114,8 @@ public final class DraftTimeline {
         line.append(try repository.commit(parent))
       } catch {
         problems.append(
-          "the history stops at \(line.last?.id.short ?? "?"): its parent \(parent.short) cannot be read (\(error.message)); a shallow clone or a rewritten history shows only part of the record"
+          "the history stops at \(line.last?.id.short ?? "?"): its parent \(parent.short) cannot be read (\(error.message)); a shallow "
+            + "clone or a rewritten history shows only part of the record"
         )
         break
       }

@@ -34,7 +34,8 @@ extension Snapshot {
       guard let hunk = hunks.first(where: { $0.lines.contains(line.line) }), hunk.commit.hex != line.source.commit
       else { return nil }
       return
-        "git blame names commit \(hunk.commit.short) for line \(line.line) of \(report.path), the drafts' history \(line.source.commit.prefix(7)); the file was changed on a side branch or by a merge"
+        "git blame names commit \(hunk.commit.short) for line \(line.line) of \(report.path), the drafts' history "
+        + "\(line.source.commit.prefix(7)); the file was changed on a side branch or by a merge"
     }
   }
 }

@@ -23,7 +23,8 @@ extension Messages {
       return "\(proposal) has no decision to take back"
     case .decidedInEarlierSession(let proposal, let session):
       return
-        "\(proposal) was decided in session \(session): reopen takes back this session's decisions only; 'amend reconsider \(proposal)' takes back an earlier session's, on the record"
+        "\(proposal) was decided in session \(session): reopen takes back this session's decisions only; 'amend reconsider \(proposal)' "
+        + "takes back an earlier session's, on the record"
     case .decidedInThisSession(let proposal):
       return "\(proposal) was decided in this session: 'amend reopen \(proposal)' takes the decision back"
     case .alreadyDecided(let proposal, let status, let session, let back):
@@ -36,26 +37,32 @@ extension Messages {
       return "the revised text is empty: give the clause's whole text as the chair read it out"
     case .cannotAcceptAsTabled(let proposal, let problem, let revisable):
       return
-        "\(proposal) cannot be accepted as tabled: \(applyProblem(problem)); \(revisable ? "accept it with --as-revised TEXT or reject it" : "reject it")"
+        "\(proposal) cannot be accepted as tabled: \(applyProblem(problem)); "
+        + "\(revisable ? "accept it with --as-revised TEXT or reject it" : "reject it")"
     case .acceptedNoLongerApplies(let accepted, let delegation, let problem, let back):
       return
-        "\(accepted) (\(delegation)), already accepted, can no longer be applied (\(applyProblem(problem))): take it back first with \(takeBack(back, accepted))"
+        "\(accepted) (\(delegation)), already accepted, can no longer be applied (\(applyProblem(problem))): take it back first with "
+        + "\(takeBack(back, accepted))"
     case .deletedByAccepted(let proposal, let clause, let deleted, let deletion, let delegation, let back):
       let what = deleted.map { "\($0.display), which \(clause.display) stands under," } ?? clause.display
       return
-        "\(what) is already accepted for deletion (\(deletion), \(delegation)): \(proposal) cannot stand with it; take \(deletion) back first with \(takeBack(back, deletion)), or reject \(proposal)"
+        "\(what) is already accepted for deletion (\(deletion), \(delegation)): \(proposal) cannot stand with it; take \(deletion) back "
+        + "first with \(takeBack(back, deletion)), or reject \(proposal)"
     case .acceptedChangeInside(let clause, let change, let delegation, let back):
       return
-        "\(clause.display) has an accepted change in it (\(change), \(delegation)): take it back with \(takeBack(back, change)) before accepting the deletion"
+        "\(clause.display) has an accepted change in it (\(change), \(delegation)): take it back with \(takeBack(back, change)) before "
+        + "accepting the deletion"
     case .alreadyMoving(let clause, let move, let back):
       return "\(clause.display) is already accepted to move (\(move)): take it back first with \(takeBack(back, move))"
     case .collides(let proposal, let delegation, let with, let withDelegation, let words, let clause):
       let other = with.map { "\($0) (\(withDelegation ?? ""))" } ?? "what is already accepted"
       return
-        "\(proposal) (\(delegation)) collides with \(other), already accepted: both change '\(words)' in \(clause.display); accept \(proposal) with --as-revised TEXT giving the merged wording"
+        "\(proposal) (\(delegation)) collides with \(other), already accepted: both change '\(words)' in \(clause.display); accept "
+        + "\(proposal) with --as-revised TEXT giving the merged wording"
     case .cannotStand(let proposal, let delegation, let failing, let problem):
       return
-        "\(proposal) (\(delegation)) cannot stand with what is already accepted: \(failing) \(applyProblem(problem)); reject \(proposal), or take back \(failing == proposal ? "what it collides with" : failing) first"
+        "\(proposal) (\(delegation)) cannot stand with what is already accepted: \(failing) \(applyProblem(problem)); reject "
+        + "\(proposal), or take back \(failing == proposal ? "what it collides with" : failing) first"
     }
   }
 
@@ -81,26 +88,33 @@ extension Messages {
       return "session '\(name)' is still open: close it with 'amend session close' before producing the next draft"
     case .inConflict(let proposal, let delegation, let decisions, let next):
       return
-        "\(proposal) (\(delegation)) is in conflict: \(DecisionWords.conflict(decisions)); the chair must decide it again in a session ('amend accept \(proposal)' or 'amend reject \(proposal)') before the \(ordinal(next)) draft"
+        "\(proposal) (\(delegation)) is in conflict: \(DecisionWords.conflict(decisions)); the chair must decide it again in a session "
+        + "('amend accept \(proposal)' or 'amend reject \(proposal)') before the \(ordinal(next)) draft"
     case .recordedTwice(let draft, let records):
       return
-        "the \(ordinal(draft)) draft is recorded twice with different proposals applied (\(records.joined(separator: ", "))): remove the record that does not match drafts/ with 'git rm' and commit"
+        "the \(ordinal(draft)) draft is recorded twice with different proposals applied (\(records.joined(separator: ", "))): remove the "
+        + "record that does not match drafts/ with 'git rm' and commit"
     case .nothingDecided(let since):
       return
-        "nothing has been decided since the \(ordinal(since)) draft: take decisions in a session first, or pass --allow-empty to produce the \(ordinal(since + 1)) draft anyway"
+        "nothing has been decided since the \(ordinal(since)) draft: take decisions in a session first, or pass --allow-empty to produce "
+        + "the \(ordinal(since + 1)) draft anyway"
     case .datedBefore(let date, let previous, let source, let current):
       let from = source == .recorded ? "recorded when it was produced" : "its date line"
       return
-        "the \(ordinal(current + 1)) draft would be dated \(date), before the \(ordinal(current)) draft of \(previous) (\(from)): pass --date \(previous) or later"
+        "the \(ordinal(current + 1)) draft would be dated \(date), before the \(ordinal(current)) draft of \(previous) (\(from)): pass "
+        + "--date \(previous) or later"
     case .noLongerApplies(let proposal, let delegation, let problem):
       return
-        "\(proposal) (\(delegation)) no longer applies: \(applyProblem(problem)); reconsider it in a session ('amend reconsider \(proposal)') and accept it with --as-revised TEXT, or reject it"
+        "\(proposal) (\(delegation)) no longer applies: \(applyProblem(problem)); "
+        + "reconsider it in a session ('amend reconsider \(proposal)') and accept it with --as-revised TEXT, or reject it"
     case .unresolvedCollision(let proposal, let delegation, let words, let clause):
       return
-        "a conflict is left unresolved in \(clause.display): \(proposal) (\(delegation)) and an earlier accepted proposal both change '\(words)'; take one back with 'amend reconsider \(proposal)' in a session and accept it with --as-revised TEXT"
+        "a conflict is left unresolved in \(clause.display): \(proposal) (\(delegation)) and an earlier accepted proposal both change "
+        + "'\(words)'; take one back with 'amend reconsider \(proposal)' in a session and accept it with --as-revised TEXT"
     case .cannotApply(let proposal, let delegation, let problem):
       return
-        "\(proposal) (\(delegation)) cannot be applied: \(applyProblem(problem)); reconsider it in a session ('amend reconsider \(proposal)') and accept it with --as-revised TEXT, or reject it"
+        "\(proposal) (\(delegation)) cannot be applied: \(applyProblem(problem)); "
+        + "reconsider it in a session ('amend reconsider \(proposal)') and accept it with --as-revised TEXT, or reject it"
     case .title(.noOrdinalInTitle(let title)):
       let shown = title.map { "\"\($0)\"" } ?? "(no title)"
       return "the title \(shown) has no ordinal such as \"Seventh draft\": give the new title with --title TITLE"

@@ -21,7 +21,8 @@ extension Messages {
       return "nothing is committed yet: run 'amend init --from FILE' first"
     case .emptyBranchBesideDrafts(let branch, let tag):
       return
-        "HEAD names the branch '\(branch)', which has no commits, but this repository holds drafts (tag \(tag)): switch to the negotiation's branch ('git branch' lists them, e.g. git switch main)"
+        "HEAD names the branch '\(branch)', which has no commits, but this repository holds drafts (tag \(tag)): switch to the "
+        + "negotiation's branch ('git branch' lists them, e.g. git switch main)"
     case .draftMissing(let path):
       return "\(path) is missing from the last commit"
     case .draftNotText(let path):

@@ -50,12 +50,15 @@ extension Messages {
       return "\(clauseTextSubject(subject)): \(error)"
     case .notOneClause(let subject):
       return
-        "\(clauseTextSubject(subject)) would not stay one clause: a clause's text is one line, and its line breaks would start another line of the draft or renumber the others; keep to the clause's own words, and table each new clause with its own --new-clause"
+        "\(clauseTextSubject(subject)) would not stay one clause: a clause's text is one line, and its line breaks would start another "
+        + "line of the draft or renumber the others; "
+        + "keep to the clause's own words, and table each new clause with its own --new-clause"
     case .controlCharacter(let subject, let scalar):
       return "\(clauseTextSubject(subject)) holds a control character (U+\(String(format: "%04X", scalar))): remove it, and keep to printable text"
     case .notReadAsItself(let subject):
       return
-        "\(clauseTextSubject(subject)) would not read back as the same clause: its opening words would be read as a number or marker, or as another kind of clause (a preambular paragraph opens with a word such as 'Recalling'); reword its opening"
+        "\(clauseTextSubject(subject)) would not read back as the same clause: its opening words would be read as a number or marker, or "
+        + "as another kind of clause (a preambular paragraph opens with a word such as 'Recalling'); reword its opening"
     }
   }
 

@@ -25,7 +25,8 @@ extension Amend {
         let when = entry.time.prefix(16).replacingOccurrences(of: "T", with: " ")
         let author = entry.author.count > authors ? String(entry.author.prefix(authors - 1)) + "…" : entry.author
         Output.line(
-          "\(entry.commit.prefix(7))  \(when)  \(entry.event.padding(toLength: width, withPad: " ", startingAt: 0))  \(author.padding(toLength: authors, withPad: " ", startingAt: 0))  \(entry.summary)"
+          "\(entry.commit.prefix(7))  \(when)  \(entry.event.padding(toLength: width, withPad: " ", startingAt: 0))  "
+            + "\(author.padding(toLength: authors, withPad: " ", startingAt: 0))  \(entry.summary)"
         )
       }
     }

@@ -29,7 +29,8 @@ extension Amend {
       if summaries.isEmpty { Output.line("no proposals") }
       for summary in summaries {
         var line =
-          "\(summary.id)  \(summary.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(summary.clauseName)  \(summary.sponsors): \(summary.description)"
+          "\(summary.id)  \(summary.status.padding(toLength: 9, withPad: " ", startingAt: 0)) \(summary.clauseName)  "
+          + "\(summary.sponsors): \(summary.description)"
         if !summary.collidesWith.isEmpty { line += "  [collides with \(summary.collidesWith.joined(separator: ", "))]" }
         if summary.needsRevision != nil { line += "  [needs revision]" }
         if let conflict = summary.conflictLine { line += "  [\(conflict)]" }

@@ -165,7 +165,8 @@ let structureCases: [StagedCase] = [
   .init(
     .tabled, "--text of a paragraph with its own number again", propose("2", ["--text", "The Working Group calls.\n\n3. Again"]), "--new-clause"),
   .init(
-    .tabled, "--text of a chapeau with a subparagraph", propose("4", ["--text", "The Working Group invites States:\n\n- a) to act;"]), "--new-clause"),
+    .tabled, "--text of a chapeau with a subparagraph",
+    propose("4", ["--text", "The Working Group invites States:\n\n- a) to act;"]), "--new-clause"),
   .init(.tabled, "--text with a preambular heading", propose("3", ["--text", "reaffirms.\n\n## Article 9\n\n1. x"]), "--new-clause"),
   .init(
     .tabled, "--with with a new paragraph", propose(["--replace", "forced labor", "--with", "forced labour\n\n8. New paragraph"]), "--new-clause"),
@@ -178,7 +179,8 @@ let structureCases: [StagedCase] = [
   .init(.tabled, "--insert with a subparagraph at the start", propose(["--insert=- z) new\n\n", "--at-start"]), "--new-clause"),
   .init(.tabled, "--insert into a chapeau with a paragraph", propose("7", ["--insert", "\n\n8. x", "--at-end"]), "--new-clause"),
   .init(
-    .tabled, "--new-clause with a second paragraph", propose("7", ["--new-clause", "The Working Group notes.\n\n9. Another paragraph"]), "one clause"),
+    .tabled, "--new-clause with a second paragraph",
+    propose("7", ["--new-clause", "The Working Group notes.\n\n9. Another paragraph"]), "one clause"),
   .init(
     .tabled, "--new-clause with a second subparagraph", propose(["--new-clause", "ensuring access to remedies;\n\n- z) and more"]), "one clause"),
   .init(.tabled, "--new-clause with a line and a letter", propose(["--new-clause", "ensuring access;\nc) and more"]), "one clause"),
