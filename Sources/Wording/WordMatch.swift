@@ -31,7 +31,9 @@ public enum WordMatch {
     guard !words.isEmpty else { return [] }
     var found: [Range<String.Index>] = []
     var searchStart = text.startIndex
-    while let range = text.range(of: words, range: searchStart..<text.endIndex) {
+    // Searched character by character: Foundation's range(of:) can return bounds inside a character
+    // ("\n" inside "\r\n"), which crash when used; the tabling fuzzer found it.
+    while let range = text[searchStart...].firstRange(of: words) {
       if standsAlone(range, in: text) { found.append(range) }
       searchStart = text.index(after: range.lowerBound)
     }

@@ -55,3 +55,14 @@ struct PastedTextTests {
     #expect(WordMatch.occurrences(of: "labor", in: "forced\u{00A0}laborious").isEmpty)
   }
 }
+
+@Suite("Word matching on characters that join")
+struct JoinedCharacterTests {
+  @Test("a line feed searched inside a carriage return and line feed matches the whole line break, never half of it")
+  func lineFeedInsideCRLF() {
+    let text = "one\r\ntwo"
+    #expect(WordMatch.occurrences(of: "\n", in: text).map { String(text[$0]) } == ["\r\n"])
+    #expect(WordMatch.occurrences(of: "two", in: "one\r\ntwo").count == 1)
+    #expect(throws: WordMatchError.wordsNotFound("\nt")) { try WordMatch.locate("\nt", in: "one\r\ntwo", occurrence: nil) }
+  }
+}
