@@ -4,7 +4,7 @@ import Wording
 
 extension Workspace {
   /// Opens a session; there can be only one open at a time.
-  public func openSession(name: String, chair: String, date: String?) throws -> Session {
+  public func openSession(name: String, chair: String, date: CalendarDate?) throws -> Session {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw DecisionError.sessionNeedsName
     }
@@ -13,12 +13,13 @@ extension Workspace {
     }
     let name = try Names.checked(name, .sessionName)
     let chair = try Names.checked(chair, .chair)
-    let day = try date.map(CalendarDate.parse) ?? CalendarDate(context.now(), in: context.timeZone)
+    let day = date ?? CalendarDate(context.now(), in: context.timeZone)
     var event: EventRecord?
     try commit(
       author: Person.named(chair),
       message: { _ in
-        "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
+        "Open session \(CommitText.line(name)) (\(day)), chaired by \(CommitText.line(chair))"
+          + "\n\nAmend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
       }
     ) { snapshot in
       _ = try snapshot.currentDraft()
@@ -70,7 +71,7 @@ extension Workspace {
 
   /// Takes a decision on a proposal in the open session, committed with the chair as author.
   public func decide(
-    _ decision: ChairAction, on id: String, asRevised: String? = nil, note: String? = nil
+    _ decision: ChairAction, on id: ProposalID, asRevised: String? = nil, note: String? = nil
   ) throws -> EventRecord {
     var event: EventRecord?
     var markerNote: String?

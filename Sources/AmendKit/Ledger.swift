@@ -20,6 +20,8 @@ public struct ProposalState: Equatable, Sendable {
 
   /// The proposal's id.
   public var id: String { record.id }
+  /// The proposal's id, typed.
+  public var proposalID: ProposalID { ProposalID(record.id) }
 
   /// A proposal with `status` and nothing yet decided on it.
   public init(record: ProposalRecord, status: ProposalStatus) {
@@ -106,7 +108,9 @@ public struct Ledger: Sendable {
       openAlongside[id] = Set(open.map(\.id))
       for other in open {
         notices.append(
-          "sessions '\(other.name)' (\(other.date), chair \(other.chair)) and '\(event.sessionName ?? id)' (\(event.date ?? "?"), chair \(event.chair ?? "?")) were open at the same time (histories merged): decisions go to the later one; close each with 'amend session close'"
+          "sessions '\(other.name)' (\(other.date), chair \(other.chair)) and '\(event.sessionName ?? id)'"
+            + " (\(event.date ?? "?"), chair \(event.chair ?? "?")) were open at the same time (histories merged):"
+            + " decisions go to the later one; close each with 'amend session close'"
         )
       }
       sessions.append(
@@ -123,7 +127,10 @@ public struct Ledger: Sendable {
         // Merged histories both produced this draft: the first record stands; the other is reported.
         let agree = Set(first.applied ?? []) == Set(event.applied ?? [])
         notices.append(
-          "the \(Ordinal.words(number)) draft is recorded twice (\(EventRecord.path(for: first.id)) and \(EventRecord.path(for: event.id)))\(agree ? ", alike" : ", applying different proposals"); the first is kept\(agree ? "" : ": remove the record that does not match the draft with 'git rm'")"
+          "the \(Ordinal.words(number)) draft is recorded twice"
+            + " (\(EventRecord.path(for: first.id)) and \(EventRecord.path(for: event.id)))"
+            + "\(agree ? ", alike" : ", applying different proposals"); the first is kept"
+            + "\(agree ? "" : ": remove the record that does not match the draft with 'git rm'")"
         )
         if !agree { disputedDrafts[number, default: [first]].append(event) }
         return
@@ -267,8 +274,8 @@ public struct Ledger: Sendable {
   }
 
   /// The proposal whose id is `id`, or starts with it (at least four characters), or a clear error.
-  public func proposal(_ id: String) throws -> ProposalState {
-    let wanted = id.lowercased()
+  public func proposal(_ id: ProposalID) throws -> ProposalState {
+    let wanted = id.rawValue.lowercased()
     if let exact = proposals[wanted] { return exact }
     let readable = wanted.count >= 4 ? proposals.keys.filter { $0.hasPrefix(wanted) } : []
     let unreadable =
@@ -279,8 +286,8 @@ public struct Ledger: Sendable {
       throw RecordError.damaged(damage)
     }
     if matches.count > 1 {
-      throw LookupError.ambiguousProposal(id, matches: matches.sorted())
+      throw LookupError.ambiguousProposal(id.rawValue, matches: matches.sorted())
     }
-    throw LookupError.unknownProposal(id)
+    throw LookupError.unknownProposal(id.rawValue)
   }
 }

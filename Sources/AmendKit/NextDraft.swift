@@ -43,8 +43,9 @@ extension Workspace {
   /// Applies every accepted proposal to the current draft and records the next one: one commit per
   /// applied proposal with its delegation as author, so that blame names them, and the branch moved
   /// once, at the end, so that the draft appears whole or not at all.
-  public func produceNextDraft(date: String?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false) throws -> NextDraft {
-    let requestedDate = try date.map(CalendarDate.parse)
+  public func produceNextDraft(
+    date requestedDate: CalendarDate?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false
+  ) throws -> NextDraft {
     for _ in 0..<50 {
       let snapshot = try snapshot()
       let ledger = try snapshot.ledger.get()
@@ -79,7 +80,8 @@ extension Workspace {
       try add(
         [path: current.text], author: secretariat,
         message:
-          "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))\n\nAmend-Event: draft-begun\nAmend-Draft: \(plan.file.number)"
+          "Begin the \(Ordinal.words(plan.file.number)) draft from the \(Ordinal.words(current.number))"
+          + "\n\nAmend-Event: draft-begun\nAmend-Draft: \(plan.file.number)"
       )
       for step in plan.steps {
         try add([path: step.text], author: signature(step.author, at: now), message: step.message)
@@ -99,7 +101,8 @@ extension Workspace {
           EventRecord.path(for: event.id): try RecordCoding.encode(event),
         ], author: secretariat,
         message:
-          "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s"); numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)"
+          "\(titleLine)\n\nApplies \(plan.result.applied.count) accepted proposal\(plan.result.applied.count == 1 ? "" : "s");"
+          + " numbering table in \(plan.file.numberingPath).\n\nAmend-Event: draft-produced\nAmend-Draft: \(plan.file.number)"
       )
       context.beforePublish()
       // Someone recorded something meanwhile: build the draft again on their commit.

@@ -43,7 +43,7 @@ public struct NegotiationGenerator {
 
       let day = start.addingTimeInterval(Double(round) * 86_400)
       clock.advance(to: day)
-      let date = CalendarDate(day, in: TimeZone(identifier: "UTC") ?? .current).description
+      let date = CalendarDate(day, in: TimeZone(identifier: "UTC") ?? .current)
       let deciding = Date()
       _ = try workspace.openSession(name: "Session \(round)", chair: "Chair", date: date)
       let last = round == scale.drafts
@@ -56,7 +56,8 @@ public struct NegotiationGenerator {
       report.nextSeconds += Date().timeIntervalSince(producing)
       report.drafts = next.file.number
       progress(
-        "round \(round)/\(scale.drafts): \(report.tabled) tabled, draft \(next.file.number) applies \(next.applied.count) (\(Int(Date().timeIntervalSince(began))) s)"
+        "round \(round)/\(scale.drafts): \(report.tabled) tabled,"
+          + " draft \(next.file.number) applies \(next.applied.count) (\(Int(Date().timeIntervalSince(began))) s)"
       )
     }
     report.totalSeconds = Date().timeIntervalSince(began)
@@ -139,10 +140,10 @@ public struct NegotiationGenerator {
       }
       guard let decision else { continue }
       do {
-        _ = try workspace.decide(decision, on: state.id)
+        _ = try workspace.decide(decision, on: state.proposalID)
         report.count(decision)
       } catch is DecisionError where decision == .accept {
-        _ = try workspace.decide(.reject, on: state.id)
+        _ = try workspace.decide(.reject, on: state.proposalID)
         report.count(.reject)
       }
     }

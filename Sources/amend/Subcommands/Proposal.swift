@@ -14,7 +14,7 @@ extension Amend {
 
     func run() throws {
       let snapshot = try options.workspace().snapshot()
-      let item = try snapshot.proposal(id, in: try snapshot.currentDraft())
+      let item = try snapshot.proposal(ProposalID(id), in: try snapshot.currentDraft())
       snapshot.reportProblems()
       let summary = ProposalSummary(item)
       if json {
@@ -24,7 +24,8 @@ extension Amend {
       Output.line("Proposal \(summary.id): \(summary.status)")
       Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
       Output.line(
-        "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; now \(summary.clauseName)"
+        "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display)"
+          + " of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; now \(summary.clauseName)"
       )
       Output.line("ProposalOperation: \(summary.description)")
       if let decision = summary.decision {
