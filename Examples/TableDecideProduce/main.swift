@@ -35,13 +35,13 @@ func run() throws {
   print("Tabled \(proposal.id) by \(proposal.delegation) on \(proposal.clause)")
 
   // 3. The chair opens a session, accepts the proposal and closes the session.
-  let session = try workspace.openSession(name: "First reading", chair: "Chair", date: "2010-10-13")
-  _ = try workspace.decide(.accept, on: proposal.id)
+  let session = try workspace.openSession(name: "First reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+  _ = try workspace.decide(.accept, on: proposal.proposalID)
   _ = try workspace.closeSession()
   print("Session \(session.id) decided \(proposal.id): accepted")
 
   // 4. The secretariat produces the next draft.
-  let next = try workspace.produceNextDraft(date: "2010-10-14", dryRun: false)
+  let next = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 14), dryRun: false)
   print("Produced \(next.file.path), tagged \(next.tag)")
 
   // 5. Read the eighth draft back and print its 7 (b).

@@ -4,7 +4,7 @@ import Wording
 
 extension Workspace {
   /// Opens a session; there can be only one open at a time.
-  public func openSession(name: String, chair: String, date: String?) throws -> Session {
+  public func openSession(name: String, chair: String, date: CalendarDate?) throws -> Session {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw DecisionError.sessionNeedsName
     }
@@ -13,7 +13,7 @@ extension Workspace {
     }
     let name = try Names.checked(name, .sessionName)
     let chair = try Names.checked(chair, .chair)
-    let day = try date.map(CalendarDate.parse) ?? CalendarDate(context.now(), in: context.timeZone)
+    let day = date ?? CalendarDate(context.now(), in: context.timeZone)
     var event: EventRecord?
     try commit(
       author: Person.named(chair),
@@ -71,7 +71,7 @@ extension Workspace {
 
   /// Takes a decision on a proposal in the open session, committed with the chair as author.
   public func decide(
-    _ decision: ChairAction, on id: String, asRevised: String? = nil, note: String? = nil
+    _ decision: ChairAction, on id: ProposalID, asRevised: String? = nil, note: String? = nil
   ) throws -> EventRecord {
     var event: EventRecord?
     var markerNote: String?

@@ -20,6 +20,8 @@ public struct ProposalState: Equatable, Sendable {
 
   /// The proposal's id.
   public var id: String { record.id }
+  /// The proposal's id, typed.
+  public var proposalID: ProposalID { ProposalID(record.id) }
 
   /// A proposal with `status` and nothing yet decided on it.
   public init(record: ProposalRecord, status: ProposalStatus) {
@@ -271,8 +273,8 @@ public struct Ledger: Sendable {
   }
 
   /// The proposal whose id is `id`, or starts with it (at least four characters), or a clear error.
-  public func proposal(_ id: String) throws -> ProposalState {
-    let wanted = id.lowercased()
+  public func proposal(_ id: ProposalID) throws -> ProposalState {
+    let wanted = id.rawValue.lowercased()
     if let exact = proposals[wanted] { return exact }
     let readable = wanted.count >= 4 ? proposals.keys.filter { $0.hasPrefix(wanted) } : []
     let unreadable =
@@ -283,8 +285,8 @@ public struct Ledger: Sendable {
       throw RecordError.damaged(damage)
     }
     if matches.count > 1 {
-      throw LookupError.ambiguousProposal(id, matches: matches.sorted())
+      throw LookupError.ambiguousProposal(id.rawValue, matches: matches.sorted())
     }
-    throw LookupError.unknownProposal(id)
+    throw LookupError.unknownProposal(id.rawValue)
   }
 }

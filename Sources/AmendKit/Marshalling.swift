@@ -16,6 +16,8 @@ public struct MarshalledProposal: Sendable {
 
   /// The proposal's id.
   public var id: String { state.id }
+  /// The proposal's id, typed.
+  public var proposalID: ProposalID { state.proposalID }
   /// The proposal as tabled.
   public var record: ProposalRecord { state.record }
 

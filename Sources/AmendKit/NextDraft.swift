@@ -43,8 +43,9 @@ extension Workspace {
   /// Applies every accepted proposal to the current draft and records the next one: one commit per
   /// applied proposal with its delegation as author, so that blame names them, and the branch moved
   /// once, at the end, so that the draft appears whole or not at all.
-  public func produceNextDraft(date: String?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false) throws -> NextDraft {
-    let requestedDate = try date.map(CalendarDate.parse)
+  public func produceNextDraft(
+    date requestedDate: CalendarDate?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false
+  ) throws -> NextDraft {
     for _ in 0..<50 {
       let snapshot = try snapshot()
       let ledger = try snapshot.ledger.get()

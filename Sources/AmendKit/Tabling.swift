@@ -185,7 +185,7 @@ extension Workspace {
   }
 
   /// Withdraws a proposal before a decision: by its proposer, or by a co-sponsor on its behalf.
-  public func withdraw(_ id: String, by delegation: String) throws -> EventRecord {
+  public func withdraw(_ id: ProposalID, by delegation: String) throws -> EventRecord {
     guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw TablingError.noWithdrawer
     }
@@ -194,7 +194,8 @@ extension Workspace {
     try commit(
       author: Person.named(delegation, email: nil),
       message: { _ in
-        "Withdraw \(event?.proposal ?? id) (\(CommitText.line(delegation)))\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id)"
+        "Withdraw \(event?.proposal ?? id.rawValue) (\(CommitText.line(delegation)))"
+          + "\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id.rawValue)"
       }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()

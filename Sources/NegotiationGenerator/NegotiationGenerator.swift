@@ -43,7 +43,7 @@ public struct NegotiationGenerator {
 
       let day = start.addingTimeInterval(Double(round) * 86_400)
       clock.advance(to: day)
-      let date = CalendarDate(day, in: TimeZone(identifier: "UTC") ?? .current).description
+      let date = CalendarDate(day, in: TimeZone(identifier: "UTC") ?? .current)
       let deciding = Date()
       _ = try workspace.openSession(name: "Session \(round)", chair: "Chair", date: date)
       let last = round == scale.drafts
@@ -140,10 +140,10 @@ public struct NegotiationGenerator {
       }
       guard let decision else { continue }
       do {
-        _ = try workspace.decide(decision, on: state.id)
+        _ = try workspace.decide(decision, on: state.proposalID)
         report.count(decision)
       } catch is DecisionError where decision == .accept {
-        _ = try workspace.decide(.reject, on: state.id)
+        _ = try workspace.decide(.reject, on: state.proposalID)
         report.count(.reject)
       }
     }

@@ -8,7 +8,7 @@ struct DecisionArguments: ParsableArguments {
 
   func decide(_ decision: ChairAction, asRevised: String? = nil, note: String? = nil) throws {
     let workspace = try options.workspace()
-    let event = try workspace.decide(decision, on: id, asRevised: asRevised, note: note)
+    let event = try workspace.decide(decision, on: ProposalID(id), asRevised: asRevised, note: note)
     workspace.reportWarnings()
     let verb =
       switch decision {

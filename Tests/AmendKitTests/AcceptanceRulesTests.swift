@@ -6,7 +6,7 @@ import Testing
 @Suite("What accept refuses so that next can always produce the draft")
 struct AcceptanceRulesTests {
   func session(_ workspace: Workspace) throws {
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
   }
 
   @Test("a paragraph accepted for deletion takes its subparagraphs: changes to them are refused, and the other way round")
@@ -18,10 +18,10 @@ struct AcceptanceRulesTests {
       "4 (a)", by: "Canada", .replaceWords(words: "concrete measures", with: "effective measures", occurrence: nil))
     let newAfterSub = try workspace.propose("4 (a)", by: "Chile", .newClause(text: "to act;", before: false))
     try session(workspace)
-    _ = try workspace.decide(.accept, on: paragraph.id)
+    _ = try workspace.decide(.accept, on: paragraph.proposalID)
     for id in [sub.id, newAfterSub.id] {
       do {
-        _ = try workspace.decide(.accept, on: id)
+        _ = try workspace.decide(.accept, on: ProposalID(id))
         Issue.record("a change under a paragraph accepted for deletion should be refused")
       } catch let error as DecisionError {
         #expect(
@@ -31,10 +31,10 @@ struct AcceptanceRulesTests {
               takeBack: .reopen), "\(error)")
       }
     }
-    _ = try workspace.decide(.reopen, on: paragraph.id)
-    _ = try workspace.decide(.accept, on: sub.id)
+    _ = try workspace.decide(.reopen, on: paragraph.proposalID)
+    _ = try workspace.decide(.accept, on: sub.proposalID)
     do {
-      _ = try workspace.decide(.accept, on: paragraph.id)
+      _ = try workspace.decide(.accept, on: paragraph.proposalID)
       Issue.record("deleting a paragraph with an accepted change in it should be refused")
     } catch let error as DecisionError {
       #expect(error == .acceptedChangeInside(clause: "4", change: sub.id, delegation: "Canada", takeBack: .reopen), "\(error)")
@@ -50,13 +50,13 @@ struct AcceptanceRulesTests {
     let first = try workspace.propose("4 (h)", by: "United States", .deleteClause)
     let second = try workspace.propose("4 (h)", by: "Canada", .deleteClause)
     try session(workspace)
-    _ = try workspace.decide(.accept, on: first.id)
+    _ = try workspace.decide(.accept, on: first.proposalID)
     #expect(
       throws: DecisionError.deletedByAccepted(
         proposal: second.id, clause: "4.h", deleted: nil, deletion: first.id, delegation: "United States",
         takeBack: .reopen)
-    ) { try workspace.decide(.accept, on: second.id) }
-    _ = try workspace.decide(.reject, on: second.id, note: "Falls with the first")
+    ) { try workspace.decide(.accept, on: second.proposalID) }
+    _ = try workspace.decide(.reject, on: second.proposalID, note: "Falls with the first")
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     #expect(!next.text.contains("good practices on migration"))
@@ -74,17 +74,17 @@ struct AcceptanceRulesTests {
       "7 (b)", by: "Chile", .replaceWords(words: "regardless of", with: "irrespective of", occurrence: nil))
     try session(workspace)
     _ = try workspace.decide(
-      .accept, on: labour.id,
+      .accept, on: labour.proposalID,
       asRevised: "taking measures to combat trafficking and forced or compulsory labour of migrant workers, regardless of their immigration status;")
     #expect {
-      try workspace.decide(.accept, on: compulsory.id)
+      try workspace.decide(.accept, on: compulsory.proposalID)
     } throws: { error in
       guard case DecisionError.collides(compulsory.id, "Brazil", labour.id, "European Union", _, "7.b") = error else {
         return false
       }
       return true
     }
-    _ = try workspace.decide(.accept, on: status.id)
+    _ = try workspace.decide(.accept, on: status.proposalID)
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     #expect(

@@ -36,14 +36,12 @@ struct ChairingTests {
   func sessionRules() throws {
     let table = try Table()
     let workspace = table.workspace
-    #expect(throws: DecisionError.noOpenSession) { try workspace.decide(.accept, on: table.labour.id) }
-    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
+    #expect(throws: DecisionError.noOpenSession) { try workspace.decide(.accept, on: table.labour.proposalID) }
+    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: CalendarDate(year: 2010, month: 10, day: 13))
     #expect(throws: DecisionError.sessionStillOpen(name: "Second reading")) {
       try workspace.openSession(name: "Other", chair: "X", date: nil)
     }
-    #expect(throws: DateError.noSuchDay("2010-02-30")) {
-      try workspace.openSession(name: "Bad date", chair: "X", date: "2010-02-30")
-    }
+    #expect(throws: DateError.noSuchDay("2010-02-30")) { try CalendarDate.parse("2010-02-30") }
     let closed = try workspace.closeSession()
     #expect(closed.name == "Second reading" && !closed.isOpen)
     #expect(throws: DecisionError.noSessionToClose) { try workspace.closeSession() }
@@ -71,41 +69,41 @@ struct ChairingTests {
   func decisions() throws {
     let table = try Table()
     let workspace = table.workspace
-    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
-    let accepted = try workspace.decide(.accept, on: table.labour.id, note: "By consensus")
+    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: CalendarDate(year: 2010, month: 10, day: 13))
+    let accepted = try workspace.decide(.accept, on: table.labour.proposalID, note: "By consensus")
     #expect(accepted.kind == .accepted && accepted.chair == "Ambassador Ndiaye")
     // Different words of the same clause: both stand.
-    _ = try workspace.decide(.accept, on: String(table.smuggling.id.prefix(5)))
+    _ = try workspace.decide(.accept, on: ProposalID(String(table.smuggling.id.prefix(5))))
     // The same words: refused, naming both; as orally revised is the way through.
     do {
-      _ = try workspace.decide(.accept, on: table.exploitation.id)
+      _ = try workspace.decide(.accept, on: table.exploitation.proposalID)
       Issue.record("a colliding acceptance should be refused")
     } catch let DecisionError.collides(proposal, delegation, with, withDelegation, words, clause) {
       #expect(proposal == table.exploitation.id && delegation == "Brazil")
       #expect(with == table.labour.id && withDelegation == "European Union")
       #expect(words.contains("labor") && clause == "7.b", "\(words)")
     }
-    _ = try workspace.decide(.reject, on: table.exploitation.id, note: "Falls")
+    _ = try workspace.decide(.reject, on: table.exploitation.proposalID, note: "Falls")
     let session = try #require(try workspace.snapshot().ledger.get().openSession?.id)
     #expect(
       throws: DecisionError.alreadyDecided(
         proposal: table.exploitation.id, status: .rejected, session: session, takeBack: .reopen)
-    ) { try workspace.decide(.accept, on: table.exploitation.id) }
-    _ = try workspace.decide(.reopen, on: table.exploitation.id)
-    _ = try workspace.decide(.deferral, on: table.exploitation.id)
+    ) { try workspace.decide(.accept, on: table.exploitation.proposalID) }
+    _ = try workspace.decide(.reopen, on: table.exploitation.proposalID)
+    _ = try workspace.decide(.deferral, on: table.exploitation.proposalID)
     // Deletion accepted: a text change to the same clause is refused.
-    _ = try workspace.decide(.accept, on: table.deletion.id)
+    _ = try workspace.decide(.accept, on: table.deletion.proposalID)
     do {
-      _ = try workspace.decide(.accept, on: table.typo.id)
+      _ = try workspace.decide(.accept, on: table.typo.proposalID)
       Issue.record("a text change to a clause accepted for deletion should be refused")
     } catch let DecisionError.deletedByAccepted(proposal, clause, deleted, deletion, delegation, takeBack) {
       #expect(proposal == table.typo.id && clause == "4.h" && deleted == nil)
       #expect(deletion == table.deletion.id && delegation == "United States" && takeBack == .reopen)
     }
     let withdrawn = try workspace.propose("6", by: "Norway", .replaceWords(words: "politicians", with: "parliamentarians", occurrence: nil))
-    _ = try workspace.withdraw(withdrawn.id, by: "Norway")
+    _ = try workspace.withdraw(withdrawn.proposalID, by: "Norway")
     #expect(throws: DecisionError.withdrawn(proposal: withdrawn.id, by: "Norway")) {
-      try workspace.decide(.accept, on: withdrawn.id)
+      try workspace.decide(.accept, on: withdrawn.proposalID)
     }
     #expect(throws: LookupError.unknownProposal("ffffffff")) { try workspace.decide(.accept, on: "ffffffff") }
 
@@ -124,11 +122,11 @@ struct ChairingTests {
   func asRevised() throws {
     let table = try Table()
     let workspace = table.workspace
-    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: table.labour.id)
+    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: table.labour.proposalID)
     let revised =
       "taking measures to combat trafficking and forced labour and exploitation of migrant workers, regardless of their immigration status;"
-    let event = try workspace.decide(.accept, on: table.exploitation.id, asRevised: revised)
+    let event = try workspace.decide(.accept, on: table.exploitation.proposalID, asRevised: revised)
     #expect(event.asRevised == revised)
   }
 }

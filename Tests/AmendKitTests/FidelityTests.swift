@@ -35,8 +35,8 @@ struct FidelityTests {
     let record = try workspace.propose(
       clause.id.rawValue, by: "Chile",
       .replaceWords(words: String(word), with: word.uppercased(), occurrence: 1))
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2016-02-01")
-    _ = try workspace.decide(.accept, on: record.id)
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2016, month: 2, day: 1))
+    _ = try workspace.decide(.accept, on: record.proposalID)
     _ = try workspace.closeSession()
     let title = before.draft.titleBlock != nil && before.draft.ordinal == nil ? "Revised text" : nil
     let next = try workspace.produceNextDraft(date: nil, title: title, dryRun: true)
@@ -69,8 +69,8 @@ struct FidelityTests {
       "7 (b)", by: "European Union", .replaceWords(words: "forced labor", with: "forced labour", occurrence: nil))
     let second = try workspace.propose(
       "7 (b)", by: "Brazil", .replaceWords(words: "forced labor", with: "compulsory labour", occurrence: nil))
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: first.id)
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: first.proposalID)
     // The second acceptance arrives as a record written elsewhere (another clone), not through the
     // checks `amend accept` makes.
     let ledger = try workspace.snapshot().ledger.get()

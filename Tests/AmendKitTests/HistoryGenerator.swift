@@ -84,12 +84,12 @@ struct GeneratedNegotiation: Sendable {
     rejected[round] = try workspace.propose(
       "2", by: "Brazil", .replaceWords(words: "as a matter of priority", with: "urgently", occurrence: nil)
     ).id
-    let day = String(format: "2010-11-%02d", round)
+    let day = CalendarDate(year: 2010, month: 11, day: round)
     _ = try workspace.openSession(name: "Reading \(round)", chair: "Chair \(round % 2 + 1)", date: day)
     for id in [inserting[round], amending[round], deleting[round], moving[round]].compactMap({ $0 }) {
-      _ = try workspace.decide(.accept, on: id)
+      _ = try workspace.decide(.accept, on: ProposalID(id))
     }
-    if let id = rejected[round] { _ = try workspace.decide(.reject, on: id) }
+    if let id = rejected[round] { _ = try workspace.decide(.reject, on: ProposalID(id)) }
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
   }

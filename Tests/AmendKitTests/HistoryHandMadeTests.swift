@@ -108,7 +108,7 @@ struct HistoryHandMadeTests {
     #expect(throws: LookupError.nothingBefore(draft: 7, drafts: [7])) {
       try snapshot.comparison()
     }
-    _ = try workspace.produceNextDraft(date: "2010-10-13", dryRun: false, allowEmpty: true)
+    _ = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 13), dryRun: false, allowEmpty: true)
     let later = try workspace.snapshot()
     #expect(throws: LookupError.outOfOrder(from: 8, to: 7)) {
       try later.comparison(from: 8, to: 7)

@@ -47,9 +47,9 @@ struct NameRuleTests {
     let a = try workspace.propose("7 (b)", by: "Amend-Event: accepted", labour)
     let b = try workspace.propose(
       "7 (d)", by: "Brazil", .deleteWords(words: "Also emphasizing", occurrence: nil))
-    _ = try workspace.openSession(name: "Amend-Proposal: zzzz", chair: "Amend-Session: x", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: a.id, note: "note\n\nAmend-Event: forged")
-    _ = try workspace.decide(.accept, on: b.id)
+    _ = try workspace.openSession(name: "Amend-Proposal: zzzz", chair: "Amend-Session: x", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: a.proposalID, note: "note\n\nAmend-Event: forged")
+    _ = try workspace.decide(.accept, on: b.proposalID)
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
     let log = try git(["log", "--format=%H"], in: folder.path).split(separator: "\n")
@@ -81,8 +81,8 @@ struct OneClauseTests {
     // A roman numeral in a lettered list is the clause's own words, not its marker.
     let kept = try workspace.propose("7 (b)", by: "Peru", .newClause(text: "(i) the right to remedies;", before: false))
     #expect(kept.textProposed == "(i) the right to remedies;")
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
-    for id in [paragraph.id, sub.id] { _ = try workspace.decide(.accept, on: id) }
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    for id in [paragraph.id, sub.id] { _ = try workspace.decide(.accept, on: ProposalID(id)) }
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     #expect(next.text.contains("\n2. The Working Group stresses cooperation.\n"))
@@ -101,8 +101,8 @@ struct OneClauseTests {
     #expect(try workspace.tip == tip)
     let text = try workspace.propose(
       "7 (b)", by: "Brazil", .replaceWords(words: "forced labor", with: "forced labour of all kinds", occurrence: nil))
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: text.id)
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: text.proposalID)
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     let old = try Draft(parsing: try workspace.snapshot().draft(number: 7).text).clauses.map(\.id)
@@ -119,8 +119,8 @@ struct AcceptedSetTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let deletion = try workspace.propose("4 (h)", by: "United States", .deleteClause)
-    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: deletion.id, asRevised: "to identify and share good practices;")
+    _ = try workspace.openSession(name: "Reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: deletion.proposalID, asRevised: "to identify and share good practices;")
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     #expect(next.text.contains("- h) to identify and share good practices;\n"))
@@ -148,7 +148,7 @@ struct AcceptedSetTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let stuck = try workspace.propose("7 (b)", by: "European Union", labour)
-    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
+    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
     try legacyAcceptance(workspace, stuck.id, asRevised: "taking measures;\n\n8. A new paragraph slipped in")
     _ = try workspace.closeSession()
     do {
@@ -158,20 +158,20 @@ struct AcceptedSetTests {
       #expect(proposal == stuck.id && delegation == "European Union")
       #expect(problem == .text(.notOneClause(.revisedText(proposal: stuck.id, clause: "7.b"))), "\(problem)")
     }
-    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: "2010-10-14")
+    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 14))
     do {
-      _ = try workspace.decide(.reopen, on: stuck.id)
+      _ = try workspace.decide(.reopen, on: stuck.proposalID)
       Issue.record("reopen is for this session's decisions")
     } catch let error as DecisionError {
       #expect(error == .decidedInEarlierSession(proposal: stuck.id, session: "2010-10-13-second-reading"))
     }
-    let event = try workspace.decide(.reconsider, on: stuck.id, note: "The text read out held two paragraphs.")
+    let event = try workspace.decide(.reconsider, on: stuck.proposalID, note: "The text read out held two paragraphs.")
     #expect(event.kind == .reconsidered)
     let ledger = try workspace.snapshot().ledger.get()
-    #expect(try ledger.proposal(stuck.id).status == .pending)
+    #expect(try ledger.proposal(stuck.proposalID).status == .pending)
     #expect(ledger.events.filter { $0.proposal == stuck.id }.map(\.kind) == [.accepted, .reconsidered])
     #expect(ledger.sessions.last?.decisions.map(\.kind) == [.reconsidered])
-    _ = try workspace.decide(.accept, on: stuck.id)
+    _ = try workspace.decide(.accept, on: stuck.proposalID)
     _ = try workspace.closeSession()
     let next = try workspace.produceNextDraft(date: nil, dryRun: false)
     #expect(next.text.contains("forced labour of migrant workers"))
@@ -183,13 +183,13 @@ struct AcceptedSetTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let a = try workspace.propose("7 (b)", by: "European Union", labour)
-    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: a.id)
-    #expect(throws: DecisionError.decidedInThisSession(proposal: a.id)) { try workspace.decide(.reconsider, on: a.id) }
+    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: a.proposalID)
+    #expect(throws: DecisionError.decidedInThisSession(proposal: a.id)) { try workspace.decide(.reconsider, on: a.proposalID) }
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
-    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: "2010-10-14")
-    #expect(throws: DecisionError.applied(proposal: a.id, inDraft: 8)) { try workspace.decide(.reconsider, on: a.id) }
+    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 14))
+    #expect(throws: DecisionError.applied(proposal: a.id, inDraft: 8)) { try workspace.decide(.reconsider, on: a.proposalID) }
   }
 
   @Test("random sets that accept lets through always produce a draft", arguments: 0..<16)
@@ -223,14 +223,14 @@ struct AcceptedSetTests {
           tabled.append(record.id)
         }
       }
-      _ = try workspace.openSession(name: "Reading \(round)", chair: "Chair", date: "2010-10-1\(3 + round)")
+      _ = try workspace.openSession(name: "Reading \(round)", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13 + round))
       for id in tabled.shuffled(using: &random) {
         switch random.next(5) {
-        case 0: _ = try? workspace.decide(.reject, on: id)
+        case 0: _ = try? workspace.decide(.reject, on: ProposalID(id))
         case 1:
-          let state = try workspace.snapshot().ledger.get().proposal(id)
-          _ = try? workspace.decide(.accept, on: id, asRevised: "as read out for \(state.record.clause) in round \(round);")
-        default: _ = try? workspace.decide(.accept, on: id)
+          let state = try workspace.snapshot().ledger.get().proposal(ProposalID(id))
+          _ = try? workspace.decide(.accept, on: ProposalID(id), asRevised: "as read out for \(state.record.clause) in round \(round);")
+        default: _ = try? workspace.decide(.accept, on: ProposalID(id))
         }
       }
       _ = try workspace.closeSession()
@@ -263,9 +263,9 @@ struct OralRevisionAttributionTests {
     let eu = try workspace.propose("7 (b)", by: "European Union", labour)
     let ph = try workspace.propose(
       "7 (b)", by: "Philippines", .newClause(text: "ensuring access to remedies;", before: false))
-    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: eu.id, asRevised: revised7b)
-    _ = try workspace.decide(.accept, on: ph.id, asRevised: "ensuring effective access to remedies;")
+    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: eu.proposalID, asRevised: revised7b)
+    _ = try workspace.decide(.accept, on: ph.proposalID, asRevised: "ensuring effective access to remedies;")
     _ = try workspace.closeSession()
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
     let snapshot = try workspace.snapshot()

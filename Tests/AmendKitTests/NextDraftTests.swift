@@ -10,7 +10,7 @@ struct NextDraftTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(from: source, in: folder)
     let before = try workspace.snapshot().currentDraft()
-    let next = try workspace.produceNextDraft(date: "2010-10-13", dryRun: false, allowEmpty: true)
+    let next = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 13), dryRun: false, allowEmpty: true)
     #expect(next.file.path == "drafts/08-eighth-draft.md")
     let old = before.text.components(separatedBy: "\n")
     let new = next.text.components(separatedBy: "\n")
@@ -32,7 +32,7 @@ struct NextDraftTests {
     let tip = try workspace.tip
     let tags = try git(["tag", "--list"], in: folder.path)
     let title = before.draft.titleBlock != nil && before.draft.ordinal == nil ? "Revised text" : nil
-    let next = try workspace.produceNextDraft(date: "2016-02-01", title: title, dryRun: true, allowEmpty: true)
+    let next = try workspace.produceNextDraft(date: CalendarDate(year: 2016, month: 2, day: 1), title: title, dryRun: true, allowEmpty: true)
     let old = before.text.components(separatedBy: "\n")
     let new = next.text.components(separatedBy: "\n")
     #expect(old.count == new.count)
@@ -68,14 +68,14 @@ struct NextDraftTests {
       "7 (d)", by: "Mexico", .deleteWords(words: "Also emphasizing", occurrence: nil)
     ).id
     ids["NO"] = try workspace.propose("4 (k)", by: "Norway", .moveClause(after: "4 (b)")).id
-    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: "2010-10-13")
-    _ = try workspace.decide(.accept, on: ids["EU"]!)
-    _ = try workspace.decide(.accept, on: ids["AG"]!)
+    _ = try workspace.openSession(name: "Second reading", chair: "Ambassador Ndiaye", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.accept, on: ProposalID(ids["EU"]!))
+    _ = try workspace.decide(.accept, on: ProposalID(ids["AG"]!))
     _ = try workspace.decide(
-      .accept, on: ids["PH"]!, asRevised: "ensuring access to justice and effective remedies;")
-    _ = try workspace.decide(.accept, on: ids["US"]!)
-    _ = try workspace.decide(.reject, on: ids["CH"]!)
-    _ = try workspace.decide(.accept, on: ids["NO"]!)
+      .accept, on: ProposalID(ids["PH"]!), asRevised: "ensuring access to justice and effective remedies;")
+    _ = try workspace.decide(.accept, on: ProposalID(ids["US"]!))
+    _ = try workspace.decide(.reject, on: ProposalID(ids["CH"]!))
+    _ = try workspace.decide(.accept, on: ProposalID(ids["NO"]!))
     _ = try workspace.closeSession()
     return (workspace, ids)
   }
@@ -109,9 +109,9 @@ struct NextDraftTests {
     let carried = try #require(next.carriedOver.first { $0.id == ids["MX"] })
     #expect(carried.clause == "7.e" && carried.needsRevision == nil)
     let snapshot = try workspace.snapshot()
-    let placed = try snapshot.placement(of: try snapshot.ledger.get().proposal(ids["MX"]!).record, in: try snapshot.currentDraft())
+    let placed = try snapshot.placement(of: try snapshot.ledger.get().proposal(ProposalID(ids["MX"]!)).record, in: try snapshot.currentDraft())
     #expect(placed.clause?.id.rawValue == "7.e")
-    #expect(try snapshot.ledger.get().proposal(ids["EU"]!).status == .applied)
+    #expect(try snapshot.ledger.get().proposal(ProposalID(ids["EU"]!)).status == .applied)
     // Untouched lines are byte-identical but for renumbered markers.
     let newLines = Set(next.text.components(separatedBy: "\n"))
     for line in seventh.text.components(separatedBy: "\n") where !line.contains("forced labor") {
@@ -152,9 +152,9 @@ struct NextDraftTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let tip = try workspace.tip
-    #expect(throws: DateError.notADate("13 October")) { try workspace.produceNextDraft(date: "13 October", dryRun: false) }
+    #expect(throws: DateError.notADate("13 October")) { try CalendarDate.parse("13 October") }
     #expect(try workspace.tip == tip)
-    _ = try workspace.openSession(name: "S", chair: "C", date: "2010-10-13")
+    _ = try workspace.openSession(name: "S", chair: "C", date: CalendarDate(year: 2010, month: 10, day: 13))
     let open = try workspace.tip
     #expect(throws: NextDraftError.sessionStillOpen(name: "S")) { try workspace.produceNextDraft(date: nil, dryRun: false) }
     #expect(try workspace.tip == open)
@@ -167,9 +167,9 @@ struct NextDraftTests {
     let (workspace, ids) = try negotiate(in: folder)
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
     let stale = try workspace.propose("7 (b)", by: "Brazil", .replaceWords(words: "regardless of", with: "irrespective of", occurrence: nil))
-    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: "2010-10-14")
-    _ = try workspace.decide(.accept, on: ids["MX"]!)
-    _ = try workspace.decide(.accept, on: stale.id)
+    _ = try workspace.openSession(name: "Third reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 14))
+    _ = try workspace.decide(.accept, on: ProposalID(ids["MX"]!))
+    _ = try workspace.decide(.accept, on: stale.proposalID)
     _ = try workspace.closeSession()
     let ninth = try workspace.produceNextDraft(date: nil, dryRun: false)
     let draft = try Draft(parsing: ninth.text)
@@ -185,9 +185,9 @@ struct DraftTagRepairTests {
   func missingTagRestored() throws {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
-    let eighth = try workspace.produceNextDraft(date: "2010-10-13", dryRun: false, allowEmpty: true)
+    let eighth = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 13), dryRun: false, allowEmpty: true)
     try git(["tag", "-d", "draft-8"], in: folder.path)
-    _ = try workspace.produceNextDraft(date: "2010-10-14", dryRun: false, allowEmpty: true)
+    _ = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 14), dryRun: false, allowEmpty: true)
     #expect(try git(["tag", "--list"], in: folder.path) == "draft-7\ndraft-8\ndraft-9\n")
     let tagged = try git(["rev-parse", "draft-8^{commit}"], in: folder.path).trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(tagged == eighth.commit?.hex)

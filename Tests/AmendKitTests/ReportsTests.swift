@@ -29,7 +29,7 @@ struct ReportsTests {
     let unknown = #expect(throws: DraftError.self) { try snapshot.proposals(in: current, matching: ProposalFilter(clause: "7 (z)")) }
     #expect(unknown.map { "\($0)" }?.hasPrefix("unknown clause \"7 (z)\"; nearest: 7 (d)") == true, "\(String(describing: unknown))")
 
-    #expect(try snapshot.proposal(String(brazil.id.prefix(5)), in: current).id == brazil.id)
+    #expect(try snapshot.proposal(ProposalID(String(brazil.id.prefix(5))), in: current).id == brazil.id)
     #expect(throws: LookupError.unknownProposal("zzzzzzzz")) { try snapshot.proposal("zzzzzzzz", in: current) }
   }
 

@@ -171,19 +171,19 @@ struct TablingFuzzTests {
       }
     }
     try #require(ids.count >= 10, "too few hostile proposals were tabled to prove anything: \(ids.count)")
-    _ = try workspace.openSession(name: "Fuzz", chair: "Chair", date: "2010-10-13")
+    _ = try workspace.openSession(name: "Fuzz", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
     var accepted: [String] = []
     for id in ids {
-      if (try? workspace.decide(.accept, on: id)) != nil { accepted.append(id) }
+      if (try? workspace.decide(.accept, on: ProposalID(id))) != nil { accepted.append(id) }
     }
     _ = try workspace.closeSession()
-    let next = try workspace.produceNextDraft(date: "2010-10-14", dryRun: false, allowEmpty: true)
+    let next = try workspace.produceNextDraft(date: CalendarDate(year: 2010, month: 10, day: 14), dryRun: false, allowEmpty: true)
     #expect(Set(next.applied) == Set(accepted))
     let after = try Draft(parsing: next.text)
     #expect(after.render() == next.text)
     // Every clause no applied proposal touched comes out with the same words.
     let ledger = try workspace.snapshot().ledger.get()
-    let touched = Set(accepted.compactMap { try? ledger.proposal($0).record.clause })
+    let touched = Set(accepted.compactMap { try? ledger.proposal(ProposalID($0)).record.clause })
     let newTexts = after.clauses.map(\.text)
     for clause in before.draft.clauses where !touched.contains(clause.id.rawValue) {
       #expect(newTexts.contains(clause.text), "\(clause.id.display) lost its words in the next draft")

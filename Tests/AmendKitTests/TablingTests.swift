@@ -59,7 +59,7 @@ struct TablingTests {
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     let record = try workspace.propose(clause, by: "Mexico", operation)
-    let read = try workspace.snapshot().ledger.get().proposal(record.id)
+    let read = try workspace.snapshot().ledger.get().proposal(record.proposalID)
     #expect(read.record == record)
     if case .moveClause = operation {
       #expect(try read.record.operation.decoded() == .moveClause(after: "4.b"))
@@ -132,17 +132,17 @@ struct TablingTests {
     #expect(
       throws: TablingError.cannotWithdraw(
         delegation: "Brazil", proposal: first.id, proposer: "United States", cosponsors: ["Canada"])
-    ) { try workspace.withdraw(first.id, by: "Brazil") }
-    let event = try workspace.withdraw(first.id, by: "canada")
+    ) { try workspace.withdraw(first.proposalID, by: "Brazil") }
+    let event = try workspace.withdraw(first.proposalID, by: "canada")
     #expect(event.by == "canada" && event.onBehalfOf == "United States")
-    #expect(try workspace.snapshot().ledger.get().proposal(first.id).status == .withdrawn)
+    #expect(try workspace.snapshot().ledger.get().proposal(first.proposalID).status == .withdrawn)
     #expect(throws: TablingError.alreadyDecided(proposal: first.id, status: .withdrawn)) {
-      try workspace.withdraw(first.id, by: "United States")
+      try workspace.withdraw(first.proposalID, by: "United States")
     }
-    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: "2010-10-13")
-    _ = try workspace.decide(.reject, on: second.id)
+    _ = try workspace.openSession(name: "Second reading", chair: "Chair", date: CalendarDate(year: 2010, month: 10, day: 13))
+    _ = try workspace.decide(.reject, on: second.proposalID)
     #expect(throws: TablingError.alreadyDecided(proposal: second.id, status: .rejected)) {
-      try workspace.withdraw(second.id, by: "Switzerland")
+      try workspace.withdraw(second.proposalID, by: "Switzerland")
     }
     let authors = try git(["log", "--format=%an"], in: folder.path).split(separator: "\n")
     #expect(authors.contains("canada") && authors.contains("Chair"))

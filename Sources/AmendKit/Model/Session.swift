@@ -12,4 +12,9 @@ public struct Session: Equatable, Sendable {
   public var isOpen: Bool
   /// Every decision taken in it, in order, including those later taken back.
   public var decisions: [EventRecord]
+
+  /// The session's id, typed.
+  public var sessionID: SessionID { SessionID(id) }
+  /// The session's date, or nil if the record's date is not a real day.
+  public var calendarDate: CalendarDate? { try? CalendarDate.parse(date) }
 }

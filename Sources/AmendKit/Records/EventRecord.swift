@@ -57,6 +57,13 @@ public struct EventRecord: Codable, Equatable, Sendable {
   /// The proposals applied to the new draft, in order.
   public var applied: [String]?
 
+  /// The proposal it concerns, typed.
+  public var proposalID: ProposalID? { proposal.map { ProposalID($0) } }
+  /// The session it belongs to, typed.
+  public var sessionID: SessionID? { session.map { SessionID($0) } }
+  /// The session's date, or nil if there is none or it is not a real day.
+  public var calendarDate: CalendarDate? { date.flatMap { try? CalendarDate.parse($0) } }
+
   enum CodingKeys: String, CodingKey {
     case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied
     case onBehalfOf = "on-behalf-of"

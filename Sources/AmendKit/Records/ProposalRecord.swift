@@ -71,6 +71,9 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     rationale = ""
   }
 
+  /// The proposal's id, typed.
+  public var proposalID: ProposalID { ProposalID(id) }
+
   /// The folder and file name of a proposal's record.
   public static func path(for id: String) -> String { "proposals/\(id).md" }
 }

@@ -33,12 +33,12 @@ extension Snapshot {
   }
 
   /// One proposal, by its id or the id's first characters, placed in `current`.
-  public func proposal(_ id: String, in current: DraftVersion) throws -> MarshalledProposal {
+  public func proposal(_ id: ProposalID, in current: DraftVersion) throws -> MarshalledProposal {
     let state = try ledger.get().proposal(id)
     guard
       let item = try marshalledList(current, toleratingDamage: true, include: { _ in true })
         .first(where: { $0.id == state.id })
-    else { throw LookupError.unknownProposal(id) }
+    else { throw LookupError.unknownProposal(id.rawValue) }
     return item
   }
 }

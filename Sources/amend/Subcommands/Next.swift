@@ -16,7 +16,8 @@ extension Amend {
 
     func run() throws {
       let workspace = try options.workspace()
-      let next = try workspace.produceNextDraft(date: date, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
+      let day = try date.map(CalendarDate.parse)
+      let next = try workspace.produceNextDraft(date: day, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
       workspace.reportWarnings()
       Output.exact(next.text)
       Output.line()

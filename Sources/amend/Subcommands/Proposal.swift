@@ -14,7 +14,7 @@ extension Amend {
 
     func run() throws {
       let snapshot = try options.workspace().snapshot()
-      let item = try snapshot.proposal(id, in: try snapshot.currentDraft())
+      let item = try snapshot.proposal(ProposalID(id), in: try snapshot.currentDraft())
       snapshot.reportProblems()
       let summary = ProposalSummary(item)
       if json {
@@ -27,7 +27,7 @@ extension Amend {
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
           + "now \(summary.clauseName)"
       )
-      Output.line("ProposalOperation: \(summary.description)")
+      Output.line("Amendment: \(summary.description)")
       if let decision = summary.decision {
         Output.line("Decision: \(decision.decision) in session \(decision.session ?? "?") (\(decision.date ?? "")), chair \(decision.chair ?? "?")")
         if let revised = decision.asRevised { Output.line("As orally revised: \(revised)") }

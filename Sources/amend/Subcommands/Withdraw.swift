@@ -13,7 +13,7 @@ extension Amend {
 
     func run() throws {
       let workspace = try options.workspace()
-      let event = try workspace.withdraw(id, by: by)
+      let event = try workspace.withdraw(ProposalID(id), by: by)
       workspace.reportWarnings()
       let onBehalf = event.onBehalfOf.map { " on behalf of \($0)" } ?? ""
       Output.line("\(event.proposal ?? id) withdrawn by \(event.by ?? by)\(onBehalf)")

@@ -13,7 +13,8 @@ extension Amend.SessionCommand {
 
     func run() throws {
       let workspace = try options.workspace()
-      let session = try workspace.openSession(name: name, chair: chair, date: date)
+      let day = try date.map(CalendarDate.parse)
+      let session = try workspace.openSession(name: name, chair: chair, date: day)
       workspace.reportWarnings()
       Output.line("Session \(session.name) (\(session.date)) opened, chaired by \(session.chair)")
     }
