@@ -27,9 +27,7 @@ extension Workspace {
       if let open = ledger.openSession {
         throw DecisionError.sessionStillOpen(name: open.name)
       }
-      var made = EventRecord(
-        id: try newID("session\n\(name)\n\(day)", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
-        kind: .sessionOpened, time: Context.timestamp(context.now()))
+      var made = try newEvent(.sessionOpened, content: "session\n\(name)\n\(day)", after: ledger)
       made.session = "\(day)-\(Self.slug(name))"
       if ledger.sessions.contains(where: { $0.id == made.session }) {
         made.session = "\(day)-\(Self.slug(name))-\(ledger.sessions.count + 1)"
@@ -39,7 +37,7 @@ extension Workspace {
       made.date = day.description
       made.by = chair
       event = made
-      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+      return try made.file()
     }
     return Session(
       id: event?.session ?? "", name: name, chair: chair, date: day.description, isOpen: true, decisions: [])
@@ -56,14 +54,12 @@ extension Workspace {
       guard var open = ledger.openSession else {
         throw DecisionError.noSessionToClose
       }
-      var made = EventRecord(
-        id: try newID("close\n\(open.id)", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
-        kind: .sessionClosed, time: Context.timestamp(context.now()))
+      var made = try newEvent(.sessionClosed, content: "close\n\(open.id)", after: ledger)
       made.session = open.id
       made.by = open.chair
       open.isOpen = false
       closed = open
-      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+      return try made.file()
     }
     guard let closed else { throw RepositoryError.notRecorded(.sessionClosing) }
     return closed
@@ -91,9 +87,7 @@ extension Workspace {
         (revised, markerNote) = ClauseText.withoutOwnMarker(text, like: clause, what: "the revised text")
       }
       try checkDecision(decision, on: state, in: session, asRevised: revised, snapshot: snapshot, ledger: ledger)
-      var made = EventRecord(
-        id: try newID("\(decision.rawValue)\n\(state.id)\n\(session.id)", length: 12, attempt: ledger.nextSeq),
-        seq: ledger.nextSeq, kind: decision.kind, time: Context.timestamp(context.now()))
+      var made = try newEvent(decision.kind, content: "\(decision.rawValue)\n\(state.id)\n\(session.id)", after: ledger)
       made.proposal = state.id
       made.session = session.id
       made.chair = session.chair
@@ -102,7 +96,7 @@ extension Workspace {
       made.asRevised = revised
       made.note = note
       event = made
-      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+      return try made.file()
     }
     guard let event else { throw RepositoryError.notRecorded(.decision) }
     if let markerNote { warnings.append(markerNote) }

@@ -86,9 +86,7 @@ extension Workspace {
       for step in plan.steps {
         try add([path: step.text], author: signature(step.author, at: now), message: step.message)
       }
-      var event = EventRecord(
-        id: try newID("draft\n\(plan.file.number)", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
-        kind: .draftProduced, time: Context.timestamp(now))
+      var event = try newEvent(.draftProduced, content: "draft\n\(plan.file.number)", after: ledger, at: now)
       event.draft = plan.file.number
       event.applied = plan.result.applied
       event.by = committer.name

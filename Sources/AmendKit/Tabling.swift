@@ -210,14 +210,12 @@ extension Workspace {
       guard state.status.isUndecided else {
         throw TablingError.alreadyDecided(proposal: record.id, status: state.status)
       }
-      var made = EventRecord(
-        id: try newID(record.id + "withdrawn", length: 12, attempt: ledger.nextSeq), seq: ledger.nextSeq,
-        kind: .withdrawn, time: Context.timestamp(context.now()))
+      var made = try newEvent(.withdrawn, content: record.id + "withdrawn", after: ledger)
       made.proposal = record.id
       made.by = isProposer ? record.delegation : delegation
       made.onBehalfOf = isProposer ? nil : record.delegation
       event = made
-      return [EventRecord.path(for: made.id): Data(try RecordCoding.encode(made).utf8)]
+      return try made.file()
     }
     guard let event else { throw RepositoryError.notRecorded(.withdrawal) }
     return event
