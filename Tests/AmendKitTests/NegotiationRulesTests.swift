@@ -1,5 +1,6 @@
 import DraftText
 import Foundation
+import NegotiationGenerator
 import Testing
 
 @testable import AmendKit
@@ -194,7 +195,7 @@ struct AcceptedSetTests {
 
   @Test("random sets that accept lets through always produce a draft", arguments: 0..<16)
   func randomAcceptedSets(seed: Int) throws {
-    var random = SplitMix(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
+    var random = SeededRandom(seed: UInt64(seed) &* 0x9E37_79B9 &+ 1)
     let folder = try ScratchFolder()
     let workspace = try makeNegotiation(in: folder)
     for round in 0..<2 {
@@ -240,17 +241,8 @@ struct AcceptedSetTests {
   }
 }
 
-/// A small seeded generator, so every run tries the same sets.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SeededRandom {
+  /// A number in 0..<bound: every run tries the same sets.
   mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 }
 

@@ -1,5 +1,6 @@
 import DraftText
 import Foundation
+import NegotiationGenerator
 import Testing
 
 @testable import AmendKit
@@ -18,7 +19,7 @@ struct HostileProposal {
   var clause: Clause
 
   init(seed: UInt64, draft: Draft) {
-    var random = SplitMix64(seed: seed)
+    var random = SeededRandom(seed: seed)
     let clauses = draft.clauses
     clause = clauses[Int(random.next() % UInt64(clauses.count))]
     let words = clause.text.split(separator: " ").map(String.init)
@@ -45,19 +46,6 @@ struct HostileProposal {
     case 3: operation = .replaceClause(text: hostileText())
     default: operation = .newClause(text: hostileText(), before: random.next() % 2 == 0)
     }
-  }
-}
-
-/// SplitMix64: a fixed sequence from a seed, the same on every machine.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
@@ -139,7 +127,7 @@ struct TablingFuzzTests {
     var tabled = 0
     for (index, version) in try Self.versions().enumerated() {
       for run in 0..<runs {
-        var mix = SplitMix64(seed: seed &+ UInt64(index) &* 1_000_003 &+ UInt64(run))
+        var mix = SeededRandom(seed: seed &+ UInt64(index) &* 1_000_003 &+ UInt64(run))
         let proposal = HostileProposal(seed: mix.next(), draft: version.draft)
         if (try? Workspace.check(proposal.operation, on: proposal.clause, in: version)) != nil { tabled += 1 }
         if let problem = tablingOracle(proposal, in: version) {
