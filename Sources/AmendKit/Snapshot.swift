@@ -142,24 +142,20 @@ public final class Snapshot {
   public private(set) lazy var ledger: Result<Ledger, any Error> = Result {
     guard let tip else { return Ledger(proposals: [], events: [], problems: []) }
     var problems: [RecordProblem] = []
-    var proposals: [ProposalRecord] = []
-    for entry in try repository.listTree(ofCommit: tip, under: "proposals")
-    where entry.kind == .blob && entry.name.hasSuffix(".md") {
-      do {
-        proposals.append(try proposal(in: entry))
-      } catch let problem as RecordProblem {
-        problems.append(problem)
-      }
+    // Each record is decoded on its own, so one bad file is a problem reported, not a failure.
+    func records<Record>(under folder: String, ending: String, _ decode: (TreeEntry) throws -> Record) throws -> [Record] {
+      try repository.listTree(ofCommit: tip, under: folder).filter { $0.kind == .blob && $0.name.hasSuffix(ending) }
+        .compactMap { entry in
+          do {
+            return try decode(entry)
+          } catch let problem as RecordProblem {
+            problems.append(problem)
+            return nil
+          }
+        }
     }
-    var events: [EventRecord] = []
-    for entry in try repository.listTree(ofCommit: tip, under: "proposals/events")
-    where entry.kind == .blob && entry.name.hasSuffix(".yaml") {
-      do {
-        events.append(try event(in: entry))
-      } catch let problem as RecordProblem {
-        problems.append(problem)
-      }
-    }
+    let proposals = try records(under: "proposals", ending: ".md", proposal(in:))
+    let events = try records(under: "proposals/events", ending: ".yaml", event(in:))
     memory?.records.save()
     return Ledger(proposals: proposals, events: events, problems: problems) { self.restoreCommand(for: $0) }
   }

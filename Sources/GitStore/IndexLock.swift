@@ -107,7 +107,9 @@ final class IndexLock {
     var inherited: [IndexJournal] = []
     // Patience runs per holder: a queue of amend writers passing the lock on is not a stuck lock.
     var holderSeen: (identity: LockIdentity, since: Date)?
-    for attempt in 0... {
+    var attempt = 0
+    while true {
+      defer { attempt += 1 }
       if try create(path, holding: journal, in: gitDirectory) {
         heldHere.withLock { _ = $0.insert(path) }
         return IndexLock(path: path, inherited: inherited)
@@ -129,7 +131,6 @@ final class IndexLock {
       }
       Repository.backoff(attempt: min(attempt, 19))
     }
-    fatalError("unreachable")
   }
 
   /// Creates the lock file with the journal already in it (written aside, then hard-linked into
