@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .executable(name: "amend", targets: ["amend"]),
     .library(name: "AmendKit", targets: ["AmendKit"]),
+    .library(name: "Documents", targets: ["Documents"]),
     .library(name: "DraftText", targets: ["DraftText"]),
     .library(name: "GitStore", targets: ["GitStore"]),
     .library(name: "Wording", targets: ["Wording"]),
@@ -16,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // libgit2 through pkg-config; only GitStore imports it.
@@ -32,10 +34,16 @@ let package = Package(
       name: "AmendKit",
       dependencies: ["GitStore", "DraftText", "Wording", .product(name: "Yams", package: "Yams")]
     ),
+    // The documents people circulate, made from AmendKit's values: HTML (and PDF from it), Word, Akoma Ntoso.
+    .target(
+      name: "Documents",
+      dependencies: ["AmendKit", "DraftText", "Wording", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .executableTarget(
       name: "amend",
       dependencies: [
-        "AmendKit", "DraftText", "GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "AmendKit", "Documents", "DraftText", "GitStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The benchmarks' deterministic negotiation generator (Benchmarks/, BENCHMARKS.md).
@@ -63,6 +71,10 @@ let package = Package(
       dependencies: ["AmendKit", "DraftText", "GitStore", "Wording", "NegotiationGenerator", "GitCLISupport"]),
     // Golden/: the expected output of compile and agenda, read from the source tree.
     .testTarget(name: "AmendCLITests", dependencies: ["amend", "GitStore", "GitCLISupport"], exclude: ["Golden"]),
+    // Documents checked by independent readers: pandoc, LibreOffice, xmllint with the AKN schema, Chromium.
+    .testTarget(
+      name: "DocumentsTests",
+      dependencies: ["Documents", "AmendKit", "DraftText", "GitStore", "GitCLISupport"]),
   ]
 )
 

@@ -8,7 +8,7 @@ protocol OptionChoice: CaseIterable, ExpressibleByArgument {
 }
 
 /// An option's value from a fixed set, as it was typed. argument-parser reads any spelling and
-/// `value()` refuses an unknown one in amend's words ("unknown format 'pdf': use text or markdown"),
+/// `value()` refuses an unknown one in amend's words ("unknown format 'rtf': use text, markdown, html, pdf or docx"),
 /// with exit status 1 like every refusal, where argument-parser's own check would say "The value
 /// 'pdf' is invalid for '--format <format>'" and exit 64.
 struct Choice<Value: OptionChoice>: ExpressibleByArgument {
@@ -29,18 +29,12 @@ struct Choice<Value: OptionChoice>: ExpressibleByArgument {
   static var defaultCompletionKind: CompletionKind { .list(Value.allValueStrings) }
 }
 
-extension Compilation.Format: ExpressibleByArgument, OptionChoice {
-  static func refusal(_ spelled: String) -> String { "unknown format '\(spelled)': use text or markdown" }
-}
+/// What `amend diff --format` takes: a redline format, JSON, or a document.
+enum DiffFormat: String, CaseIterable, FormatChoice {
+  case text, markdown, json, html, pdf, docx
 
-/// What `amend diff --format` takes: a redline format, or JSON.
-enum DiffFormat: String, CaseIterable, OptionChoice {
-  case text, markdown, json
-
-  /// The redline's format; nil for JSON.
+  /// The redline's format; nil for JSON and documents.
   var redline: RedlineFormat? { RedlineFormat(rawValue: rawValue) }
-
-  static func refusal(_ spelled: String) -> String { "unknown format '\(spelled)': use text, markdown or json" }
 }
 
 extension ProposalStatus: ExpressibleByArgument, OptionChoice {

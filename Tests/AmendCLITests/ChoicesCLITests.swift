@@ -11,9 +11,9 @@ struct ChoicesCLITests {
     let folder = try Scratch()
     try CLI.run(["init", "--from", CLI.seed], in: folder.path)
     let cases: [([String], String)] = [
-      (["compile", "--format", "pdf"], "unknown format 'pdf': use text or markdown"),
-      (["compile", "--format", "Markdown"], "unknown format 'Markdown': use text or markdown"),
-      (["diff", "--format", "html"], "unknown format 'html': use text, markdown or json"),
+      (["compile", "--format", "rtf"], "unknown format 'rtf': use text, markdown, html, pdf or docx"),
+      (["compile", "--format", "Markdown"], "unknown format 'Markdown': use text, markdown, html, pdf or docx"),
+      (["diff", "--format", "xml"], "unknown format 'xml': use text, markdown, json, html, pdf or docx"),
       (
         ["proposals", "--status", "maybe"],
         "unknown status 'maybe': use one of pending, accepted, rejected, deferred, withdrawn, applied, conflict"

@@ -1,4 +1,5 @@
 import AmendKit
+import Documents
 import DraftText
 
 /// The one-line wording of every refusal: what is wrong and what to do, with the commands and flags
@@ -18,6 +19,7 @@ enum Messages {
     case let error as RecordError: record(error)
     case let error as RepositoryError: repository(error)
     case let error as InitError: initialise(error)
+    case let error as DocumentError: document(error)
     default: nil
     }
   }

@@ -1,5 +1,6 @@
 import AmendKit
 import ArgumentParser
+import Documents
 
 extension Amend {
   /// `amend compile`: the compilation text.
@@ -7,16 +8,23 @@ extension Amend {
     static let configuration = CommandConfiguration(
       abstract: "Print the current draft with every pending proposal under its clause.")
 
-    @Option(help: "text or markdown.") var format = Choice(Compilation.Format.text)
+    @Option(help: "text, markdown, or a document: html, pdf or docx (pending proposals as Word tracked changes).")
+    var format = Choice(CompileFormat.text)
+    @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
       let chosen = try format.value()
+      if let document = chosen.document { try destination.check(document) }
       let snapshot = try options.workspace().snapshot()
       let current = try snapshot.currentDraft()
       let pending = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
-      Output.exact(Compilation.render(current, proposals: pending, format: chosen))
+      if let text = chosen.compilation {
+        Output.exact(Compilation.render(current, proposals: pending, format: text))
+      } else if let document = chosen.document {
+        try destination.write(.compilation(current, proposals: pending, in: snapshot), as: document)
+      }
     }
   }
 }

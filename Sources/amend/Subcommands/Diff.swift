@@ -1,5 +1,6 @@
 import AmendKit
 import ArgumentParser
+import Documents
 import DraftText
 
 extension Amend {
@@ -12,16 +13,23 @@ extension Amend {
     @Argument(help: "The earlier draft's number (default: the one before TO).") var from: Int?
     @Argument(help: "The later draft's number (default: the current draft).") var to: Int?
     @Option(help: "Only this clause (as numbered in TO, or in FROM if TO deleted it).") var clause: String?
-    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**) or json.")
+    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**), json, or a document: html, pdf or docx.")
     var format = Choice(DiffFormat.text)
+    @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
-      let redline = try format.value().redline
+      let chosen = try format.value()
+      if let document = chosen.document { try destination.check(document) }
       let snapshot = try options.workspace().snapshot()
       // One number alone is the earlier draft, compared with the current one.
       let comparison = try snapshot.comparison(from: from, to: to, clause: clause)
-      guard let redline else {
+      if let document = chosen.document {
+        for note in comparison.notes { Output.warning(note) }
+        try destination.write(.comparison(comparison, in: snapshot), as: document)
+        return
+      }
+      guard let redline = chosen.redline else {
         Output.line(try JSONOutput.encode(comparison))
         return
       }

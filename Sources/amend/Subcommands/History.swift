@@ -1,5 +1,6 @@
 import AmendKit
 import ArgumentParser
+import Documents
 import DraftText
 
 extension Amend {
@@ -13,8 +14,14 @@ extension Amend {
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
+      let document = try citation.format.value().document
+      if let document { try citation.destination.check(document) }
       let snapshot = try options.workspace().snapshot()
       let history = try snapshot.clauseHistory(citation.clause, draft: citation.draft)
+      if let document {
+        try citation.destination.write(.history(history, in: snapshot), as: document)
+        return
+      }
       if citation.json {
         Output.line(try JSONOutput.encode(history))
         return

@@ -1,5 +1,6 @@
 import AmendKit
 import ArgumentParser
+import Documents
 import DraftText
 
 extension Amend {
@@ -10,12 +11,20 @@ extension Amend {
 
     @Argument(help: "The proposal's id (or its first characters).") var id: String
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "text, or a document: html or akn (an Akoma Ntoso amendment).") var format = Choice(ProposalFormat.text)
+    @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
+      let document = try format.value().document
+      if let document { try destination.check(document) }
       let snapshot = try options.workspace().snapshot()
       let item = try snapshot.proposal(ProposalID(id), in: try snapshot.currentDraft())
       snapshot.reportProblems()
+      if let document {
+        try destination.write(.proposal(item, in: snapshot), as: document)
+        return
+      }
       let summary = ProposalSummary(item)
       if json {
         Output.line(try JSONOutput.encode(summary))

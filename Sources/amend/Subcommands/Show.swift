@@ -1,5 +1,6 @@
 import AmendKit
 import ArgumentParser
+import Documents
 import DraftText
 
 extension Amend {
@@ -17,11 +18,24 @@ extension Amend {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Option(help: "text, or the whole draft as a document: html, pdf, docx or akn (Akoma Ntoso 3.0).")
+    var format = Choice(ShowFormat.text)
+    @OptionGroup var destination: DocumentDestination
+
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
+      let document = try format.value().document
+      if let document {
+        try destination.check(document)
+        if clause != nil { throw Refusal("--format \(document.rawValue) makes the whole draft: leave out the clause") }
+      }
       let snapshot = try options.workspace().snapshot()
       let version = try draft.map { try snapshot.draft(number: $0) } ?? snapshot.currentDraft()
+      if let document {
+        try destination.write(.draft(version, in: snapshot), as: document)
+        return
+      }
       guard let clause else {
         if json {
           Output.line(try JSONOutput.encode(version.draft.clauses.map { ClauseEntry($0, in: version) }))

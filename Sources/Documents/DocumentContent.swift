@@ -1,0 +1,42 @@
+import AmendKit
+
+/// What a document shows: one of the record's views, with the snapshot it was read from (for the
+/// metadata a format wants: the other drafts, the numbering tables, who tabled what and when).
+public enum DocumentContent {
+  /// A numbered draft, clean (`amend show`).
+  case draft(DraftVersion, in: Snapshot)
+  /// The current draft with every pending proposal under its clause (`amend compile`).
+  case compilation(DraftVersion, proposals: [MarshalledProposal], in: Snapshot)
+  /// The redline between two drafts, each change attributed (`amend diff`).
+  case comparison(DraftComparison, in: Snapshot)
+  /// One proposal with the redline of its effect (`amend proposal`).
+  case proposal(MarshalledProposal, in: Snapshot)
+  /// Every version of a clause (`amend history`).
+  case history(ClauseHistory, in: Snapshot)
+  /// Who wrote which words of a clause (`amend blame`).
+  case blame(ClauseBlame, in: Snapshot)
+
+  /// The content's kind in words, for a refusal.
+  public var kind: String {
+    switch self {
+    case .draft: "a draft"
+    case .compilation: "the compilation"
+    case .comparison: "a redline between drafts"
+    case .proposal: "a proposal"
+    case .history: "a clause's history"
+    case .blame: "a clause's blame"
+    }
+  }
+}
+
+/// The one entry point: a view of the record as a document's bytes.
+public enum Documents {
+  public static func render(_ content: DocumentContent, as format: DocumentFormat) throws -> [UInt8] {
+    switch format {
+    case .html: try HTMLDocument.render(content)
+    case .pdf: try PDFDocument.render(content)
+    case .docx: try WordDocument.render(content)
+    case .akn: try AkomaNtosoDocument.render(content)
+    }
+  }
+}
