@@ -2,16 +2,20 @@
 # libgit2-dev, with pkg-config) only when pkg-config cannot find libgit2, and touches nothing else.
 SWIFT ?= swift
 
-.PHONY: demo test deps example docs lint
+.PHONY: demo test deps tools example docs lint
 
 deps:
 	@pkg-config --exists libgit2 2>/dev/null || scripts/install-libgit2.sh
+
+# The independent readers the tests check documents with (pandoc, LibreOffice, xmllint, Chromium, poppler).
+tools:
+	@scripts/install-tools.sh
 
 demo: deps
 	$(SWIFT) build --product amend
 	scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/amend"
 
-test: deps lint
+test: deps tools lint
 	$(SWIFT) test
 	$(MAKE) example
 
