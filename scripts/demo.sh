@@ -39,7 +39,7 @@ amend_at 2010-10-13T10:30:00Z accept "$NORWAY"
 amend_at 2010-10-13T12:00:00Z session close
 
 say "The eighth draft"
-amend_at 2010-10-13T15:00:00Z next
+amend_at 2010-10-13T15:00:00Z next --print
 
 say "Who wrote what: git blame of the eighth draft (the record is a plain git repository)"
 git -C "$scratch" -c safe.directory='*' blame --date=short drafts/08-eighth-draft.md | cut -c1-110

@@ -33,3 +33,12 @@ func takeString(_ buffer: inout git_buf) -> String {
   let bytes = UnsafeRawBufferPointer(start: pointer, count: buffer.size)
   return String(decoding: bytes, as: UTF8.self)
 }
+
+/// The libgit2 this process runs on ("1.5.1"), for `amend --version`.
+public var libgit2Version: String {
+  var major: Int32 = 0
+  var minor: Int32 = 0
+  var revision: Int32 = 0
+  git_libgit2_version(&major, &minor, &revision)
+  return "\(major).\(minor).\(revision)"
+}

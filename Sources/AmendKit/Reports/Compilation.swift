@@ -10,8 +10,11 @@ public enum Compilation {
     case markdown
   }
 
-  /// The compilation of `proposals` against `version`, in `format`.
-  public static func render(_ version: DraftVersion, proposals: [MarshalledProposal], format: Format) -> String {
+  /// The compilation of `proposals` against `version`, in `format`; with each proposal's explanatory
+  /// statement under it when `statements` is set.
+  public static func render(
+    _ version: DraftVersion, proposals: [MarshalledProposal], format: Format, statements: Bool = false
+  ) -> String {
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
     for item in proposals {
@@ -36,18 +39,18 @@ public enum Compilation {
       var bis = 0
       for item in byClause[clause.key] ?? [] {
         if case .newClause(_, false) = item.operation { bis += 1 }
-        out.append(contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent))
+        out.append(contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent, statements: statements))
       }
     }
     if !orphans.isEmpty {
       out.append("")
       out.append("Proposals whose clause no longer exists:")
-      for item in orphans { out.append(contentsOf: entry(item, bisIndex: 1, format: format, indent: "")) }
+      for item in orphans { out.append(contentsOf: entry(item, bisIndex: 1, format: format, indent: "", statements: statements)) }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String) -> [String] {
+  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String, statements: Bool) -> [String] {
     let summary = ProposalSummary(item, bisIndex: bisIndex)
     let lead = format == .markdown ? "> " : indent + "    "
     var lines = [
@@ -59,6 +62,11 @@ public enum Compilation {
     }
     if let conflict = summary.conflictLine { lines.append("\(lead)CONFLICT: \(conflict.dropFirst("conflict: ".count))") }
     if let reason = summary.needsRevision { lines.append("\(lead)NEEDS REVISION: \(reason)") }
+    if statements && !summary.rationale.isEmpty {
+      // One line, like every line of the compilation: a statement's own line breaks become spaces.
+      let statement = summary.rationale.split(whereSeparator: \.isNewline).joined(separator: " ")
+      lines.append("\(lead)Explanatory statement: \(statement)")
+    }
     if format == .markdown {
       lines = lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "  " : $0.element } + [""]
     }

@@ -10,6 +10,7 @@ extension Amend {
 
     @Option(help: "text, markdown, or a document: html, pdf or docx (pending proposals as Word tracked changes).")
     var format = Choice(CompileFormat.text)
+    @Flag(help: "Print each proposal's explanatory statement under it.") var withStatements = false
     @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
@@ -21,7 +22,7 @@ extension Amend {
       let pending = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
       if let text = chosen.compilation {
-        Output.exact(Compilation.render(current, proposals: pending, format: text))
+        Output.exact(Compilation.render(current, proposals: pending, format: text, statements: withStatements))
       } else if let document = chosen.document {
         try destination.write(.compilation(current, proposals: pending, in: snapshot), as: document)
       }

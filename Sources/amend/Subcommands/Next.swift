@@ -12,6 +12,9 @@ extension Amend {
     @Option(help: "The new title, for a draft whose title has no ordinal.") var title: String?
     @Flag(help: "Print the new draft and write nothing.") var dryRun = false
     @Flag(help: "Produce the draft even though nothing was decided since the last one.") var allowEmpty = false
+    @Flag(name: .customLong("print"), help: "Print the new draft's text too (a dry run prints it unless --quiet).")
+    var printDraft = false
+    @Flag(help: "Print only the one line saying what was written.") var quiet = false
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
@@ -19,12 +22,16 @@ extension Amend {
       let day = try date.map(CalendarDate.parse)
       let next = try workspace.produceNextDraft(date: day, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
       workspace.reportWarnings()
-      Output.exact(next.text)
-      Output.line()
+      if (printDraft || dryRun) && !quiet {
+        Output.exact(next.text)
+        Output.line()
+      }
+      let title = (try? Draft(parsing: next.text))?.titleBlock.map { " (\($0.title))" } ?? ""
       Output.line(
         dryRun
-          ? "Dry run: nothing written. It would be \(next.file.path)."
-          : "\(next.file.path) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
+          ? "Dry run: nothing written. It would be \(next.file.path)\(title)."
+          : "\(next.file.path)\(title) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
+      if quiet { return }
       Output.line("Applied: \(next.applied.isEmpty ? "none" : next.applied.joined(separator: ", "))")
       Output.line("Numbering (\(Ordinal.words(next.numbering.from)) draft → \(Ordinal.words(next.numbering.to))):")
       if next.numbering.changes.isEmpty { Output.line("  unchanged") }
