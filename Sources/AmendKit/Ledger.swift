@@ -17,6 +17,10 @@ public struct ProposalState: Equatable, Sendable {
   public var conflict: [EventRecord] = []
   /// The later decision that settled a conflict.
   public var settledBy: EventRecord?
+  /// Its co-sponsors now: those named at tabling, then those who joined, less those who left.
+  public var cosponsors: [String]
+  /// Every delegation joining or leaving after tabling, in order (`cosponsor-joined`, `cosponsor-left`).
+  public var cosponsorships: [EventRecord] = []
 
   /// The proposal's id.
   public var id: String { record.id }
@@ -27,6 +31,17 @@ public struct ProposalState: Equatable, Sendable {
   public init(record: ProposalRecord, status: ProposalStatus) {
     self.record = record
     self.status = status
+    cosponsors = record.cosponsors
+  }
+
+  /// Whether `delegation` is one of its co-sponsors now (names compared without regard to case).
+  public func isCosponsor(_ delegation: String) -> Bool {
+    cosponsors.contains { $0.caseInsensitiveCompare(delegation) == .orderedSame }
+  }
+
+  /// Whether `delegation` tabled it.
+  public func isProposer(_ delegation: String) -> Bool {
+    record.delegation.caseInsensitiveCompare(delegation) == .orderedSame
   }
 }
 
@@ -117,6 +132,16 @@ public struct Ledger: Sendable {
         Session(
           id: id, name: event.sessionName ?? "", chair: event.chair ?? "",
           date: event.date ?? "", isOpen: true, decisions: []))
+    case .cosponsorJoined, .cosponsorLeft:
+      update(event) { state in
+        guard let name = event.by else { return }
+        state.cosponsorships.append(event)
+        if event.kind == .cosponsorJoined {
+          if !state.isCosponsor(name) { state.cosponsors.append(name) }
+        } else {
+          state.cosponsors.removeAll { $0.caseInsensitiveCompare(name) == .orderedSame }
+        }
+      }
     case .sessionClosed:
       if let index = sessions.lastIndex(where: { $0.id == event.session }) {
         sessions[index].isOpen = false

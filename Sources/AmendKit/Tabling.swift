@@ -201,11 +201,10 @@ extension Workspace {
       let ledger = try snapshot.ledger.get()
       let state = try ledger.proposal(id)
       let record = state.record
-      let isProposer = record.delegation.caseInsensitiveCompare(delegation) == .orderedSame
-      let isCosponsor = record.cosponsors.contains { $0.caseInsensitiveCompare(delegation) == .orderedSame }
-      guard isProposer || isCosponsor else {
+      let isProposer = state.isProposer(delegation)
+      guard isProposer || state.isCosponsor(delegation) else {
         throw TablingError.cannotWithdraw(
-          delegation: delegation, proposal: record.id, proposer: record.delegation, cosponsors: record.cosponsors)
+          delegation: delegation, proposal: record.id, proposer: record.delegation, cosponsors: state.cosponsors)
       }
       guard state.status.isUndecided else {
         throw TablingError.alreadyDecided(proposal: record.id, status: state.status)

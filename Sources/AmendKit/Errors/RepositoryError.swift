@@ -42,5 +42,7 @@ public enum RepositoryError: Error, Equatable, Sendable {
     case decision
     /// The closing of a session.
     case sessionClosing
+    /// A delegation joining or leaving a proposal as co-sponsor.
+    case cosponsorship
   }
 }

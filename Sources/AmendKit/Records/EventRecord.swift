@@ -24,6 +24,10 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case reconsidered
     /// A new numbered draft produced, with the proposals it applied.
     case draftProduced = "draft-produced"
+    /// A delegation joined a pending proposal as co-sponsor (`by`).
+    case cosponsorJoined = "cosponsor-joined"
+    /// A co-sponsor (`by`) left a pending proposal.
+    case cosponsorLeft = "cosponsor-left"
   }
 
   /// The event's id, which names its file.
@@ -36,7 +40,7 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var time: String
   /// The proposal it concerns, if any.
   public var proposal: String?
-  /// Who acted: the delegation withdrawing, the chair deciding, the secretariat producing a draft.
+  /// Who acted: the delegation withdrawing, joining or leaving, the chair deciding, the secretariat producing a draft.
   public var by: String?
   /// For a withdrawal by a co-sponsor: the proposing delegation it acted for.
   public var onBehalfOf: String?

@@ -26,9 +26,7 @@ extension Snapshot {
     return try marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
       guard clauseKey == nil || item.placement.clause?.key == clauseKey else { return false }
       guard let delegation = filter.delegation else { return true }
-      return ([item.record.delegation] + item.record.cosponsors).contains {
-        $0.caseInsensitiveCompare(delegation) == .orderedSame
-      }
+      return item.state.isProposer(delegation) || item.state.isCosponsor(delegation)
     }
   }
 

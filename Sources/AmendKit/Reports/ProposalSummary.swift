@@ -74,6 +74,18 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   public var settledBy: DecisionSummary?
   /// The draft that took it in, once applied.
   public var appliedIn: Int?
+  /// Delegations that joined or left as co-sponsors after tabling, in order; absent when none did.
+  public var cosponsorships: [CosponsorChange]?
+
+  /// A delegation joining or leaving as co-sponsor.
+  public struct CosponsorChange: Codable, Equatable, Sendable {
+    /// The delegation.
+    public var by: String
+    /// `joined` or `left`.
+    public var change: String
+    /// When, ISO 8601.
+    public var time: String
+  }
 
   /// A draft and a clause of it.
   public struct TabledAgainst: Codable, Equatable, Sendable {
@@ -92,7 +104,7 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     clauseName = item.state.appliedIn == nil ? item.displayName(bisIndex: bisIndex) : item.placement.clauseName(record)
     tabledAgainst = TabledAgainst(draft: record.draft, clause: record.clause)
     by = record.delegation
-    cosponsors = record.cosponsors
+    cosponsors = item.state.cosponsors
     status = item.state.status.rawValue
     operation = record.operation
     let anchor = item.state.appliedIn != nil && item.operation.isNewClause
@@ -109,6 +121,10 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     conflict = item.state.conflict.isEmpty ? nil : item.state.conflict.map(DecisionSummary.init)
     settledBy = item.state.conflict.isEmpty ? nil : item.state.settledBy.map(DecisionSummary.init)
     appliedIn = item.state.appliedIn
+    let changes = item.state.cosponsorships.map {
+      CosponsorChange(by: $0.by ?? "", change: $0.kind == .cosponsorLeft ? "left" : "joined", time: $0.time)
+    }
+    cosponsorships = changes.isEmpty ? nil : changes
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

@@ -32,6 +32,7 @@ extension Amend {
       }
       Output.line("Proposal \(summary.id): \(summary.status)")
       Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
+      for change in summary.cosponsorships ?? [] { Output.line("Co-sponsor \(change.by) \(change.change) on \(change.time)") }
       Output.line(
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
           + "now \(summary.clauseName)"
