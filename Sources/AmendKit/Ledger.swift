@@ -21,6 +21,12 @@ public struct ProposalState: Equatable, Sendable {
   public var cosponsors: [String]
   /// Every delegation joining or leaving after tabling, in order (`cosponsor-joined`, `cosponsor-left`).
   public var cosponsorships: [EventRecord] = []
+  /// Its revisions, in order; `record` carries the latest one's clause, operation and texts.
+  public var revisions: [EventRecord] = []
+  /// The proposal as tabled, before any revision.
+  public var tabled: ProposalRecord
+  /// The proposal that took it up after it was withdrawn (`amend take-up`), if one did.
+  public var takenUpBy: String?
 
   /// The proposal's id.
   public var id: String { record.id }
@@ -32,6 +38,19 @@ public struct ProposalState: Equatable, Sendable {
     self.record = record
     self.status = status
     cosponsors = record.cosponsors
+    tabled = record
+  }
+
+  /// The proposal as `revision` left it: its clause, operation and texts; its id, delegation and
+  /// tabling time as they were.
+  mutating func revise(_ revision: EventRecord) {
+    revisions.append(revision)
+    if let draft = revision.draft { record.draft = draft }
+    if let clause = revision.clause { record.clause = clause }
+    if let operation = revision.operation { record.operation = operation }
+    if let textBefore = revision.textBefore { record.textBefore = textBefore }
+    record.textProposed = revision.textProposed
+    if let rationale = revision.rationale { record.rationale = rationale }
   }
 
   /// Whether `delegation` is one of its co-sponsors now (names compared without regard to case).
@@ -81,6 +100,9 @@ public struct Ledger: Sendable {
     self.problems = problems
     for record in records {
       proposals[record.id] = ProposalState(record: record, status: .pending)
+    }
+    for record in records {
+      if let original = record.takenUpFrom { proposals[original]?.takenUpBy = record.id }
     }
     for problem in problems {
       let id = DamagedRecord.proposalID(inPath: problem.path)
@@ -132,6 +154,8 @@ public struct Ledger: Sendable {
         Session(
           id: id, name: event.sessionName ?? "", chair: event.chair ?? "",
           date: event.date ?? "", isOpen: true, decisions: []))
+    case .revised:
+      update(event) { $0.revise(event) }
     case .cosponsorJoined, .cosponsorLeft:
       update(event) { state in
         guard let name = event.by else { return }

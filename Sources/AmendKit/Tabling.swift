@@ -35,6 +35,14 @@ extension Workspace {
   /// Tables a proposal: checks it against the current draft at once and commits its record with the
   /// delegation as author.
   public func table(_ request: ProposalRequest) throws -> ProposalRecord {
+    try table(request, takingUp: nil) { _, _ in }
+  }
+
+  /// Tables `request`; `original` is the withdrawn proposal it takes up, checked by `precondition`
+  /// against the ledger the commit is written on.
+  func table(
+    _ request: ProposalRequest, takingUp original: String?, precondition: (Ledger, String) throws -> Void
+  ) throws -> ProposalRecord {
     guard !request.delegation.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw TablingError.noDelegation
     }
@@ -45,6 +53,7 @@ extension Workspace {
     var record: ProposalRecord?
     var markerNote: String?
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
+      if original != nil { try precondition(try snapshot.ledger.get(), delegation) }
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
       let checked = try Self.check(request.operation, on: clause, in: current)
@@ -59,11 +68,12 @@ extension Workspace {
             .joined(separator: "\n"), length: 8, attempt: attempt)
         attempt += 1
       } while try snapshot.exists(ProposalRecord.path(for: id))
-      let made = ProposalRecord(
+      var made = ProposalRecord(
         id: id, draft: current.number, clause: clause.id.rawValue, operation: operation,
         delegation: delegation, email: person.email, cosponsors: cosponsors, tabled: tabled,
         tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
         rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
+      made.takenUpFrom = original
       record = made
       return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
     }
@@ -97,7 +107,7 @@ extension Workspace {
       \(CommitText.line(operation.description(clause: clause)))
 
       Amend-Event: tabled
-      Amend-Proposal: \(record.id)
+      Amend-Proposal: \(record.id)\(record.takenUpFrom.map { "\nAmend-Takes-Up: \($0)" } ?? "")
       Amend-Draft: \(record.draft)
       Amend-Clause: \(record.clause)
       """

@@ -10,7 +10,7 @@ struct Amend: ParsableCommand {
     abstract: "Negotiate a text clause by clause: table amendments, decide them in session, produce the next draft.",
     version: AmendVersion.line,
     subcommands: [
-      Init.self, Show.self, Clauses.self, Propose.self, Withdraw.self, Cosponsor.self, Proposals.self, ProposalCommand.self,
+      Init.self, Show.self, Clauses.self, Propose.self, Revise.self, Withdraw.self, Cosponsor.self, TakeUp.self, Proposals.self, ProposalCommand.self,
       Compile.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Reconsider.self, Next.self,
       HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
     ])

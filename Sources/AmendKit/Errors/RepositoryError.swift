@@ -44,5 +44,7 @@ public enum RepositoryError: Error, Equatable, Sendable {
     case sessionClosing
     /// A delegation joining or leaving a proposal as co-sponsor.
     case cosponsorship
+    /// A proposal's revision.
+    case revision
   }
 }

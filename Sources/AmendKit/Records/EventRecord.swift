@@ -28,6 +28,9 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case cosponsorJoined = "cosponsor-joined"
     /// A co-sponsor (`by`) left a pending proposal.
     case cosponsorLeft = "cosponsor-left"
+    /// A pending proposal's wording replaced by its proposer (or a co-sponsor on its behalf): the
+    /// revision's clause, operation and texts stand from then on; the proposal keeps its id.
+    case revised
   }
 
   /// The event's id, which names its file.
@@ -60,6 +63,15 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var draft: Int?
   /// The proposals applied to the new draft, in order.
   public var applied: [String]?
+  /// For a revision: the clause, as numbered in `draft`, the draft the revision was checked against.
+  public var clause: String?
+  /// For a revision: what the proposal now asks to do.
+  public var operation: OperationRecord?
+  /// For a revision: the clause's text before, and as the revision proposes it.
+  public var textBefore: String?
+  public var textProposed: String?
+  /// For a revision: a new explanatory statement, when one was given.
+  public var rationale: String?
 
   /// The proposal it concerns, typed.
   public var proposalID: ProposalID? { proposal.map { ProposalID($0) } }
@@ -69,7 +81,9 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var calendarDate: CalendarDate? { date.flatMap { try? CalendarDate.parse($0) } }
 
   enum CodingKeys: String, CodingKey {
-    case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied
+    case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied, clause, operation, rationale
+    case textBefore = "text-before"
+    case textProposed = "text-proposed"
     case onBehalfOf = "on-behalf-of"
     case sessionName = "session-name"
     case asRevised = "as-revised"

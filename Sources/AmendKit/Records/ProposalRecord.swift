@@ -26,9 +26,12 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var textProposed: String?
   /// The explanatory statement; kept as the file's body, not in the front matter.
   public var rationale: String
+  /// For a withdrawn proposal taken up by another delegation (`amend take-up`): the original's id.
+  public var takenUpFrom: String?
 
   enum CodingKeys: String, CodingKey {
     case id, draft, clause, operation, delegation, email, cosponsors, tabled
+    case takenUpFrom = "taken-up-from"
     case tabledBy = "tabled-by"
     case textBefore = "text-before"
     case textProposed = "text-proposed"
@@ -68,6 +71,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     tabledBy = try container.decodeIfPresent(String.self, forKey: .tabledBy) ?? ""
     textBefore = try container.decode(String.self, forKey: .textBefore)
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
+    takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
     rationale = ""
   }
 
@@ -94,6 +98,14 @@ public struct OperationRecord: Codable, Equatable, Sendable {
   public var occurrence: Int?
   /// For a move: the clause it is to follow, as an id of the same draft.
   public var follow: String?
+
+  /// The fields as they were read back (the record cache).
+  init(
+    kind: String, words: String?, with: String?, text: String?, position: String?, occurrence: Int?, follow: String?
+  ) {
+    (self.kind, self.words, self.with, self.text) = (kind, words, with, text)
+    (self.position, self.occurrence, self.follow) = (position, occurrence, follow)
+  }
 
   init(_ operation: ProposalOperation) {
     kind = operation.kind

@@ -86,14 +86,7 @@ enum RecordCacheCoding {
     writer.string(record.id)
     writer.int(record.draft)
     writer.string(record.clause)
-    let operation = record.operation
-    writer.string(operation.kind)
-    writer.optional(operation.words)
-    writer.optional(operation.with)
-    writer.optional(operation.text)
-    writer.optional(operation.position)
-    writer.optional(operation.occurrence)
-    writer.optional(operation.follow)
+    write(record.operation, to: &writer)
     writer.string(record.delegation)
     writer.string(record.email)
     writer.strings(record.cosponsors)
@@ -102,6 +95,7 @@ enum RecordCacheCoding {
     writer.string(record.textBefore)
     writer.optional(record.textProposed)
     writer.string(record.rationale)
+    writer.optional(record.takenUpFrom)
   }
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
@@ -111,7 +105,8 @@ enum RecordCacheCoding {
       let occurrence = reader.optionalInt(), let follow = reader.optionalString(),
       let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
-      let textProposed = reader.optionalString(), let rationale = reader.string()
+      let textProposed = reader.optionalString(), let rationale = reader.string(),
+      let takenUpFrom = reader.optionalString()
     else { return nil }
     var record = ProposalRecord(
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
@@ -124,6 +119,7 @@ enum RecordCacheCoding {
     record.operation.position = position
     record.operation.occurrence = occurrence
     record.operation.follow = follow
+    record.takenUpFrom = takenUpFrom
     return record
   }
 
@@ -141,6 +137,19 @@ enum RecordCacheCoding {
     writer.optional(event.draft)
     writer.byte(event.applied == nil ? 0 : 1)
     writer.strings(event.applied ?? [])
+    for field in [event.clause, event.textBefore, event.textProposed, event.rationale] { writer.optional(field) }
+    writer.byte(event.operation == nil ? 0 : 1)
+    if let operation = event.operation { write(operation, to: &writer) }
+  }
+
+  private static func write(_ operation: OperationRecord, to writer: inout Writer) {
+    writer.string(operation.kind)
+    writer.optional(operation.words)
+    writer.optional(operation.with)
+    writer.optional(operation.text)
+    writer.optional(operation.position)
+    writer.optional(operation.occurrence)
+    writer.optional(operation.follow)
   }
 
   private static func readEvent(_ reader: inout Reader) -> EventRecord? {
@@ -161,6 +170,21 @@ enum RecordCacheCoding {
     (event.chair, event.date, event.asRevised, event.note) = (fields[5], fields[6], fields[7], fields[8])
     event.draft = draft
     event.applied = hasApplied == 1 ? applied : nil
+    var revision: [String?] = []
+    for _ in 0..<4 {
+      guard let field = reader.optionalString() else { return nil }
+      revision.append(field)
+    }
+    (event.clause, event.textBefore, event.textProposed, event.rationale) = (revision[0], revision[1], revision[2], revision[3])
+    guard let hasOperation = reader.byte() else { return nil }
+    if hasOperation == 1 {
+      guard let kind = reader.string(), let words = reader.optionalString(), let with = reader.optionalString(),
+        let text = reader.optionalString(), let position = reader.optionalString(),
+        let occurrence = reader.optionalInt(), let follow = reader.optionalString()
+      else { return nil }
+      event.operation = OperationRecord(
+        kind: kind, words: words, with: with, text: text, position: position, occurrence: occurrence, follow: follow)
+    }
     return event
   }
 

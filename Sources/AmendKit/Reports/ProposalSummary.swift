@@ -77,6 +77,22 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   /// Delegations that joined or left as co-sponsors after tabling, in order; absent when none did.
   public var cosponsorships: [CosponsorChange]?
 
+  /// Its revisions, in order (`record` fields above are the latest's); absent when never revised.
+  public var revisions: [Revision]?
+  /// The withdrawn proposal it takes up, and the proposal that took it up.
+  public var takenUpFrom: String?
+  public var takenUpBy: String?
+
+  /// One revision: who, when, and what the proposal then asked.
+  public struct Revision: Codable, Equatable, Sendable {
+    public var by: String
+    public var onBehalfOf: String?
+    public var time: String
+    public var clause: String
+    public var operation: OperationRecord?
+    public var textProposed: String?
+  }
+
   /// A delegation joining or leaving as co-sponsor.
   public struct CosponsorChange: Codable, Equatable, Sendable {
     /// The delegation.
@@ -125,6 +141,14 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
       CosponsorChange(by: $0.by ?? "", change: $0.kind == .cosponsorLeft ? "left" : "joined", time: $0.time)
     }
     cosponsorships = changes.isEmpty ? nil : changes
+    let revised = item.state.revisions.map {
+      Revision(
+        by: $0.by ?? "", onBehalfOf: $0.onBehalfOf, time: $0.time, clause: $0.clause ?? "", operation: $0.operation,
+        textProposed: $0.textProposed)
+    }
+    revisions = revised.isEmpty ? nil : revised
+    takenUpFrom = record.takenUpFrom
+    takenUpBy = item.state.takenUpBy
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

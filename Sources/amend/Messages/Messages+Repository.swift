@@ -45,6 +45,8 @@ extension Messages {
       return "the session was not closed"
     case .notRecorded(.cosponsorship):
       return "the co-sponsorship was not recorded"
+    case .notRecorded(.revision):
+      return "the revision was not recorded"
     }
   }
 

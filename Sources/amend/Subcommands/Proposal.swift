@@ -32,6 +32,13 @@ extension Amend {
       }
       Output.line("Proposal \(summary.id): \(summary.status)")
       Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
+      if let original = summary.takenUpFrom { Output.line("Takes up \(original), withdrawn") }
+      if let successor = summary.takenUpBy { Output.line("Taken up as \(successor)") }
+      for (number, revision) in (summary.revisions ?? []).enumerated() {
+        let onBehalf = revision.onBehalfOf.map { " on behalf of \($0)" } ?? ""
+        let operation = (try? revision.operation?.decoded())?.description(clause: ClauseID(rawValue: revision.clause).display) ?? "?"
+        Output.line("Revision \(number + 1) by \(revision.by)\(onBehalf) on \(revision.time): \(operation)")
+      }
       for change in summary.cosponsorships ?? [] { Output.line("Co-sponsor \(change.by) \(change.change) on \(change.time)") }
       Output.line(
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
