@@ -156,6 +156,8 @@ public struct Ledger: Sendable {
           date: event.date ?? "", isOpen: true, decisions: []))
     case .revised:
       update(event) { $0.revise(event) }
+    case .deadlineSet:
+      break  // Read by Snapshot.deadline, without folding the ledger.
     case .cosponsorJoined, .cosponsorLeft:
       update(event) { state in
         guard let name = event.by else { return }

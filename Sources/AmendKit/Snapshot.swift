@@ -136,6 +136,19 @@ public final class Snapshot {
     return try repository.fileContent(at: path, inCommit: tip) != nil
   }
 
+  /// The deadline-set record in force (the last one written), if any: found by its file's name
+  /// (`deadline-…`), so tabling checks the deadline without reading every record.
+  public func deadlineRecord() throws -> EventRecord? {
+    guard let tip else { return nil }
+    let entries = try repository.listTree(ofCommit: tip, under: "proposals/events").filter {
+      $0.kind == .blob && $0.name.hasPrefix(EventRecord.deadlinePrefix)
+    }
+    return try entries.map(event(in:)).max { ($0.seq, $0.time, $0.id) < ($1.seq, $1.time, $1.id) }
+  }
+
+  /// The deadline in force, if one is set.
+  public func deadline() throws -> Deadline? { try deadlineRecord().flatMap(Deadline.init) }
+
   /// Every proposal and event, folded into their present state. Unreadable records are set aside in
   /// `problems` and `damaged` (with the command that restores each), so one bad file does not stop
   /// the rest, and writers that need it can refuse.

@@ -16,6 +16,8 @@ public struct ProposalRequest: Sendable {
   public var rationale: String = ""
   /// The e-mail address the commit is authored with; by default one made from the delegation's name.
   public var email: String?
+  /// Tabled as a late ("manuscript") amendment, which the deadline then allows.
+  public var late = false
 
   /// A request to table `operation` on `clause` for `delegation`.
   public init(
@@ -53,6 +55,8 @@ extension Workspace {
     var record: ProposalRecord?
     var markerNote: String?
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
+      // A take-up re-tables a proposal tabled in time: the deadline does not apply to it.
+      let late = original == nil ? try lateness(on: snapshot, tabledAsLate: request.late) : false
       if original != nil { try precondition(try snapshot.ledger.get(), delegation) }
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
@@ -74,6 +78,7 @@ extension Workspace {
         tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
         rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
       made.takenUpFrom = original
+      made.late = late ? true : nil
       record = made
       return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
     }
@@ -107,7 +112,7 @@ extension Workspace {
       \(CommitText.line(operation.description(clause: clause)))
 
       Amend-Event: tabled
-      Amend-Proposal: \(record.id)\(record.takenUpFrom.map { "\nAmend-Takes-Up: \($0)" } ?? "")
+      Amend-Proposal: \(record.id)\(record.takenUpFrom.map { "\nAmend-Takes-Up: \($0)" } ?? "")\(record.late == true ? "\nAmend-Late: yes" : "")
       Amend-Draft: \(record.draft)
       Amend-Clause: \(record.clause)
       """

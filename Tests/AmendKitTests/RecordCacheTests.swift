@@ -27,6 +27,7 @@ extension ProposalRecord {
     record.operation.text = "text"
     record.operation.follow = "7.a"
     record.takenUpFrom = "0badf00d"
+    record.late = true
     return record
   }
 }
@@ -39,6 +40,7 @@ extension RecordCacheTests {
     (event.note, event.draft, event.applied) = ("", 8, ["4c5d14be"])
     (event.clause, event.textBefore, event.textProposed, event.rationale) = ("7.b", "before", "after «é»", "Why.")
     event.operation = ProposalRecord.sample.operation
+    event.deadline = "2010-10-12T18:00:00Z"
     return event
   }
 
@@ -82,9 +84,9 @@ extension RecordCacheTests {
 
   /// A new field in a record must reach the cache's coder, or cached records would come back without it.
   @Test func theCoderKnowsEveryField() {
-    #expect(Mirror(reflecting: Self.proposal).children.count == 13, "update RecordCacheCoding and RecordCache.format")
+    #expect(Mirror(reflecting: Self.proposal).children.count == 14, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.proposal.operation).children.count == 7, "update RecordCacheCoding and RecordCache.format")
-    #expect(Mirror(reflecting: Self.event).children.count == 20, "update RecordCacheCoding and RecordCache.format")
+    #expect(Mirror(reflecting: Self.event).children.count == 21, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.table).children.count == 3, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.table.changes[0]).children.count == 3, "update RecordCacheCoding and RecordCache.format")
   }

@@ -46,5 +46,7 @@ public enum RepositoryError: Error, Equatable, Sendable {
     case cosponsorship
     /// A proposal's revision.
     case revision
+    /// A deadline set or lifted.
+    case deadline
   }
 }

@@ -31,6 +31,8 @@ public struct EventRecord: Codable, Equatable, Sendable {
     /// A pending proposal's wording replaced by its proposer (or a co-sponsor on its behalf): the
     /// revision's clause, operation and texts stand from then on; the proposal keeps its id.
     case revised
+    /// The deadline for tabling set (`deadline`) or, with none, lifted, by the secretariat (`by`).
+    case deadlineSet = "deadline-set"
   }
 
   /// The event's id, which names its file.
@@ -72,6 +74,8 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var textProposed: String?
   /// For a revision: a new explanatory statement, when one was given.
   public var rationale: String?
+  /// For deadline-set: the moment after which proposals are late, ISO 8601 in UTC; absent when lifted.
+  public var deadline: String?
 
   /// The proposal it concerns, typed.
   public var proposalID: ProposalID? { proposal.map { ProposalID($0) } }
@@ -81,7 +85,7 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var calendarDate: CalendarDate? { date.flatMap { try? CalendarDate.parse($0) } }
 
   enum CodingKeys: String, CodingKey {
-    case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied, clause, operation, rationale
+    case id, seq, kind, time, proposal, by, session, chair, date, note, draft, applied, clause, operation, rationale, deadline
     case textBefore = "text-before"
     case textProposed = "text-proposed"
     case onBehalfOf = "on-behalf-of"
@@ -96,6 +100,9 @@ public struct EventRecord: Codable, Equatable, Sendable {
     self.kind = kind
     self.time = time
   }
+
+  /// How a deadline-set record's id begins, so the deadline is found by file name alone.
+  public static let deadlinePrefix = "deadline-"
 
   /// The path of event `id`'s file in the repository.
   public static func path(for id: String) -> String { "proposals/events/\(id).yaml" }

@@ -28,10 +28,13 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var rationale: String
   /// For a withdrawn proposal taken up by another delegation (`amend take-up`): the original's id.
   public var takenUpFrom: String?
+  /// Tabled after the deadline (`--late`): a late ("manuscript") amendment the chair decides whether to take.
+  public var late: Bool?
 
   enum CodingKeys: String, CodingKey {
     case id, draft, clause, operation, delegation, email, cosponsors, tabled
     case takenUpFrom = "taken-up-from"
+    case late
     case tabledBy = "tabled-by"
     case textBefore = "text-before"
     case textProposed = "text-proposed"
@@ -72,6 +75,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     textBefore = try container.decode(String.self, forKey: .textBefore)
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
     takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
+    late = try container.decodeIfPresent(Bool.self, forKey: .late)
     rationale = ""
   }
 

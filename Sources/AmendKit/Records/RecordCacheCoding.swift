@@ -96,6 +96,7 @@ enum RecordCacheCoding {
     writer.optional(record.textProposed)
     writer.string(record.rationale)
     writer.optional(record.takenUpFrom)
+    writer.byte(record.late == nil ? 0 : record.late == true ? 2 : 1)
   }
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
@@ -106,7 +107,7 @@ enum RecordCacheCoding {
       let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
       let textProposed = reader.optionalString(), let rationale = reader.string(),
-      let takenUpFrom = reader.optionalString()
+      let takenUpFrom = reader.optionalString(), let late = reader.byte()
     else { return nil }
     var record = ProposalRecord(
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
@@ -120,6 +121,7 @@ enum RecordCacheCoding {
     record.operation.occurrence = occurrence
     record.operation.follow = follow
     record.takenUpFrom = takenUpFrom
+    record.late = late == 0 ? nil : late == 2
     return record
   }
 
@@ -137,7 +139,7 @@ enum RecordCacheCoding {
     writer.optional(event.draft)
     writer.byte(event.applied == nil ? 0 : 1)
     writer.strings(event.applied ?? [])
-    for field in [event.clause, event.textBefore, event.textProposed, event.rationale] { writer.optional(field) }
+    for field in [event.clause, event.textBefore, event.textProposed, event.rationale, event.deadline] { writer.optional(field) }
     writer.byte(event.operation == nil ? 0 : 1)
     if let operation = event.operation { write(operation, to: &writer) }
   }
@@ -171,10 +173,11 @@ enum RecordCacheCoding {
     event.draft = draft
     event.applied = hasApplied == 1 ? applied : nil
     var revision: [String?] = []
-    for _ in 0..<4 {
+    for _ in 0..<5 {
       guard let field = reader.optionalString() else { return nil }
       revision.append(field)
     }
+    event.deadline = revision[4]
     (event.clause, event.textBefore, event.textProposed, event.rationale) = (revision[0], revision[1], revision[2], revision[3])
     guard let hasOperation = reader.byte() else { return nil }
     if hasOperation == 1 {

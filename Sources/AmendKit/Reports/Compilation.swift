@@ -57,6 +57,9 @@ public enum Compilation {
       "\(lead)[\(summary.id)] \(summary.sponsors): \(summary.description)",
       "\(lead)\(summary.clauseName) \(summary.redline)",
     ]
+    if summary.late == true {
+      lines.append("\(lead)LATE: tabled after the deadline; the chair decides whether to take it")
+    }
     if !summary.collidesWith.isEmpty {
       lines.append("\(lead)COLLIDES with \(summary.collidesWith.joined(separator: ", ")): they change the same words")
     }

@@ -82,6 +82,8 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   /// The withdrawn proposal it takes up, and the proposal that took it up.
   public var takenUpFrom: String?
   public var takenUpBy: String?
+  /// Tabled after the deadline, as a late ("manuscript") amendment; absent otherwise.
+  public var late: Bool?
 
   /// One revision: who, when, and what the proposal then asked.
   public struct Revision: Codable, Equatable, Sendable {
@@ -149,6 +151,7 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     revisions = revised.isEmpty ? nil : revised
     takenUpFrom = record.takenUpFrom
     takenUpBy = item.state.takenUpBy
+    late = record.late
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

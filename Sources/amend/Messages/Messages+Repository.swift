@@ -47,6 +47,8 @@ extension Messages {
       return "the co-sponsorship was not recorded"
     case .notRecorded(.revision):
       return "the revision was not recorded"
+    case .notRecorded(.deadline):
+      return "the deadline was not recorded"
     }
   }
 

@@ -33,7 +33,8 @@ extension Amend {
           Output.line("\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
           lastClause = summary.clause
         }
-        let note = [.deferred, .conflict].contains(item.state.status) ? " (\(summary.status))" : ""
+        let marks = ([.deferred, .conflict].contains(item.state.status) ? [summary.status] : []) + (summary.late == true ? ["late"] : [])
+        let note = marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"
         Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
         Output.line("    \(summary.clauseName) \(summary.redline)")
         if !summary.collidesWith.isEmpty { Output.line("    collides with \(summary.collidesWith.joined(separator: ", "))") }

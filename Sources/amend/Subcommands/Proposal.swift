@@ -32,6 +32,7 @@ extension Amend {
       }
       Output.line("Proposal \(summary.id): \(summary.status)")
       Output.line("Tabled by \(summary.sponsors) on \(summary.tabled)")
+      if summary.late == true { Output.line("Late: tabled after the deadline; the chair decides whether to take it") }
       if let original = summary.takenUpFrom { Output.line("Takes up \(original), withdrawn") }
       if let successor = summary.takenUpBy { Output.line("Taken up as \(successor)") }
       for (number, revision) in (summary.revisions ?? []).enumerated() {

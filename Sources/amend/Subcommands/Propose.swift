@@ -23,6 +23,7 @@ extension Amend {
     @Option(parsing: .unconditional, help: "The explanatory statement.", transform: Words.value)
     var rationale: String?
     @Option(help: "The delegation's e-mail address.") var email: String?
+    @Flag(help: "Table it after the deadline, as a late amendment the chair decides whether to take.") var late = false
     @Flag(help: "Print JSON.") var json = false
 
     @OptionGroup var options: RepositoryOptions
@@ -30,10 +31,11 @@ extension Amend {
     func run() throws {
       let operation = try change.operation()
       let workspace = try options.workspace()
-      let record = try workspace.table(
-        ProposalRequest(
-          clause: clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
-          email: email))
+      var request = ProposalRequest(
+        clause: clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
+        email: email)
+      request.late = late
+      let record = try workspace.table(request)
       workspace.reportWarnings()
       if let note = operation.pastedTextNote(in: record.textBefore) {
         Output.note("in \(ClauseID(rawValue: record.clause).display), \(note)")
