@@ -17,7 +17,9 @@ enum WordComparison {
     let secretariatTime =
       produced ?? comparison.entries.flatMap(\.changes).last { $0.source.kind == .secretariat }?.source.time
     let office = WordAuthor(name: secretariat, date: secretariatTime)
-    var body = WordBody(title: "Changes from the \(Ordinal.words(comparison.from)) to the \(Ordinal.words(comparison.to)) draft: " + WordDraft.title(of: later, number: comparison.to))
+    var body = WordBody(
+      title: "Changes from the \(Ordinal.words(comparison.from)) to the \(Ordinal.words(comparison.to)) draft: "
+        + WordDraft.title(of: later, number: comparison.to))
     let entries = comparison.entries
     var byTo: [String: DraftComparison.Entry] = [:]
     for entry in entries { if let to = entry.to { byTo[to] = entry } }
@@ -333,7 +335,8 @@ struct EntryParagraphs {
         continue
       }
       seen.insert(proposal.id + (change.source.oralRevision == nil ? "" : "+oral"))
-      let sponsors = proposal.cosponsors.isEmpty ? proposal.delegation : "\(proposal.delegation) (co-sponsors: \(proposal.cosponsors.joined(separator: ", ")))"
+      let sponsors =
+        proposal.cosponsors.isEmpty ? proposal.delegation : "\(proposal.delegation) (co-sponsors: \(proposal.cosponsors.joined(separator: ", ")))"
       var lines = ["[\(proposal.id)] \(sponsors): \(proposal.operation ?? change.kind.rawValue)."]
       if let decision = proposal.decision {
         let session = decision.sessionName.map { "session \"\($0)\"" } ?? "session \(decision.session ?? "?")"

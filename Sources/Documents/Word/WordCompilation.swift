@@ -133,7 +133,11 @@ enum WordCompilation {
           if item.operation == .deleteClause || item.placement.follow != nil, structural == nil {
             structural = item
           } else {
-            commentOnly.append((item, "Not shown as a change: \(structural.map { "[\($0.id)] \($0.record.delegation)" } ?? "another proposal") already \(structural?.operation == .deleteClause ? "deletes" : "moves") this clause."))
+            commentOnly.append(
+              (
+                item,
+                "Not shown as a change: \(structural.map { "[\($0.id)] \($0.record.delegation)" } ?? "another proposal") already \(structural?.operation == .deleteClause ? "deletes" : "moves") this clause."
+              ))
           }
         default:
           guard let wanted = item.wanted else {
@@ -182,7 +186,9 @@ enum WordCompilation {
 
     /// The paragraphs of one clause: before it, itself (with its alternatives), after its subtree, and
     /// a moved copy for the clause it is to follow.
-    mutating func paragraphs(for plan: ClausePlan) -> (
+    mutating func paragraphs(
+      for plan: ClausePlan
+    ) -> (
       before: [WordParagraph], clause: [WordParagraph], after: [WordParagraph], moved: (ClauseKey, WordParagraph)?
     ) {
       let clause = plan.clause
@@ -191,7 +197,8 @@ enum WordCompilation {
       if let structural = plan.structural {
         own = WordParagraph(style: clause.wordStyle, mark: deleted(structural), [.text(clause.markerText + clause.text, deleted(structural))])
         if case .moveClause = structural.operation, let follow = structural.placement.follow {
-          var copy = WordParagraph(style: clause.wordStyle, mark: inserted(structural), [.text(clause.markerText + clause.text, inserted(structural))])
+          var copy = WordParagraph(
+            style: clause.wordStyle, mark: inserted(structural), [.text(clause.markerText + clause.text, inserted(structural))])
           copy.anchor(comment(structural, extra: ["Shown struck out where it stands and inserted after \(follow.id.display)."]))
           moved = (follow.key, copy)
         } else {
@@ -235,11 +242,13 @@ enum WordCompilation {
       let name = plan.clause.id.display
       if let structural = plan.structural {
         let what = structural.operation == .deleteClause ? "deletes" : "moves"
-        return "An alternative: [\(structural.id)] \(structural.record.delegation) \(what) \(name), so this change of words is shown as the whole clause as proposed, inserted after it."
+        return
+          "An alternative: [\(structural.id)] \(structural.record.delegation) \(what) \(name), so this change of words is shown as the whole clause as proposed, inserted after it."
       }
       let rivals = plan.inline.map(\.0).filter { item.collidesWith.contains($0.id) }
       let named = (rivals.isEmpty ? plan.inline.map(\.0) : rivals).map { "[\($0.id)] \($0.record.delegation)" }
-      return "An alternative: it changes words of \(name) that \(named.joined(separator: ", ")) also changes (shown in the clause), so it is shown as the whole clause as proposed, inserted after it. Accept one and reject the others."
+      return
+        "An alternative: it changes words of \(name) that \(named.joined(separator: ", ")) also changes (shown in the clause), so it is shown as the whole clause as proposed, inserted after it. Accept one and reject the others."
     }
 
     /// The clause's text with the inline changes, each deletion and insertion authored by its

@@ -56,7 +56,8 @@ enum WordStyles {
   static let italic = WordXML.element("w:i")
   static let justified = WordXML.element("w:jc", [("w:val", "both")])
   static let left = WordXML.element("w:jc", [("w:val", "left")])
-  static let centred = WordXML.element("w:keepNext") + WordXML.element("w:spacing", [("w:after", "0")]) + WordXML.element("w:jc", [("w:val", "center")])
+  static let centred =
+    WordXML.element("w:keepNext") + WordXML.element("w:spacing", [("w:after", "0")]) + WordXML.element("w:jc", [("w:val", "center")])
 
   static func size(_ halfPoints: Int) -> String {
     WordXML.element("w:sz", [("w:val", String(halfPoints))]) + WordXML.element("w:szCs", [("w:val", String(halfPoints))])
