@@ -273,14 +273,16 @@ enum WordCompilation {
       var position = 0
       for (index, entry) in edits.enumerated() {
         let item = inline[entry.owner].0
-        out.append(.text(old.text(position..<entry.edit.base.lowerBound), nil))
+        // Edits shown inline never overlap (they were chosen so); the clamp keeps a range valid regardless.
+        let start = max(position, entry.edit.base.lowerBound)
+        out.append(.text(old.text(position..<start), nil))
         if first[entry.owner] == index { out.append(.commentStart(comments[entry.owner])) }
-        out.append(.text(old.text(entry.edit.base), deleted(item)))
+        out.append(.text(old.text(start..<max(start, entry.edit.base.upperBound)), deleted(item)))
         out.append(.text(entry.new.text(entry.edit.replacement), inserted(item)))
         if last[entry.owner] == index {
           out += [.commentEnd(comments[entry.owner]), .commentReference(comments[entry.owner])]
         }
-        position = entry.edit.base.upperBound
+        position = max(start, entry.edit.base.upperBound)
       }
       out.append(.text(old.text(position..<old.count), nil))
       return out

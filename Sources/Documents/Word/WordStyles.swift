@@ -39,7 +39,9 @@ enum WordStyles {
       styles.append(
         paragraph(
           "Clause\(level)", name: "Clause, level \(level)",
-          properties: WordXML.element("w:tabs", [], WordXML.element("w:tab", [("w:val", "left"), ("w:pos", indent)]))
+          // The marker's tab reaches the hanging indent; a marker wider than the hang ("- b bis)") the next half step.
+          properties: WordXML.element(
+            "w:tabs", [], [0, step / 2, step].map { WordXML.element("w:tab", [("w:val", "left"), ("w:pos", String(step * level + $0))]) }.joined())
             + WordXML.element("w:ind", [("w:left", indent), ("w:hanging", String(step))]) + justified))
     }
     styles += [
