@@ -74,7 +74,9 @@ let package = Package(
     // Documents checked by independent readers: pandoc, LibreOffice, xmllint with the AKN schema, Chromium.
     .testTarget(
       name: "DocumentsTests",
-      dependencies: ["Documents", "AmendKit", "DraftText", "GitStore", "GitCLISupport"]),
+      dependencies: [
+        "Documents", "AmendKit", "DraftText", "GitStore", "GitCLISupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ]
 )
 
