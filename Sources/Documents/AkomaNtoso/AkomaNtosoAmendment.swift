@@ -162,7 +162,6 @@ enum AkomaNtosoAmendment {
     xml.end()
 
     // What people read.
-    let clauseName = item.placement.clause?.id.display ?? clauseID.display
     xml.start("preface")
     var line = Inline()
     line.element("docType", [:], Inline("Amendment"))
@@ -195,7 +194,7 @@ enum AkomaNtosoAmendment {
 
     xml.start("amendmentBody")
     xml.start("amendmentHeading")
-    xml.inline("p", [:], Inline("In \(clauseID.display), \(item.operation.description(clause: clauseID.display))"))
+    xml.inline("p", [:], Inline(Self.heading(item.operation, clause: clauseID.display)))
     xml.end()
     xml.start("amendmentContent", ["eId": "amendmentContent_1"])
     let (before, after) = Self.sides(record, item.operation)
@@ -218,7 +217,9 @@ enum AkomaNtosoAmendment {
     xml.end()
     xml.end()
     if let revised = item.asRevised {
-      xml.inline("p", [:], Inline("As revised orally by the chair, \(clauseName) reads: \"\(Self.plain(revised))\""))
+      var said = Inline("As revised orally by the chair: ")
+      said.element("embeddedText", ["startQuote": "“", "endQuote": "”"], Inline(Self.plain(revised)))
+      xml.inline("p", [:], said)
     }
     xml.end()
     let rationale = record.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -265,8 +266,8 @@ enum AkomaNtosoAmendment {
       for edit in WordDiff.edits(from: oldWords, to: newWords) {
         before.append(oldWords.text(oldAt..<edit.base.lowerBound))
         after.append(newWords.text(newAt..<edit.replacement.lowerBound))
-        if !edit.base.isEmpty { before.element("del", [:], Inline(oldWords.text(edit.base))) }
-        if !edit.replacement.isEmpty { after.element("ins", [:], Inline(newWords.text(edit.replacement))) }
+        marked(&before, "del", oldWords.text(edit.base))
+        marked(&after, "ins", newWords.text(edit.replacement))
         oldAt = edit.base.upperBound
         newAt = edit.replacement.upperBound
       }
@@ -276,9 +277,30 @@ enum AkomaNtosoAmendment {
     }
   }
 
+  /// `text` in a `<del>` or `<ins>`, the white space around its words left outside.
+  static func marked(_ inline: inout Inline, _ name: String, _ text: String) {
+    let words = text.trimmingCharacters(in: .whitespaces)
+    guard !words.isEmpty else {
+      inline.append(text)
+      return
+    }
+    inline.append(String(text.prefix { $0 == " " || $0 == "\t" }))
+    inline.element(name, [:], Inline(words))
+    inline.append(String(String(text.reversed().prefix { $0 == " " || $0 == "\t" }).reversed()))
+  }
+
   /// Text for one line of markup: XML-illegal characters replaced, line breaks as spaces.
   static func plain(_ text: String) -> String {
     XMLText.replacingIllegal(text).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  /// "In 7 (b), replace 'forced labor' with 'forced labour'"; "Delete 4 (h)".
+  static func heading(_ operation: ProposalOperation, clause: String) -> String {
+    let words = operation.description(clause: clause)
+    switch operation {
+    case .replaceWords, .deleteWords, .insertWords: return "In \(clause), \(words)"
+    case .replaceClause, .deleteClause, .newClause, .moveClause: return words.prefix(1).uppercased() + words.dropFirst()
+    }
   }
 
   static func modification(_ operation: ProposalOperation) -> String {

@@ -136,6 +136,9 @@ public enum AkomaNtosoImport {
 
     private mutating func walk(_ element: XMLTree) {
       switch element.name {
+      case "p" where region == 0 && Self.titleParts(element).count > 1:
+        // "United Nations / Economic and Social Council", a proponent and a title: each its own line.
+        for part in Self.titleParts(element) { line(Self.lines(part)) }
       case "p", "crossHeading", "heading", "subheading", "longTitle" where !Self.hasBlocks(element):
         line(Self.lines(element))
       case "recital":
@@ -192,6 +195,27 @@ public enum AkomaNtosoImport {
       element.elements.contains { child in
         child.name == "p" || child.name == "recital" || hierarchical.contains(child.name) || holdsStructure(child)
       }
+    }
+
+    /// The title-block parts a preface paragraph is made of, when it is made of nothing else.
+    static func titleParts(_ element: XMLTree) -> [XMLTree] {
+      let names: Set<String> = [
+        "docType", "docTitle", "docNumber", "docProponent", "docDate", "docStage", "docStatus", "docIntroducer",
+        "docAuthority", "docCommittee", "docPurpose", "session", "legislature", "docketNumber", "shortTitle",
+      ]
+      var parts: [XMLTree] = []
+      for child in element.children {
+        switch child {
+        case .text(let text): if !normalised(text).isEmpty { return [] }
+        case .element(let inner):
+          if names.contains(inner.name) {
+            parts.append(inner)
+          } else if inner.name != "authorialNote" {
+            return []
+          }
+        }
+      }
+      return parts
     }
 
     /// Whether an element holds block elements (paragraphs), rather than text.
