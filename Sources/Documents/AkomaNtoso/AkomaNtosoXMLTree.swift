@@ -55,13 +55,29 @@ final class XMLTree {
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false
     parser.delegate = builder
-    guard parser.parse(), let root = builder.root else {
-      let error = parser.parserError as NSError?
-      let line = parser.lineNumber
-      let reason = builder.failure ?? error.map { "\($0.localizedDescription)" } ?? "no root element"
-      throw Failure(reason: "\(reason) (line \(line))")
+    // A parse that reported an error fails even where Foundation's parser went on to the end.
+    guard parser.parse(), builder.failure == nil, builder.code == nil, builder.stack.isEmpty, let root = builder.root else {
+      let code = builder.code ?? (parser.parserError as NSError?)?.code
+      let reason = builder.failure ?? code.map(Self.reason) ?? "no root element"
+      throw Failure(reason: "\(reason), line \(parser.lineNumber)")
     }
     return root
+  }
+
+  /// The parser's error in words (libxml2's error numbers, which Foundation's parser passes on).
+  static func reason(_ code: Int) -> String {
+    switch code {
+    case 4: "it does not begin with an XML element"
+    case 5: "it ends before its elements close, or goes on after the root element"
+    case 9: "a character XML does not allow"
+    case 26, 27: "an entity it does not define"
+    case 39, 40, 41: "an attribute value without quotes"
+    case 42: "an attribute given twice"
+    case 68: "a '<' or '&' that begins no tag or entity"
+    case 73, 77: "a tag that is not closed"
+    case 76: "a closing tag that does not match the element it closes"
+    default: "XML parser error \(code)"
+    }
   }
 
   private final class Builder: NSObject, XMLParserDelegate {
@@ -90,7 +106,12 @@ final class XMLTree {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-      stack.removeLast()
+      let name = elementName.split(separator: ":").last.map(String.init) ?? elementName
+      guard let open = stack.popLast(), open.name == name else {
+        if failure == nil { failure = "</\(name)> does not close the element open there" }
+        parser.abortParsing()
+        return
+      }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -105,8 +126,10 @@ final class XMLTree {
       append(String(decoding: CDATABlock, as: UTF8.self))
     }
 
+    var code: Int?
+
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-      if failure == nil { failure = (parseError as NSError).localizedDescription }
+      if failure == nil, code == nil { code = (parseError as NSError).code }
     }
 
     private func append(_ text: String) {
