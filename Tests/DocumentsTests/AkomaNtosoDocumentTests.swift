@@ -160,7 +160,8 @@ struct AkomaNtosoDocumentTests {
     try AKNSchema.expectValid(files)
   }
 
-  @Test("layout the structure cannot carry comes back: CRLF, no final newline, tabs and no-break spaces after markers, form feeds, control characters")
+  @Test(
+    "layout the structure cannot carry comes back: CRLF, no final newline, tabs and no-break spaces after markers, form feeds, control characters")
   func hostileLayout() throws {
     let text =
       "Migration\r\nFirst draft of conclusions\r\nas of 1 March 2011\r\n\r\n\u{0C}1.\tThe Group:\r\n  - a)\u{A0}one &amp; <two>;\n"

@@ -106,14 +106,19 @@ struct AKNExample {
       ),
       (
         "2010-10-12T14:31:00Z", "7(b)", "Brazil",
-        .replaceWords(words: "forced labor of migrant workers", with: "forced labour and labour exploitation of migrant workers", occurrence: nil), [], ""
+        .replaceWords(words: "forced labor of migrant workers", with: "forced labour and labour exploitation of migrant workers", occurrence: nil),
+        [], ""
       ),
       (
         "2010-10-12T15:02:00Z", "para 7 (b)", "Philippines",
-        .newClause(text: "ensuring access to remedies for migrant workers who are victims of trafficking;", before: false), ["Mexico", "Indonesia"], ""
+        .newClause(text: "ensuring access to remedies for migrant workers who are victims of trafficking;", before: false), ["Mexico", "Indonesia"],
+        ""
       ),
       ("2010-10-12T15:40:00Z", "4 (h)", "United States", .deleteClause, [], "Covered by 4 (j)."),
-      ("2010-10-12T16:10:00Z", "5", "Switzerland", .replaceWords(words: "The Working Groups invites", with: "The Working Group invites", occurrence: nil), [], ""),
+      (
+        "2010-10-12T16:10:00Z", "5", "Switzerland",
+        .replaceWords(words: "The Working Groups invites", with: "The Working Group invites", occurrence: nil), [], ""
+      ),
       ("2010-10-12T16:25:00Z", "4 (c)", "Canada", .insertWords(text: ";", anchor: .atEnd, occurrence: nil), [], ""),
       ("2010-10-12T16:48:00Z", "1 (c)", "Mexico", .deleteWords(words: "and economic downturn", occurrence: nil), [], ""),
       ("2010-10-12T17:03:00Z", "4 (k)", "Norway", .moveClause(after: "4.b"), [], "Stereotyping belongs with awareness raising."),

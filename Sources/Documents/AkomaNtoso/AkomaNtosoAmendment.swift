@@ -86,7 +86,8 @@ enum AkomaNtosoAmendment {
     }
     if let decision, let outcome = Self.outcome(decision.kind) {
       let date = decision.date ?? String(decision.time.prefix(10))
-      steps.append(Step(id: "decided", date: date, by: chair?.1 ?? "secretariat", outcome: outcome, refersTo: decision.session.map { "#session-" + $0 }))
+      steps.append(
+        Step(id: "decided", date: date, by: chair?.1 ?? "secretariat", outcome: outcome, refersTo: decision.session.map { "#session-" + $0 }))
     }
     if let applied = state.appliedIn {
       steps.append(

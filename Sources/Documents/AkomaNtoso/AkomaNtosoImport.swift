@@ -139,7 +139,8 @@ public enum AkomaNtosoImport {
       case "p" where region == 0 && Self.titleParts(element).count > 1:
         // "United Nations / Economic and Social Council", a proponent and a title: each its own line.
         for part in Self.titleParts(element) { line(Self.lines(part)) }
-      case "p", "crossHeading", "heading", "subheading", "longTitle" where !Self.hasBlocks(element):
+      case "p", "crossHeading", "heading", "subheading",
+        "longTitle" where !Self.hasBlocks(element):
         line(Self.lines(element))
       case "recital":
         clause(num: element.first("num").map { Self.lines($0).joined(separator: " ") }, Self.blockLines(element, skipping: ["num"]))
@@ -230,7 +231,9 @@ public enum AkomaNtosoImport {
       for child in element.elements where !skipping.contains(child.name) && child.name != "authorialNote" {
         let more = hasBlocks(child) ? blockLines(child, skipping: []) : Self.lines(child)
         guard !more.isEmpty else { continue }
-        if lines.isEmpty { lines = more } else {
+        if lines.isEmpty {
+          lines = more
+        } else {
           lines[lines.count - 1] += " " + more[0]
           lines += more.dropFirst()
         }
