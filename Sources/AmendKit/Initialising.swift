@@ -22,6 +22,12 @@ public struct DraftSource: Sendable {
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       throw InitError.sourceNotText(path)
     }
+    try self.init(path: path, text: text)
+  }
+
+  /// Parses `text`, read from `path` (or made from it, as from an Akoma Ntoso document), refusing
+  /// text with no clauses.
+  public init(path: String, text: String) throws {
     do {
       draft = try Draft(parsing: text)
     } catch {

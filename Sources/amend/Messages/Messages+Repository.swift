@@ -98,6 +98,12 @@ extension Messages {
       return "\(path) is not UTF-8 text (binary or another encoding): save it as UTF-8 plain text"
     case .sourceNotDraft(let path, let error):
       return "\(path): \(error)"
+    case .sourceNotXML(let path, let reason):
+      return "\(path) is not well-formed XML (\(reason)): give an Akoma Ntoso document, or the draft's text as .txt or .md"
+    case .sourceNotAkomaNtoso(let path, let root):
+      return "\(path) is XML but not Akoma Ntoso (its root element is <\(root)>, not <akomaNtoso>): give an Akoma Ntoso draft"
+    case .sourceWithoutBody(let path):
+      return "\(path) is an Akoma Ntoso document without a body (no mainBody or body with text): give a document with the draft's paragraphs"
     case .numberOutOfRange(let number):
       return "--number must be between 1 and 999, not \(number)"
     case .cannotCreateFolder(let folder, let reason):
