@@ -57,7 +57,7 @@ struct AcceptedChange {
       throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
     }
     switch item.operation {
-    case .replaceWords, .deleteWords, .insertWords, .replaceClause:
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets:
       reworded = clause
       tabled = placement.proposedText
       if tabled == nil, revised == nil {

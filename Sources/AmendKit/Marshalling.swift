@@ -122,7 +122,7 @@ extension Snapshot {
     switch operation {
     case .deleteClause:
       return Int.max
-    case .replaceClause, .replaceWords, .deleteWords, .insertWords:
+    case .replaceClause, .replaceWords, .deleteWords, .insertWords, .brackets:
       let before = Words(clause.text)
       let after = Words(placement.proposedText ?? clause.text)
       return WordDiff.edits(from: before, to: after).reduce(0) { $0 + $1.base.count + $1.replacement.count }

@@ -57,7 +57,7 @@ extension Snapshot {
     }
     placement.clause = clause
     switch operation {
-    case .replaceWords, .deleteWords, .insertWords, .replaceClause:
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets:
       guard let proposed = record.textProposed else { break }
       if clause.text == record.textBefore {
         placement.proposedText = proposed

@@ -136,11 +136,17 @@ extension Workspace {
     let name = clause.id
     let before = clause.text
     switch operation {
-    case .replaceWords, .deleteWords, .insertWords:
+    case .replaceWords, .deleteWords, .insertWords, .brackets:
       let after: String
       do {
-        after = try operation.applied(to: before)
-      } catch {
+        if case .brackets(let edit, let occurrence) = operation {
+          after = try Brackets.apply(edit, occurrence: occurrence, to: before)
+        } else {
+          after = try operation.applied(to: before)
+        }
+      } catch let error as WordMatchError {
+        throw explain(error, clause: name)
+      } catch let error as Brackets.Failure {
         throw explain(error, clause: name)
       }
       if case .replaceWords(let words, let with, _) = operation, words == with {
@@ -185,6 +191,16 @@ extension Workspace {
         throw TablingError.moveOutsideList(clause: name, destination: destination.id)
       }
       return (before, before, .moveClause(after: destination.id.rawValue))
+    }
+  }
+
+  static func explain(_ error: Brackets.Failure, clause: ClauseID) -> TablingError {
+    switch error {
+    case .none(let alternatives): .noBrackets(clause: clause, alternatives: alternatives)
+    case .ambiguous(let count, let alternatives): .bracketsAmbiguous(count: count, clause: clause, alternatives: alternatives)
+    case .noSuchOccurrence(let occurrence, let count, let alternatives):
+      .noSuchBracket(occurrence: occurrence, count: count, clause: clause, alternatives: alternatives)
+    case .noSuchOption(let option, let count): .noSuchOption(option: option, count: count, clause: clause)
     }
   }
 

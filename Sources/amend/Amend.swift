@@ -11,7 +11,8 @@ struct Amend: ParsableCommand {
     version: AmendVersion.line,
     subcommands: [
       Init.self, Show.self, Clauses.self, Propose.self, Revise.self, Withdraw.self, Cosponsor.self, TakeUp.self, Proposals.self, ProposalCommand.self,
-      Compile.self, DeadlineCommand.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Reconsider.self,
+      Compile.self, BracketsCommand.self, DeadlineCommand.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self,
+      Reconsider.self,
       Next.self,
       HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
     ])

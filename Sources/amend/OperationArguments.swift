@@ -13,7 +13,11 @@ struct OperationArguments: ParsableArguments {
       --delete-clause                     delete the clause
       --new-clause TEXT [--before]        a new clause after (or before) CLAUSE
       --move-after CLAUSE2                move the clause to follow CLAUSE2
-    Add --occurrence N when the words occur more than once in the clause.
+      --remove-brackets                   remove a pair of brackets, keeping the text
+      --delete-bracketed                  delete bracketed text, brackets and all
+      --choose-option N                   keep alternative N of [..][..], delete the others
+    Add --occurrence N when the words occur more than once in the clause, or to pick a
+    bracket (or group of alternatives) when the clause has several, counted as they open.
     """
 
   @Option(parsing: .unconditional, help: "Words to replace (with --with).", transform: Words.value)
@@ -44,6 +48,10 @@ struct OperationArguments: ParsableArguments {
     transform: Words.value)
   var newClause: String?
   @Option(help: "Move the clause to follow this one.") var moveAfter: String?
+  @Flag(help: "Remove a pair of brackets, keeping the text inside (--occurrence N when there are several).")
+  var removeBrackets = false
+  @Flag(help: "Delete bracketed text, brackets and all (--occurrence N when there are several).") var deleteBracketed = false
+  @Option(help: "Keep alternative N of a group side by side ([…][…]) and delete the others.") var chooseOption: Int?
 
   func validate() throws {
     if let occurrence, occurrence < 1 {
@@ -82,14 +90,21 @@ struct OperationArguments: ParsableArguments {
     if deleteClause { chosen.append(.deleteClause) }
     if let newClause { chosen.append(.newClause(text: newClause, before: placeBefore)) }
     if let moveAfter { chosen.append(.moveClause(after: moveAfter)) }
+    if removeBrackets { chosen.append(.brackets(.removeBrackets, occurrence: occurrence)) }
+    if deleteBracketed { chosen.append(.brackets(.deleteBracketed, occurrence: occurrence)) }
+    if let chooseOption {
+      guard chooseOption >= 1 else { throw ValidationError("--choose-option counts from 1 (the first alternative), so \(chooseOption) is not one") }
+      chosen.append(.brackets(.chooseOption(chooseOption), occurrence: occurrence))
+    }
     guard chosen.count == 1, let operation = chosen.first else {
       throw ValidationError(
         chosen.isEmpty
-          ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause or --move-after"
+          ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, "
+            + "--remove-brackets, --delete-bracketed or --choose-option"
           : "give one operation per proposal; table the others separately")
     }
-    if occurrence != nil, operation.anchorWords == nil {
-      throw ValidationError("--occurrence goes with --replace, --delete, or --insert with --after/--before")
+    if occurrence != nil, operation.anchorWords == nil, !operation.isBracketEdit {
+      throw ValidationError("--occurrence goes with --replace, --delete, --insert with --after/--before, or a bracket operation")
     }
     return operation
   }

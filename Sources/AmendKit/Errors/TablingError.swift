@@ -34,6 +34,14 @@ public enum TablingError: Error, Equatable, Sendable {
   case noWithdrawer
   /// `delegation` is neither the proposer nor a co-sponsor of `proposal`.
   case cannotWithdraw(delegation: String, proposal: String, proposer: String, cosponsors: [String])
+  /// The clause has no brackets (no group of alternatives, when `alternatives`).
+  case noBrackets(clause: ClauseID, alternatives: Bool)
+  /// The clause has `count` brackets (or groups of alternatives) and none was chosen.
+  case bracketsAmbiguous(count: Int, clause: ClauseID, alternatives: Bool)
+  /// The bracket (or group) chosen is past the `count` there are.
+  case noSuchBracket(occurrence: Int, count: Int, clause: ClauseID, alternatives: Bool)
+  /// The group has `count` alternatives; `option` is not one.
+  case noSuchOption(option: Int, count: Int, clause: ClauseID)
   /// The proposal has a decision (`status`) and can no longer be withdrawn.
   case alreadyDecided(proposal: String, status: ProposalStatus)
 }

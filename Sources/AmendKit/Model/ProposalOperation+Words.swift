@@ -25,7 +25,8 @@ extension ProposalOperation {
       }
     case .replaceClause(let replacement):
       return replacement
-    case .deleteClause, .newClause, .moveClause:
+    case .brackets, .deleteClause, .newClause, .moveClause:
+      // Brackets are found by Brackets.apply (tabling), not by words.
       return text
     }
   }

@@ -1,4 +1,5 @@
 import DraftText
+import Wording
 
 /// What a proposal asks to do to its clause, in the terms delegations use.
 public enum ProposalOperation: Equatable, Sendable {
@@ -16,6 +17,10 @@ public enum ProposalOperation: Equatable, Sendable {
   case newClause(text: String, before: Bool)
   /// Move 4 (k) to follow 4 (b).
   case moveClause(after: String)
+  /// In 7 (b), remove the brackets (keeping the text), delete the bracketed text, or choose one of the
+  /// alternatives side by side; `occurrence` counts the brackets (or groups of alternatives) in the
+  /// order they open, and may be left out when the clause has only one.
+  case brackets(Brackets.Edit, occurrence: Int?)
 
   /// Where inserted words go.
   public enum Anchor: Equatable, Sendable {
@@ -32,9 +37,15 @@ public enum ProposalOperation: Equatable, Sendable {
   /// Whether the operation changes the clause's words (rather than the list of clauses).
   public var changesWording: Bool {
     switch self {
-    case .replaceWords, .deleteWords, .insertWords, .replaceClause: true
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets: true
     case .deleteClause, .newClause, .moveClause: false
     }
+  }
+
+  /// Whether it removes brackets, deletes bracketed text or chooses among alternatives.
+  public var isBracketEdit: Bool {
+    if case .brackets = self { return true }
+    return false
   }
 
   /// Whether it proposes a new clause (whose text is not a change to its anchor's wording).
@@ -53,6 +64,9 @@ public enum ProposalOperation: Equatable, Sendable {
     case .deleteClause: "delete-clause"
     case .newClause: "new-clause"
     case .moveClause: "move-clause"
+    case .brackets(.removeBrackets, _): "remove-brackets"
+    case .brackets(.deleteBracketed, _): "delete-bracketed"
+    case .brackets(.chooseOption, _): "choose-option"
     }
   }
 
@@ -78,7 +92,18 @@ public enum ProposalOperation: Equatable, Sendable {
       return "\(before ? "before" : "after") \(clause), insert a new clause"
     case let .moveClause(after):
       return "move \(clause) to follow \(ClauseID(rawValue: after).display)"
+    case let .brackets(.removeBrackets, occurrence):
+      return "remove the brackets\(Self.which(occurrence, "bracket")), keeping the text"
+    case let .brackets(.deleteBracketed, occurrence):
+      return "delete the bracketed text\(Self.which(occurrence, "bracket"))"
+    case let .brackets(.chooseOption(option), occurrence):
+      return "choose option \(option) of the alternatives\(Self.which(occurrence, "group"))"
     }
+  }
+
+  static func which(_ occurrence: Int?, _ noun: String) -> String {
+    guard let occurrence else { return "" }
+    return " (\(noun) \(occurrence))"
   }
 
   static func nth(_ occurrence: Int?) -> String {

@@ -102,13 +102,16 @@ public struct OperationRecord: Codable, Equatable, Sendable {
   public var occurrence: Int?
   /// For a move: the clause it is to follow, as an id of the same draft.
   public var follow: String?
+  /// For choose-option: which alternative is kept, from 1.
+  public var option: Int?
 
   /// The fields as they were read back (the record cache).
   init(
-    kind: String, words: String?, with: String?, text: String?, position: String?, occurrence: Int?, follow: String?
+    kind: String, words: String?, with: String?, text: String?, position: String?, occurrence: Int?, follow: String?,
+    option: Int?
   ) {
     (self.kind, self.words, self.with, self.text) = (kind, words, with, text)
-    (self.position, self.occurrence, self.follow) = (position, occurrence, follow)
+    (self.position, self.occurrence, self.follow, self.option) = (position, occurrence, follow, option)
   }
 
   init(_ operation: ProposalOperation) {
@@ -139,6 +142,9 @@ public struct OperationRecord: Codable, Equatable, Sendable {
       position = before ? "before" : "after"
     case .moveClause(let after):
       follow = after
+    case .brackets(let edit, let occurrence):
+      self.occurrence = occurrence
+      if case .chooseOption(let chosen) = edit { option = chosen }
     }
   }
 
@@ -171,6 +177,13 @@ public struct OperationRecord: Codable, Equatable, Sendable {
       return .newClause(text: try need(text, "text"), before: position == "before")
     case "move-clause":
       return .moveClause(after: try need(follow, "follow"))
+    case "remove-brackets":
+      return .brackets(.removeBrackets, occurrence: occurrence)
+    case "delete-bracketed":
+      return .brackets(.deleteBracketed, occurrence: occurrence)
+    case "choose-option":
+      guard let option, option >= 1 else { throw RecordFieldError(field: "operation.option", problem: "is missing") }
+      return .brackets(.chooseOption(option), occurrence: occurrence)
     default:
       throw RecordFieldError(field: "operation.kind", problem: "'\(kind)' is not a known operation")
     }

@@ -101,10 +101,7 @@ enum RecordCacheCoding {
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
     guard let id = reader.string(), let draft = reader.int(), let clause = reader.string(),
-      let kind = reader.string(), let words = reader.optionalString(), let with = reader.optionalString(),
-      let text = reader.optionalString(), let position = reader.optionalString(),
-      let occurrence = reader.optionalInt(), let follow = reader.optionalString(),
-      let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
+      let operation = readOperation(&reader), let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
       let textProposed = reader.optionalString(), let rationale = reader.string(),
       let takenUpFrom = reader.optionalString(), let late = reader.byte()
@@ -113,13 +110,7 @@ enum RecordCacheCoding {
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
       cosponsors: cosponsors, tabled: tabled, tabledBy: tabledBy, textBefore: textBefore,
       textProposed: textProposed, rationale: rationale)
-    record.operation.kind = kind
-    record.operation.words = words
-    record.operation.with = with
-    record.operation.text = text
-    record.operation.position = position
-    record.operation.occurrence = occurrence
-    record.operation.follow = follow
+    record.operation = operation
     record.takenUpFrom = takenUpFrom
     record.late = late == 0 ? nil : late == 2
     return record
@@ -152,6 +143,7 @@ enum RecordCacheCoding {
     writer.optional(operation.position)
     writer.optional(operation.occurrence)
     writer.optional(operation.follow)
+    writer.optional(operation.option)
   }
 
   private static func readEvent(_ reader: inout Reader) -> EventRecord? {
@@ -181,14 +173,20 @@ enum RecordCacheCoding {
     (event.clause, event.textBefore, event.textProposed, event.rationale) = (revision[0], revision[1], revision[2], revision[3])
     guard let hasOperation = reader.byte() else { return nil }
     if hasOperation == 1 {
-      guard let kind = reader.string(), let words = reader.optionalString(), let with = reader.optionalString(),
-        let text = reader.optionalString(), let position = reader.optionalString(),
-        let occurrence = reader.optionalInt(), let follow = reader.optionalString()
-      else { return nil }
-      event.operation = OperationRecord(
-        kind: kind, words: words, with: with, text: text, position: position, occurrence: occurrence, follow: follow)
+      guard let operation = readOperation(&reader) else { return nil }
+      event.operation = operation
     }
     return event
+  }
+
+  private static func readOperation(_ reader: inout Reader) -> OperationRecord? {
+    guard let kind = reader.string(), let words = reader.optionalString(), let with = reader.optionalString(),
+      let text = reader.optionalString(), let position = reader.optionalString(),
+      let occurrence = reader.optionalInt(), let follow = reader.optionalString(), let option = reader.optionalInt()
+    else { return nil }
+    return OperationRecord(
+      kind: kind, words: words, with: with, text: text, position: position, occurrence: occurrence, follow: follow,
+      option: option)
   }
 
   private static func write(_ table: NumberingTable, to writer: inout Writer) {

@@ -27,6 +27,9 @@ public enum Compilation {
     }
     out.append(
       "Compilation of proposals: \(proposals.count) pending on the \(Ordinal.words(version.number)) draft")
+    let brackets = BracketReport(version)
+    if brackets.total > 0 { out.append(brackets.summary) }
+    let bracketed = Dictionary(brackets.clauses.map { ($0.clause, $0.brackets.count) }, uniquingKeysWith: +)
     let conflicts = proposals.filter { $0.state.status == .conflict }.count
     if conflicts > 0 {
       out.append("\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again")
@@ -36,6 +39,9 @@ public enum Compilation {
       let depth = depth(of: clause, in: version.draft)
       let indent = String(repeating: "  ", count: depth)
       out.append(format == .markdown ? clause.marker + clause.text : indent + clause.marker + clause.text)
+      if let count = bracketed[clause.id.rawValue] {
+        out.append((format == .markdown ? "> " : indent + "    ") + "(\(count) bracket\(count == 1 ? "" : "s") remain\(count == 1 ? "s" : ""))")
+      }
       var bis = 0
       for item in byClause[clause.key] ?? [] {
         if case .newClause(_, false) = item.operation { bis += 1 }

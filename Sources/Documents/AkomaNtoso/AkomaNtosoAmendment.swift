@@ -299,14 +299,14 @@ enum AkomaNtosoAmendment {
   static func heading(_ operation: ProposalOperation, clause: String) -> String {
     let words = operation.description(clause: clause)
     switch operation {
-    case .replaceWords, .deleteWords, .insertWords: return "In \(clause), \(words)"
+    case .replaceWords, .deleteWords, .insertWords, .brackets: return "In \(clause), \(words)"
     case .replaceClause, .deleteClause, .newClause, .moveClause: return words.prefix(1).uppercased() + words.dropFirst()
     }
   }
 
   static func modification(_ operation: ProposalOperation) -> String {
     switch operation {
-    case .replaceWords, .replaceClause: "substitution"
+    case .replaceWords, .replaceClause, .brackets: "substitution"
     case .deleteWords, .deleteClause: "repeal"
     case .insertWords, .newClause: "insertion"
     case .moveClause: "renumbering"

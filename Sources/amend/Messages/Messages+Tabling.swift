@@ -33,6 +33,19 @@ extension Messages {
       return "the new clause next to \(next.display) is empty: give its text with --new-clause"
     case .moveOutsideList(let clause, let destination):
       return "\(clause.display) can only move within its own list, after another of its siblings; \(destination.display) is not one"
+    case .noBrackets(let clause, let alternatives):
+      return alternatives
+        ? "\(clause.display) has no alternatives side by side ([…][…]): see 'amend brackets --clause \(clause.display)'"
+        : "\(clause.display) has no brackets: see 'amend show \(clause.display)'"
+    case .bracketsAmbiguous(let count, let clause, let alternatives):
+      let noun = alternatives ? "groups of alternatives" : "brackets"
+      return
+        "\(clause.display) has \(count) \(noun): choose one with --occurrence N (counted in the order they open; 'amend brackets --clause \(clause.display)' lists them)"
+    case .noSuchBracket(let occurrence, let count, let clause, let alternatives):
+      let noun = alternatives ? "groups of alternatives" : "brackets"
+      return "\(clause.display) has \(count) \(noun), so there is no occurrence \(occurrence): use --occurrence 1 to \(count)"
+    case .noSuchOption(let option, let count, let clause):
+      return "the alternatives in \(clause.display) are \(count), so there is no option \(option): use --choose-option 1 to \(count)"
     case .noWithdrawer:
       return "no delegation named: say who withdraws it with --by DELEGATION"
     case .cannotWithdraw(let delegation, let proposal, let proposer, let cosponsors):

@@ -26,13 +26,18 @@ extension Amend {
         Output.exact(next.text)
         Output.line()
       }
-      let title = (try? Draft(parsing: next.text))?.titleBlock.map { " (\($0.title))" } ?? ""
+      let produced = try? Draft(parsing: next.text)
+      let title = produced?.titleBlock.map { " (\($0.title))" } ?? ""
       Output.line(
         dryRun
           ? "Dry run: nothing written. It would be \(next.file.path)\(title)."
           : "\(next.file.path)\(title) committed as \(next.commit?.short ?? "?"); tagged \(next.tag)")
       if quiet { return }
       Output.line("Applied: \(next.applied.isEmpty ? "none" : next.applied.joined(separator: ", "))")
+      if let produced {
+        let brackets = BracketReport(produced, text: next.text, number: next.file.number)
+        if brackets.total > 0 { Output.line("Brackets: \(brackets.summary) ('amend brackets' lists them)") }
+      }
       Output.line("Numbering (\(Ordinal.words(next.numbering.from)) draft → \(Ordinal.words(next.numbering.to))):")
       if next.numbering.changes.isEmpty { Output.line("  unchanged") }
       for change in next.numbering.changes {
