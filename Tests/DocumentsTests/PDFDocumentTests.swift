@@ -1,0 +1,56 @@
+import AmendKit
+import Foundation
+import Testing
+
+@testable import Documents
+
+@Suite("PDF documents: the HTML printed on A4 by headless Chromium")
+struct PDFDocumentTests {
+  @Test("the eighth draft as PDF: A4, its title, 'forced labour'; pdftotext and pdfinfo read it")
+  func eighthDraft() throws {
+    let pdftotext = try HTMLTool.require("pdftotext", package: "poppler-utils")
+    let pdfinfo = try HTMLTool.require("pdfinfo", package: "poppler-utils")
+    _ = try HTMLTool.require("chromium", package: "chromium")
+    let example = try HTMLExample()
+    let snapshot = try example.snapshot()
+    let bytes = try Documents.render(.draft(try snapshot.currentDraft(), in: snapshot), as: .pdf)
+    #expect(bytes.starts(with: Array("%PDF-".utf8)))
+    let scratch = try HTMLScratch()
+    let file = scratch.file("eighth.pdf")
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let text = try HTMLTool.run(pdftotext, ["-layout", file, "-"]).stdout
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("forced labour of migrant workers"), "\(words.prefix(400))")
+    #expect(!words.contains("forced labor"))
+    #expect(words.contains("Eighth draft of conclusions and recommendations"))
+    #expect(words.contains("1/2") && words.hasSuffix("2/2"), "page numbers")
+    let info = try HTMLTool.run(pdfinfo, [file]).stdout
+    #expect(info.contains("(A4)"), "\(info)")
+    #expect(info.contains("Title:") && info.contains("Migration — Eighth draft of conclusions and recommendations"), "\(info)")
+    // Chromium's temporary folders are gone.
+    let left = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+      .filter { $0.hasPrefix("amend-pdf-") }
+    #expect(left.isEmpty, "\(left)")
+  }
+
+  @Test("a proposal, a history and a blame are not made as PDF; a missing engine is named with its package")
+  func refusals() throws {
+    let example = try HTMLExample()
+    let contents = Dictionary(uniqueKeysWithValues: try example.contents().map { ($0.name, $0.content) })
+    #expect(throws: DocumentError.formatNotOffered(format: .pdf, content: "a proposal", offered: [.html, .akn])) {
+      try Documents.render(try #require(contents["proposal"]), as: .pdf)
+    }
+    #expect(throws: DocumentError.formatNotOffered(format: .pdf, content: "a clause's history", offered: [.html])) {
+      try Documents.render(try #require(contents["history"]), as: .pdf)
+    }
+    #expect(throws: DocumentError.noPDFEngine(named: nil)) { try ChromiumEngine.find(environment: ["PATH": "/nonexistent"]) }
+    #expect(throws: DocumentError.noPDFEngine(named: "no-such-chromium")) {
+      try ChromiumEngine.find(environment: ["PATH": "/usr/bin:/bin", "AMEND_CHROMIUM": "no-such-chromium"])
+    }
+    #expect(try ChromiumEngine.find(environment: ["PATH": "/nonexistent", "AMEND_CHROMIUM": "/bin/sh"]).executable == "/bin/sh")
+    // An engine that writes no PDF is a failure, not an empty document.
+    #expect(throws: DocumentError.pdfEngineFailed(engine: "/bin/true", reason: "it exited with status 0 without writing a PDF")) {
+      try ChromiumEngine(executable: "/bin/true").printToPDF(html: "<p>x</p>")
+    }
+  }
+}
