@@ -73,7 +73,7 @@ extension HTMLDocument {
       }
       var segments = AttributedRedline.through(steps(entry.changes), from: entry.textBefore ?? "")
       if entry.textBefore == nil {
-        segments = insertedWhole(entry)
+        segments = introduced(entry.changes, text: entry.textAfter ?? "")
       } else if entry.kind == .moved {
         // Moved and not amended: the clause is the mover's insertion at its new place.
         let author = entry.changes.last { $0.kind == .moved }.flatMap { ChangeAuthor($0.source) }
@@ -112,14 +112,13 @@ extension HTMLDocument {
     }
   }
 
-  /// A new clause: its whole text inserted by whoever introduced it.
-  private static func insertedWhole(_ entry: DraftComparison.Entry) -> [RedlineSegment] {
-    let author = entry.changes.first { $0.kind == .introduced }.flatMap { ChangeAuthor($0.source) } ?? entry.changes.first.flatMap { ChangeAuthor($0.source) }
-    guard let introduced = entry.changes.first(where: { $0.kind == .introduced })?.textAfter else {
-      return [RedlineSegment(entry.textAfter ?? "", .inserted, by: author)]
-    }
-    // Words changed after the clause came in belong to whoever changed them.
-    var segments = AttributedRedline.through(steps(Array(entry.changes.drop { $0.kind != .introduced }.dropFirst())), from: introduced)
+  /// A new clause: its whole text inserted by whoever introduced it, and words changed after it came in
+  /// (an oral revision) by whoever changed them.
+  static func introduced(_ changes: [ClauseChange], text: String) -> [RedlineSegment] {
+    let first = changes.firstIndex { $0.kind == .introduced }
+    let author = (first.map { changes[$0] } ?? changes.first).flatMap { ChangeAuthor($0.source) }
+    guard let first, let start = changes[first].textAfter else { return [RedlineSegment(text, .inserted, by: author)] }
+    var segments = AttributedRedline.through(steps(Array(changes[(first + 1)...])), from: start)
     for index in segments.indices where segments[index].mark == .kept {
       segments[index].mark = .inserted
       segments[index].author = author
@@ -181,9 +180,10 @@ extension HTMLDocument {
       let idAttribute = anchor.map { " id=\"\(e($0))\"" } ?? ""
       let start = version.changes.first?.textBefore ?? previous
       let segments: [RedlineSegment]
-      if version.changes.contains(where: { $0.kind == .received }) || start == nil {
-        let author = version.changes.first { $0.kind == .introduced }.flatMap { ChangeAuthor($0.source) }
-        segments = [RedlineSegment(version.text ?? "", author == nil ? .kept : .inserted, by: author)]
+      if version.changes.contains(where: { $0.kind == .received }) {
+        segments = [RedlineSegment(version.text ?? "", .kept)]
+      } else if start == nil || version.changes.contains(where: { $0.kind == .introduced }) {
+        segments = introduced(version.changes, text: version.text ?? "")
       } else if version.text == nil {
         let author = version.changes.last { $0.kind == .deleted }.flatMap { ChangeAuthor($0.source) }
         segments = [RedlineSegment(start ?? "", .deleted, by: author)]

@@ -65,26 +65,25 @@ extension HTMLDocument {
     return html + "</div>\n"
   }
 
-  /// What a proposal does to its clause, attributed to its delegation: the clause as it stands with the
-  /// proposed words (or, once applied, the text it was tabled against and the text it proposed). An oral
-  /// revision shows the chair's words, attributed to the chair.
+  /// What a proposal does to its clause: the clause as it stands with the proposed words in the
+  /// delegation's colour (or, once applied, the text it was tabled against and the text it proposed);
+  /// when the chair accepted it as orally revised, the chair's words in the chair's colour on top.
   public static func proposalRedline(_ item: MarshalledProposal) -> [RedlineSegment] {
     let record = item.record
     let author = ChangeAuthor.proposal(record)
     let applied = item.state.appliedIn != nil
     let base = applied ? record.textBefore : item.placement.clause?.text ?? record.textBefore
-    let proposed = applied ? record.textProposed : item.placement.proposedText ?? record.textProposed
+    let proposed = (applied ? record.textProposed : item.placement.proposedText ?? record.textProposed) ?? base
+    let revision = item.asRevised.map { [(before: proposed, after: $0, author: Optional(revisingChair(item)))] } ?? []
     switch item.operation {
     case .deleteClause:
       return [RedlineSegment(base, .deleted, by: author)]
     case .newClause:
-      let text = item.asRevised ?? proposed ?? ""
-      return [RedlineSegment(text, .inserted, by: item.asRevised == nil ? author : revisingChair(item))]
+      return AttributedRedline.through([("", proposed, author)] + revision, from: "")
     case .moveClause:
       return [RedlineSegment(base, .kept)]
     default:
-      if let revised = item.asRevised { return AttributedRedline.between(base, revised, by: revisingChair(item)) }
-      return AttributedRedline.between(base, proposed ?? base, by: author)
+      return AttributedRedline.through([(base, proposed, author)] + revision, from: base)
     }
   }
 
@@ -117,16 +116,13 @@ extension HTMLDocument {
     if let applied = summary.appliedIn { fact("Applied in", "the \(Ordinal.words(applied)) draft") }
     if !summary.collidesWith.isEmpty { fact("Collides with", e(summary.collidesWith.joined(separator: ", "))) }
     if let reason = summary.needsRevision { fact("Needs revision", e(reason)) }
-    html += "</dl>\n<h2>The clause as it would read</h2>\n"
+    let heading = item.state.appliedIn == nil ? "The clause as it would read" : "What it changed in the clause"
+    html += "</dl>\n<h2>\(heading)</h2>\n"
     let text = redline(proposalRedline(item), palette: &palette)
     if let clause = item.placement.clause {
       html += self.clause(clause, textHTML: text)
     } else {
       html += "<p class=\"clause\"><span class=\"marker\">\(e(summary.clauseName))</span> \(text)</p>\n"
-    }
-    if item.asRevised != nil, let proposed = item.record.textProposed {
-      html += "<h2>As tabled</h2>\n<p class=\"clause as-tabled\">"
-      html += redline(AttributedRedline.between(item.record.textBefore, proposed, by: .proposal(item.record)), palette: &palette) + "</p>\n"
     }
     let statement = summary.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
     html += "<h2>Explanatory statement</h2>\n"
