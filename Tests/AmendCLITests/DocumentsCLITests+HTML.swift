@@ -75,7 +75,9 @@ struct DocumentsHTMLCLITests {
     #expect(lint.status == 0 && lint.stderr.isEmpty, "\(lint.stderr)")
     let diff = try #require(pages["diff"])
     #expect(diff.contains("<del class=\"who-") && diff.contains("title=\"European Union, proposal \(id)"))
-    #expect(try #require(pages["show"]).contains("id=\"para_7__list_1__point_b\"><span class=\"marker\">- b)</span> taking measures to combat trafficking, smuggling and forced labour"))
+    #expect(
+      try #require(pages["show"]).contains(
+        "id=\"para_7__list_1__point_b\"><span class=\"marker\">- b)</span> taking measures to combat trafficking, smuggling and forced labour"))
     // --output writes the same page to a file.
     let written = scratch.path + "/written.html"
     #expect(try CLI.run(["show", "--format", "html", "--output", written], in: repo).status == 0)
@@ -99,6 +101,7 @@ struct DocumentsHTMLCLITests {
       #expect(!FileManager.default.fileExists(atPath: missing))
     }
     let refused = try CLI.run(["compile", "--format", "pdf", "--output", missing], in: repo, extra: ["PATH": "/nonexistent"])
-    #expect(refused.stderr == "amend: error: no PDF engine found: install Debian's chromium package (apt-get install chromium), or set AMEND_CHROMIUM\n")
+    #expect(
+      refused.stderr == "amend: error: no PDF engine found: install Debian's chromium package (apt-get install chromium), or set AMEND_CHROMIUM\n")
   }
 }

@@ -13,8 +13,11 @@ struct HTMLChromiumTests {
     let scratch = try HTMLScratch()
     // The check can fail: a page whose script throws puts a CONSOLE line in Chromium's log.
     let control = scratch.file("control.html")
-    try Data("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>c</title></head><body><script>undefinedFunction()</script></body></html>".utf8)
-      .write(to: URL(fileURLWithPath: control))
+    try Data(
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>c</title></head><body><script>undefinedFunction()</script></body></html>"
+        .utf8
+    )
+    .write(to: URL(fileURLWithPath: control))
     let controlRun = try HTMLTool.chromiumConsole(page: control, screenshot: scratch.file("control.png"))
     #expect(controlRun.console.contains { $0.contains("undefinedFunction") }, "Chromium's console is not read: \(controlRun.result.stderr)")
 

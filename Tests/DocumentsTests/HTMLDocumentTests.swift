@@ -62,7 +62,8 @@ struct HTMLDocumentTests {
       }
     }
     let draft = String(decoding: try Documents.render(try #require(contents["draft"]), as: .html), as: UTF8.self)
-    #expect(draft.contains("<span class=\"marker\">- b)</span> taking measures to combat trafficking, smuggling and forced labour of migrant workers"))
+    #expect(
+      draft.contains("<span class=\"marker\">- b)</span> taking measures to combat trafficking, smuggling and forced labour of migrant workers"))
     #expect(draft.contains("<p class=\"subject\">Migration</p>\n<h1>Eighth draft of conclusions and recommendations</h1>\n<p class=\"date\">as of "))
     #expect(!draft.contains("<ol") && !draft.contains("<ins") && !draft.contains("<del"))
   }
@@ -75,13 +76,20 @@ struct HTMLDocumentTests {
       let html = String(decoding: try Documents.render(try #require(contents[name]), as: .html), as: UTF8.self)
       let deleted = try htmlMatches("<del class=\"who-\\d+\" title=\"([^\"]*)\">labor</del>", in: html)
       let inserted = try htmlMatches("<ins class=\"who-\\d+\" title=\"([^\"]*)\">labour</ins>", in: html)
-      #expect(deleted.count == 1 && deleted.allSatisfy { $0[1].hasPrefix("European Union, proposal \(example.europeanUnion.id)") }, "\(name): \(deleted)")
-      #expect(inserted.count == 1 && inserted.allSatisfy { $0[1].hasPrefix("European Union, proposal \(example.europeanUnion.id)") }, "\(name): \(inserted)")
+      #expect(
+        deleted.count == 1 && deleted.allSatisfy { $0[1].hasPrefix("European Union, proposal \(example.europeanUnion.id)") }, "\(name): \(deleted)")
+      #expect(
+        inserted.count == 1 && inserted.allSatisfy { $0[1].hasPrefix("European Union, proposal \(example.europeanUnion.id)") }, "\(name): \(inserted)"
+      )
       #expect(html.contains("<span class=\"legend-name\">European Union</span>"), "\(name): the legend names the European Union")
     }
     let comparison = String(decoding: try Documents.render(try #require(contents["comparison"]), as: .html), as: UTF8.self)
     #expect(comparison.contains("title=\"Group of African States, proposal "), "the Group of African States' ', smuggling'")
-    #expect(try htmlMatches("<del class=\"who-\\d+\" title=\"the secretariat[^\"]*\">Seventh</del> <ins class=\"who-\\d+\" title=\"the secretariat[^\"]*\">Eighth</ins>", in: comparison).count == 1)
+    #expect(
+      try htmlMatches(
+        "<del class=\"who-\\d+\" title=\"the secretariat[^\"]*\">Seventh</del> <ins class=\"who-\\d+\" title=\"the secretariat[^\"]*\">Eighth</ins>",
+        in: comparison
+      ).count == 1)
     // Every change in the compilation sits in its proposal's block and names that proposal's delegation.
     let compilation = String(decoding: try Documents.render(try #require(contents["compilation"]), as: .html), as: UTF8.self)
     let snapshot = try example.snapshot()
@@ -152,7 +160,10 @@ struct HTMLDocumentTests {
       ])
     var palette = HTMLPalette()
     let html = HTMLDocument.redline(segments, palette: &palette)
-    #expect(html == "combat trafficking<ins class=\"who-0\" title=\"AG\">, smuggling</ins> and forced <del class=\"who-1\" title=\"EU\">labor</del> <ins class=\"who-1\" title=\"EU\">labour</ins> of migrants")
+    #expect(
+      html
+        == "combat trafficking<ins class=\"who-0\" title=\"AG\">, smuggling</ins> and forced <del class=\"who-1\" title=\"EU\">labor</del> <ins class=\"who-1\" title=\"EU\">labour</ins> of migrants"
+    )
     #expect(palette.authors.map(\.name) == ["Group of African States", "European Union"])
     // A chain that does not follow on is shown whole, attributed to its authors together.
     let broken = AttributedRedline.through([("x y", "x z", eu), ("q", "r", african)], from: "x y")

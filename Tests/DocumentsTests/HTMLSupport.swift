@@ -48,7 +48,9 @@ struct HTMLExample {
     _ = try Workspace.initialise(folder: folder.path, source: try DraftSource(path: Self.seed), number: nil, context: context)
     let opened = try Workspace.open(at: folder.path, context: context)
     workspace = opened
-    func table(_ clause: String, _ delegation: String, _ operation: ProposalOperation, cosponsors: [String] = [], rationale: String = "")
+    func table(
+      _ clause: String, _ delegation: String, _ operation: ProposalOperation, cosponsors: [String] = [], rationale: String = ""
+    )
       throws -> ProposalRecord
     {
       try opened.table(

@@ -13,9 +13,11 @@ struct PDFDocumentTests {
     _ = try HTMLTool.require("chromium", package: "chromium")
     let example = try HTMLExample()
     let snapshot = try example.snapshot()
-    let bytes = try Documents.render(.draft(try snapshot.currentDraft(), in: snapshot), as: .pdf)
-    #expect(bytes.starts(with: Array("%PDF-".utf8)))
     let scratch = try HTMLScratch()
+    let work = try HTMLScratch()
+    let engine = ChromiumEngine(executable: try ChromiumEngine.find().executable, temporaryParent: URL(fileURLWithPath: work.path))
+    let bytes = try PDFDocument.render(.draft(try snapshot.currentDraft(), in: snapshot), engine: engine)
+    #expect(bytes.starts(with: Array("%PDF-".utf8)))
     let file = scratch.file("eighth.pdf")
     try Data(bytes).write(to: URL(fileURLWithPath: file))
     let text = try HTMLTool.run(pdftotext, ["-layout", file, "-"]).stdout
@@ -27,10 +29,8 @@ struct PDFDocumentTests {
     let info = try HTMLTool.run(pdfinfo, [file]).stdout
     #expect(info.contains("(A4)"), "\(info)")
     #expect(info.contains("Title:") && info.contains("Migration — Eighth draft of conclusions and recommendations"), "\(info)")
-    // Chromium's temporary folders are gone.
-    let left = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-      .filter { $0.hasPrefix("amend-pdf-") }
-    #expect(left.isEmpty, "\(left)")
+    // Chromium's temporary folder is gone.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).isEmpty)
   }
 
   @Test("a proposal, a history and a blame are not made as PDF; a missing engine is named with its package")

@@ -159,7 +159,8 @@ extension HTMLDocument {
   static func clause(_ clause: Clause, textHTML: String, id: String? = nil, extraClass: String? = nil, marker: String?) -> String {
     guard let marker else { return self.clause(clause, textHTML: textHTML, id: id, extraClass: extraClass) }
     let classes = ["clause", clause.kind.rawValue, "level-\(level(of: clause.kind))"] + (extraClass.map { [$0] } ?? [])
-    return "<p class=\"\(classes.joined(separator: " "))\" id=\"\(HTMLEscaping.escape(id ?? clause.eId))\"><span class=\"marker\">\(marker)</span> \(textHTML)</p>\n"
+    return
+      "<p class=\"\(classes.joined(separator: " "))\" id=\"\(HTMLEscaping.escape(id ?? clause.eId))\"><span class=\"marker\">\(marker)</span> \(textHTML)</p>\n"
   }
 
   // MARK: - History and blame
@@ -169,13 +170,15 @@ extension HTMLDocument {
   public static func historyBody(_ history: ClauseHistory, palette: inout HTMLPalette) -> String {
     let e: (String) -> String = { HTMLEscaping.escape($0) }
     let count = history.versions.count
-    var html = "<h1 class=\"page-title\">\(e(history.name)) of the \(Ordinal.words(history.draft)) draft: \(count) draft\(count == 1 ? "" : "s")</h1>\n"
+    var html =
+      "<h1 class=\"page-title\">\(e(history.name)) of the \(Ordinal.words(history.draft)) draft: \(count) draft\(count == 1 ? "" : "s")</h1>\n"
     for note in history.notes { html += "<p class=\"warning\">\(e(note))</p>\n" }
     var previous: String?
     for (position, version) in history.versions.enumerated() {
       let last = position == history.versions.count - 1
       html += "<div class=\"version\" id=\"draft-\(version.draft)\">\n"
-      html += "<h2>\(e(Ordinal.words(version.draft).prefix(1).uppercased() + Ordinal.words(version.draft).dropFirst())) draft: \(e(version.name ?? "deleted"))</h2>\n"
+      html +=
+        "<h2>\(e(Ordinal.words(version.draft).prefix(1).uppercased() + Ordinal.words(version.draft).dropFirst())) draft: \(e(version.name ?? "deleted"))</h2>\n"
       let anchor = last ? version.eId : version.eId.map { "draft-\(version.draft)-\($0)" }
       let idAttribute = anchor.map { " id=\"\(e($0))\"" } ?? ""
       let start = version.changes.first?.textBefore ?? previous
@@ -209,7 +212,8 @@ extension HTMLDocument {
     html += "<p class=\"clause blame\"\(idAttribute)><span class=\"marker\">\(e(blame.marker.trimmingCharacters(in: .whitespaces)))</span> "
     for span in blame.spans {
       if let author = ChangeAuthor(span.source) {
-        html += "<span class=\"span-by \(palette.colourClass(of: author))\" title=\"\(e(span.source.attribution))\">\(HTMLEscaping.lines(span.text))</span>"
+        html +=
+          "<span class=\"span-by \(palette.colourClass(of: author))\" title=\"\(e(span.source.attribution))\">\(HTMLEscaping.lines(span.text))</span>"
       } else {
         html += "<span class=\"span-received\" title=\"\(e(span.source.attribution))\">\(HTMLEscaping.lines(span.text))</span>"
       }
@@ -220,7 +224,8 @@ extension HTMLDocument {
     }
     html += "</ul>\n<h2>Lines of <code>\(e(blame.path))</code></h2>\n<ul class=\"blame-lines\">\n"
     for line in blame.lines {
-      html += "<li>Line \(line.line) last written by commit <code>\(e(String(line.source.commit.prefix(7))))</code> (\(e(line.source.who))), as git blame reports.</li>\n"
+      html +=
+        "<li>Line \(line.line) last written by commit <code>\(e(String(line.source.commit.prefix(7))))</code> (\(e(line.source.who))), as git blame reports.</li>\n"
     }
     return html + "</ul>\n"
   }

@@ -15,10 +15,13 @@ public struct ChromiumEngine: Sendable {
   public var executable: String
   /// How long one print may take before Chromium is stopped.
   public var timeLimit: TimeInterval
+  /// Where each print makes (and removes) its temporary folder.
+  public var temporaryParent: URL
 
-  public init(executable: String, timeLimit: TimeInterval = 120) {
+  public init(executable: String, timeLimit: TimeInterval = 120, temporaryParent: URL = FileManager.default.temporaryDirectory) {
     self.executable = executable
     self.timeLimit = timeLimit
+    self.temporaryParent = temporaryParent
   }
 
   /// The engine `AMEND_CHROMIUM` names (a path, or a program on PATH), else the first of
@@ -66,7 +69,7 @@ public struct ChromiumEngine: Sendable {
   ///   takes longer than ``timeLimit``.
   public func printToPDF(html: String) throws -> [UInt8] {
     let manager = FileManager.default
-    let folder = manager.temporaryDirectory.appendingPathComponent("amend-pdf-\(UUID().uuidString)")
+    let folder = temporaryParent.appendingPathComponent("amend-pdf-\(UUID().uuidString)")
     try manager.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? manager.removeItem(at: folder) }
     let page = folder.appendingPathComponent("page.html")
