@@ -157,7 +157,10 @@ struct HTMLTool {
   /// Loads `page` in headless Chromium, takes a screenshot to `screenshot`, and gives back the console
   /// lines Chromium logged for it (`INFO:CONSOLE…`): every message, warning or error the page caused.
   static func chromiumConsole(page: String, screenshot: String) throws -> (console: [String], result: Result) {
-    let chromium = try ChromiumEngine.find()
+    guard let chromium = try? ChromiumEngine.find() else {
+      Issue.record("no Chromium found: install Debian's chromium package (make deps), or set AMEND_CHROMIUM")
+      throw ToolMissing(name: "chromium")
+    }
     let profile = try HTMLScratch()
     let result = try run(
       chromium.executable,

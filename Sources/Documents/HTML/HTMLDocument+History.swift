@@ -62,7 +62,10 @@ extension HTMLDocument {
       let prefix = moved ? "moved-from" : "deleted"
       html += "<div class=\"change \(prefix)-clause level-\(level(of: old.kind))\">\n"
       html += clause(old, textHTML: redline(segments, palette: &palette), id: "\(prefix)-\(old.eId)", extraClass: prefix, marker: markerHTML)
-      html += moved ? "<ul class=\"meta\"><li>moved to \(HTMLEscaping.escape(entry.name))</li></ul>\n" : changeList(entry.changes)
+      html +=
+        moved
+        ? "<ul class=\"meta\"><li>moved to \(HTMLEscaping.escape(entry.to.map { ClauseID(rawValue: $0).display } ?? entry.name))</li></ul>\n"
+        : changeList(entry.changes)
       html += "</div>\n"
     }
     for current in later.draft.clauses {
