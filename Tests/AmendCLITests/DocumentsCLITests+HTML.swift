@@ -100,6 +100,12 @@ struct DocumentsHTMLCLITests {
           message: "no PDF engine found", environment: environment), in: repo)
       #expect(!FileManager.default.fileExists(atPath: missing))
     }
+    try expectRefusal(
+      HostileCase(
+        name: "an engine that fails", arguments: ["diff", "7", "8", "--format", "pdf", "--output", missing],
+        message: "the PDF engine /bin/false failed: it exited with status 1 without writing a PDF",
+        environment: ["AMEND_CHROMIUM": "/bin/false"]), in: repo)
+    #expect(!FileManager.default.fileExists(atPath: missing))
     let refused = try CLI.run(["compile", "--format", "pdf", "--output", missing], in: repo, extra: ["PATH": "/nonexistent"])
     #expect(
       refused.stderr == "amend: error: no PDF engine found: install Debian's chromium package (apt-get install chromium), or set AMEND_CHROMIUM\n")

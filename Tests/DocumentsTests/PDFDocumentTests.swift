@@ -55,5 +55,17 @@ struct PDFDocumentTests {
     #expect(throws: DocumentError.pdfEngineFailed(engine: "/bin/true", reason: "it exited with status 0 without writing a PDF")) {
       try ChromiumEngine(executable: "/bin/true").printToPDF(html: "<p>x</p>")
     }
+    // An engine that hangs is stopped at the time limit, and its folder removed.
+    let scratch = try HTMLScratch()
+    let hanging = scratch.file("hanging-chromium")
+    try Data("#!/bin/sh\nsleep 60\n".utf8).write(to: URL(fileURLWithPath: hanging))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging)
+    let work = try HTMLScratch()
+    let started = Date()
+    #expect(throws: DocumentError.pdfEngineFailed(engine: hanging, reason: "it did not finish within 1 second")) {
+      try ChromiumEngine(executable: hanging, timeLimit: 1, temporaryParent: URL(fileURLWithPath: work.path)).printToPDF(html: "<p>x</p>")
+    }
+    #expect(Date().timeIntervalSince(started) < 30)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).isEmpty)
   }
 }

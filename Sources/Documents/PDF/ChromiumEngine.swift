@@ -63,6 +63,12 @@ public struct ChromiumEngine: Sendable {
     ]
   }
 
+  /// "120 seconds", "1 second".
+  var limitWords: String {
+    let seconds = Int(timeLimit.rounded(.up))
+    return seconds == 1 ? "1 second" : "\(seconds) seconds"
+  }
+
   /// `html` printed to PDF on A4 (the page's own `@page` rule), as the PDF's bytes.
   ///
   /// - Throws: ``DocumentError/pdfEngineFailed(engine:reason:)`` when Chromium fails, gives no PDF, or
@@ -113,11 +119,11 @@ public struct ChromiumEngine: Sendable {
     if finished.wait(timeout: .now() + timeLimit + 10) == .timedOut {
       process.terminate()
       finished.wait()
-      throw DocumentError.pdfEngineFailed(engine: executable, reason: "it did not finish within \(Int(timeLimit)) seconds")
+      throw DocumentError.pdfEngineFailed(engine: executable, reason: "it did not finish within \(limitWords)")
     }
     let status = process.terminationStatus
     if status == 124 || status == 137, process.executableURL?.path == limiter {
-      throw DocumentError.pdfEngineFailed(engine: executable, reason: "it did not finish within \(Int(timeLimit)) seconds")
+      throw DocumentError.pdfEngineFailed(engine: executable, reason: "it did not finish within \(limitWords)")
     }
     guard let bytes = manager.contents(atPath: output.path), bytes.starts(with: Array("%PDF".utf8)) else {
       throw DocumentError.pdfEngineFailed(engine: executable, reason: "it exited with status \(status) without writing a PDF")
