@@ -29,13 +29,24 @@ public enum DocumentContent {
   }
 }
 
+/// How a document is laid out, beyond what it shows.
+public struct DocumentOptions: Sendable {
+  /// Line numbers, as parliaments print them: the draft's own line numbers beside each line in HTML and
+  /// PDF; Word's line numbering, restarting on each page, in Word.
+  public var lineNumbers: Bool
+
+  public init(lineNumbers: Bool = false) { self.lineNumbers = lineNumbers }
+}
+
 /// The one entry point: a view of the record as a document's bytes.
 public enum Documents {
-  public static func render(_ content: DocumentContent, as format: DocumentFormat) throws -> [UInt8] {
+  public static func render(
+    _ content: DocumentContent, as format: DocumentFormat, options: DocumentOptions = DocumentOptions()
+  ) throws -> [UInt8] {
     switch format {
-    case .html: try HTMLDocument.render(content)
-    case .pdf: try PDFDocument.render(content)
-    case .docx: try WordDocument.render(content)
+    case .html: try HTMLDocument.render(content, options: options)
+    case .pdf: try PDFDocument.render(content, options: options)
+    case .docx: try WordDocument.render(content, options: options)
     case .akn: try AkomaNtosoDocument.render(content)
     }
   }

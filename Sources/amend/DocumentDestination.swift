@@ -16,9 +16,9 @@ struct DocumentDestination: ParsableArguments {
   }
 
   /// Writes the document whole or not at all (a temporary file beside it, then renamed).
-  func write(_ content: DocumentContent, as format: DocumentFormat) throws {
+  func write(_ content: DocumentContent, as format: DocumentFormat, options: DocumentOptions = DocumentOptions()) throws {
     try check(format)
-    let bytes = Data(try Documents.render(content, as: format))
+    let bytes = Data(try Documents.render(content, as: format, options: options))
     guard let output else {
       FileHandle.standardOutput.write(bytes)
       return

@@ -11,10 +11,13 @@ public enum Compilation {
   }
 
   /// The compilation of `proposals` against `version`, in `format`; with each proposal's explanatory
-  /// statement under it when `statements` is set.
+  /// statement under it when `statements` is set, and each clause's line number in the draft when
+  /// `lineNumbers` is.
   public static func render(
-    _ version: DraftVersion, proposals: [MarshalledProposal], format: Format, statements: Bool = false
+    _ version: DraftVersion, proposals: [MarshalledProposal], format: Format, statements: Bool = false,
+    lineNumbers: Bool = false
   ) -> String {
+    let width = LineNumbers.width(for: version.text)
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
     for item in proposals {
@@ -37,8 +40,11 @@ public enum Compilation {
     for clause in version.draft.clauses {
       out.append("")
       let depth = depth(of: clause, in: version.draft)
-      let indent = String(repeating: "  ", count: depth)
-      out.append(format == .markdown ? clause.marker + clause.text : indent + clause.marker + clause.text)
+      // With line numbers, proposals stay aligned under their clause's text.
+      let number = lineNumbers ? LineNumbers.label(clause.line, width: width) : ""
+      let indent = String(repeating: " ", count: number.count) + String(repeating: "  ", count: depth)
+      out.append(
+        format == .markdown ? number + clause.marker + clause.text : number + String(indent.dropFirst(number.count)) + clause.marker + clause.text)
       if let count = bracketed[clause.id.rawValue] {
         out.append((format == .markdown ? "> " : indent + "    ") + "(\(count) bracket\(count == 1 ? "" : "s") remain\(count == 1 ? "s" : ""))")
       }

@@ -82,6 +82,8 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   /// The withdrawn proposal it takes up, and the proposal that took it up.
   public var takenUpFrom: String?
   public var takenUpBy: String?
+  /// The line of the current draft where its clause begins, to cite it by line; absent when the clause is gone.
+  public var line: Int?
   /// Tabled after the deadline, as a late ("manuscript") amendment; absent otherwise.
   public var late: Bool?
 
@@ -152,6 +154,7 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     takenUpFrom = record.takenUpFrom
     takenUpBy = item.state.takenUpBy
     late = record.late
+    line = item.placement.clause?.line
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

@@ -8,7 +8,9 @@ extension HTMLDocument {
   /// The compilation: the draft with every pending proposal under its clause (id, sponsors and
   /// co-sponsors, tabling time, the redline in the delegation's colour, collisions, the statement), and
   /// the proposals whose clause is gone at the end.
-  public static func compilationBody(_ version: DraftVersion, proposals: [MarshalledProposal], palette: inout HTMLPalette) -> String {
+  public static func compilationBody(
+    _ version: DraftVersion, proposals: [MarshalledProposal], palette: inout HTMLPalette, lineNumbers: Bool = false
+  ) -> String {
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
     for item in proposals {
@@ -21,7 +23,7 @@ extension HTMLDocument {
       intro += "<p class=\"warning\">\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again</p>\n"
     }
     var colours = palette
-    var body = draftBody(version) { clause in
+    var body = draftBody(version, lineNumbers: lineNumbers) { clause in
       var bis = 0
       var html = ""
       for item in byClause[clause.key] ?? [] {

@@ -36,17 +36,20 @@ public enum HTMLDocument {
   }
 
   /// The standalone page of `content`.
-  public static func page(for content: DocumentContent, language: String = defaultLanguage) throws -> String {
+  public static func page(
+    for content: DocumentContent, language: String = defaultLanguage, options: DocumentOptions = DocumentOptions()
+  ) throws -> String {
+    let numbered = options.lineNumbers
     var palette = HTMLPalette()
     let title: String
     let main: String
     switch content {
     case .draft(let version, _):
       title = pageTitle(version)
-      main = draftBody(version)
+      main = draftBody(version, lineNumbers: numbered)
     case .compilation(let version, let proposals, _):
       title = "Compilation of proposals: \(pageTitle(version))"
-      main = compilationBody(version, proposals: proposals, palette: &palette)
+      main = compilationBody(version, proposals: proposals, palette: &palette, lineNumbers: numbered)
     case .comparison(let comparison, let snapshot):
       title = "From the \(Ordinal.words(comparison.from)) draft to the \(Ordinal.words(comparison.to)) draft"
       main = try comparisonBody(comparison, in: snapshot, palette: &palette)
@@ -66,8 +69,8 @@ public enum HTMLDocument {
   }
 
   /// The page's bytes, UTF-8.
-  static func render(_ content: DocumentContent) throws -> [UInt8] {
-    Array(try page(for: content).utf8)
+  static func render(_ content: DocumentContent, options: DocumentOptions) throws -> [UInt8] {
+    Array(try page(for: content, options: options).utf8)
   }
 
   /// The legend goes after the page's heading (the title block or the first `<h1>`), before the text.
@@ -142,10 +145,13 @@ public enum HTMLDocument {
 
   /// One clause: a paragraph whose `id` is `id` (the clause's eId unless given), its marker as printed and
   /// its text (or `textHTML` in its place, a redline for instance).
-  public static func clause(_ clause: Clause, textHTML: String? = nil, id: String? = nil, extraClass: String? = nil) -> String {
+  public static func clause(
+    _ clause: Clause, textHTML: String? = nil, id: String? = nil, extraClass: String? = nil, line: Int? = nil
+  ) -> String {
     let marker = clause.marker.trimmingCharacters(in: .whitespaces)
     let classes = ["clause", clause.kind.rawValue, "level-\(level(of: clause.kind))"] + (extraClass.map { [$0] } ?? [])
-    var html = "<p class=\"\(classes.joined(separator: " "))\" id=\"\(HTMLEscaping.escape(id ?? clause.eId))\">"
+    let number = line.map { " data-line=\"\($0)\"" } ?? ""
+    var html = "<p class=\"\(classes.joined(separator: " "))\" id=\"\(HTMLEscaping.escape(id ?? clause.eId))\"\(number)>"
     if !marker.isEmpty { html += "<span class=\"marker\">\(HTMLEscaping.escape(marker))</span> " }
     return html + (textHTML ?? HTMLEscaping.lines(clause.text)) + "</p>\n"
   }
@@ -164,8 +170,9 @@ public enum HTMLDocument {
   /// The draft as it reads: the title block, then every line in order, each clause a paragraph anchored by
   /// its eId and the other lines ("The General Assembly,", article headings) as they are written.
   /// `after` adds HTML under a clause (the compilation's proposals).
-  public static func draftBody(_ version: DraftVersion, after: (Clause) -> String = { _ in "" }) -> String {
-    var html = titleBlock(version) + "<div class=\"draft\">\n"
+  /// With `lineNumbers`, each line carries the draft's own line number (`data-line`), shown in the margin.
+  public static func draftBody(_ version: DraftVersion, lineNumbers: Bool = false, after: (Clause) -> String = { _ in "" }) -> String {
+    var html = titleBlock(version) + "<div class=\"draft\(lineNumbers ? " numbered" : "")\">\n"
     let lines = version.draft.render().replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     var starts: [Int: Clause] = [:]
     for clause in version.draft.clauses { starts[clause.line] = clause }
@@ -176,12 +183,15 @@ public enum HTMLDocument {
     var number = 1
     while number <= lines.count {
       if let clause = starts[number] {
-        html += self.clause(clause) + after(clause)
+        html += self.clause(clause, line: lineNumbers ? number : nil) + after(clause)
         number += 1 + clause.text.filter { $0 == "\n" || $0 == "\r\n" }.count
         continue
       }
       let line = lines[number - 1].trimmingCharacters(in: .whitespaces)
-      if !skip.contains(number), !line.isEmpty { html += "<p class=\"line\">\(HTMLEscaping.escape(line))</p>\n" }
+      if !skip.contains(number), !line.isEmpty {
+        let numbered = lineNumbers ? " data-line=\"\(number)\"" : ""
+        html += "<p class=\"line\"\(numbered)>\(HTMLEscaping.escape(line))</p>\n"
+      }
       number += 1
     }
     return html + "</div><!-- draft -->\n"

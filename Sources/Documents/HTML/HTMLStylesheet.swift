@@ -17,6 +17,10 @@ extension HTMLDocument {
       .draft p { margin: 0.45em 0; }
       p.line { margin: 0.9em 0 0.45em; }
       .clause { padding-left: 2.6em; text-indent: -2.6em; text-align: justify; hyphens: auto; }
+      /* Line numbers in one column at the draft's left edge, whatever the clause's level. */
+      .draft.numbered { position: relative; }
+      .numbered p[data-line]::before { content: attr(data-line); position: absolute; left: -3.2em; width: 2.4em; text-indent: 0;
+        text-align: right; font-size: 0.75em; line-height: 2; color: #777; }
       .clause .marker { display: inline-block; min-width: 2.6em; text-indent: 0; white-space: pre; }
       p.clause.level-0 { padding-left: 0; text-indent: 2em; }
       p.clause.level-0 .marker { min-width: 0; }

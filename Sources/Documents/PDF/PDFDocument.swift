@@ -2,7 +2,9 @@
 /// by headless Chromium (``ChromiumEngine``). The other views are pages to read on screen, made as HTML.
 public enum PDFDocument {
   /// The PDF of `content`, printed by `engine` (by default the one found on the machine).
-  public static func render(_ content: DocumentContent, engine: ChromiumEngine? = nil) throws -> [UInt8] {
+  public static func render(
+    _ content: DocumentContent, engine: ChromiumEngine? = nil, options: DocumentOptions = DocumentOptions()
+  ) throws -> [UInt8] {
     switch content {
     case .draft, .compilation, .comparison: break
     case .proposal: throw DocumentError.formatNotOffered(format: .pdf, content: content.kind, offered: [.html, .akn])
@@ -10,10 +12,10 @@ public enum PDFDocument {
     }
     // Find the engine before making the page: a machine without one is told so at once.
     let printer = try engine ?? ChromiumEngine.find()
-    return try printer.printToPDF(html: HTMLDocument.page(for: content))
+    return try printer.printToPDF(html: HTMLDocument.page(for: content, options: options))
   }
 
-  static func render(_ content: DocumentContent) throws -> [UInt8] {
-    try render(content, engine: nil)
+  static func render(_ content: DocumentContent, options: DocumentOptions) throws -> [UInt8] {
+    try render(content, engine: nil, options: options)
   }
 }

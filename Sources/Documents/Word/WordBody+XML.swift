@@ -13,7 +13,8 @@ extension WordBody {
           [
             ("w:top", "1418"), ("w:right", "1418"), ("w:bottom", "1418"), ("w:left", "1418"),
             ("w:header", "709"), ("w:footer", "709"), ("w:gutter", "0"),
-          ]))
+          ])
+        + (lineNumbers ? WordXML.element("w:lnNumType", [("w:countBy", "1"), ("w:distance", "284"), ("w:restart", "newPage")]) : ""))
     return WordXML.declaration
       + WordXML.element(
         "w:document", [("xmlns:w", WordXML.main), ("xmlns:r", WordXML.relationships)],

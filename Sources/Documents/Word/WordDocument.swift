@@ -3,18 +3,21 @@ import AmendKit
 /// Word documents (WordprocessingML, .docx): the clean draft, the compilation with every pending
 /// proposal as a tracked change, and the redline between two drafts. See docs/DOCUMENTS-word.md.
 enum WordDocument {
-  static func render(_ content: DocumentContent) throws -> [UInt8] {
+  static func render(_ content: DocumentContent, options: DocumentOptions = DocumentOptions()) throws -> [UInt8] {
+    var body: WordBody
     switch content {
     case let .draft(version, _):
-      return try WordPackage.zip(WordDraft.body(version.draft, title: WordDraft.title(of: version.draft, number: version.number)))
+      body = WordDraft.body(version.draft, title: WordDraft.title(of: version.draft, number: version.number))
     case let .compilation(version, proposals, _):
-      return try WordPackage.zip(WordCompilation.body(version, proposals: proposals))
+      body = WordCompilation.body(version, proposals: proposals)
     case let .comparison(comparison, snapshot):
-      return try WordPackage.zip(try WordComparison.body(comparison, in: snapshot))
+      body = try WordComparison.body(comparison, in: snapshot)
     case .proposal:
       throw DocumentError.formatNotOffered(format: .docx, content: content.kind, offered: [.html, .akn])
     case .history, .blame:
       throw DocumentError.formatNotOffered(format: .docx, content: content.kind, offered: [.html])
     }
+    body.lineNumbers = options.lineNumbers
+    return try WordPackage.zip(body)
   }
 }

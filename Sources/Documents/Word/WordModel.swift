@@ -76,6 +76,8 @@ struct WordBody {
   var title: String
   var paragraphs: [WordParagraph] = []
   var comments: [WordComment] = []
+  /// Word's own line numbering, restarting on each page (w:lnNumType), as parliaments print texts.
+  var lineNumbers = false
 
   /// A new comment's id (comments and tracked changes share one counter, so every id is unique).
   mutating func comment(author: String, date: String?, _ paragraphs: [String]) -> Int {

@@ -11,6 +11,8 @@ extension Amend {
     @Option(help: "text, markdown, or a document: html, pdf or docx (pending proposals as Word tracked changes).")
     var format = Choice(CompileFormat.text)
     @Flag(help: "Print each proposal's explanatory statement under it.") var withStatements = false
+    @Flag(help: "Number each clause by its line in the draft (in Word, Word's numbering, restarting on each page).")
+    var lineNumbers = false
     @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
@@ -22,9 +24,11 @@ extension Amend {
       let pending = try snapshot.marshalledList(current, toleratingDamage: true) { $0.isOnAgenda }
       snapshot.reportProblems()
       if let text = chosen.compilation {
-        Output.exact(Compilation.render(current, proposals: pending, format: text, statements: withStatements))
+        Output.exact(
+          Compilation.render(current, proposals: pending, format: text, statements: withStatements, lineNumbers: lineNumbers))
       } else if let document = chosen.document {
-        try destination.write(.compilation(current, proposals: pending, in: snapshot), as: document)
+        try destination.write(
+          .compilation(current, proposals: pending, in: snapshot), as: document, options: DocumentOptions(lineNumbers: lineNumbers))
       }
     }
   }

@@ -43,7 +43,7 @@ extension Amend {
       for change in summary.cosponsorships ?? [] { Output.line("Co-sponsor \(change.by) \(change.change) on \(change.time)") }
       Output.line(
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
-          + "now \(summary.clauseName)"
+          + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
       )
       Output.line("Amendment: \(summary.description)")
       if let decision = summary.decision {

@@ -21,6 +21,7 @@ extension Amend {
     @Option(help: "text, or the whole draft as a document: html, pdf, docx or akn (Akoma Ntoso 3.0).")
     var format = Choice(ShowFormat.text)
     @OptionGroup var destination: DocumentDestination
+    @Flag(help: "Number the draft's lines (in Word, numbering restarts on each page).") var lineNumbers = false
 
     @OptionGroup var options: RepositoryOptions
 
@@ -33,14 +34,14 @@ extension Amend {
       let snapshot = try options.workspace().snapshot()
       let version = try draft.map { try snapshot.draft(number: $0) } ?? snapshot.currentDraft()
       if let document {
-        try destination.write(.draft(version, in: snapshot), as: document)
+        try destination.write(.draft(version, in: snapshot), as: document, options: DocumentOptions(lineNumbers: lineNumbers))
         return
       }
       guard let clause else {
         if json {
           Output.line(try JSONOutput.encode(version.draft.clauses.map { ClauseEntry($0, in: version) }))
         } else {
-          Output.exact(version.text)
+          Output.exact(lineNumbers ? LineNumbers.numbered(version.text, width: LineNumbers.width(for: version.text)) : version.text)
         }
         return
       }
@@ -54,8 +55,9 @@ extension Amend {
         Output.line(try JSONOutput.encode(ClauseEntry(found, in: version)))
         return
       }
+      let width = LineNumbers.width(for: version.text)
       for shown in [found] + version.draft.descendants(of: found) {
-        Output.line(shown.marker + shown.text)
+        Output.line(lineNumbers ? LineNumbers.numbered(shown.marker + shown.text, from: shown.line, width: width) : shown.marker + shown.text)
       }
     }
   }
