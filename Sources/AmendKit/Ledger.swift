@@ -154,7 +154,7 @@ public struct Ledger: Sendable {
         Session(
           id: id, name: event.sessionName ?? "", chair: event.chair ?? "",
           date: event.date ?? "", isOpen: true, decisions: []))
-    case .revised:
+    case .proposalRevised:
       update(event) { $0.revise(event) }
     case .deadlineSet:
       break  // Read by Snapshot.deadline, without folding the ledger.

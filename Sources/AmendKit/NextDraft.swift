@@ -18,6 +18,11 @@ public struct NextDraft: Sendable {
   public var commit: ObjectID?
   /// The tag that marks the new draft ("draft-8").
   public var tag: String
+  /// Citations of the text's own clauses rewritten because the clauses they cite were renumbered
+  /// (the secretariat's change, in the draft's own commit).
+  public var citations: [CrossReferences.Update] = []
+  /// Citations left as they were: what they cite was deleted, or the previous draft has no such clause.
+  public var unresolvedCitations: [CrossReferences.Unresolved] = []
 }
 
 /// An undecided proposal as it stands against the new draft.

@@ -58,11 +58,14 @@ extension Workspace {
     } catch {
       throw NextDraftError.title(error)
     }
+    // Old and new ids of every clause whose id changed, was added or was deleted.
+    let renumbering = amended.renumberingTable()
+    // Citations of renumbered clauses follow them: the secretariat's change, in the draft's own commit.
+    let citations = CrossReferences.follow(in: &draft, renumbering: renumbering, earlier: Set(current.draft.clauses.map(\.id)))
     let text = draft.render()
     let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")
 
-    // Old and new ids of every clause whose id changed, was added or was deleted.
-    let changes = amended.renumberingTable().map {
+    let changes = renumbering.map {
       NumberingTable.Change(
         old: $0.old?.rawValue, new: $0.new?.rawValue, proposal: inserted[$0.key] ?? deletedBy[$0.key])
     }
@@ -92,7 +95,8 @@ extension Workspace {
     return NextDraftPlan(
       result: NextDraft(
         file: file, text: text, numbering: numbering, applied: accepted.map(\.id),
-        carriedOver: carried, commit: nil, tag: "draft-\(number)"),
+        carriedOver: carried, commit: nil, tag: "draft-\(number)", citations: citations.updates,
+        unresolvedCitations: citations.unresolved),
       steps: steps, titleLine: titleLine)
   }
 

@@ -18,7 +18,7 @@ extension Workspace {
       message: { _ in
         let proposal = event?.proposal ?? id.rawValue
         let on = event?.clause.map { " on \(ClauseID(rawValue: $0).display)" } ?? ""
-        return "Revise \(proposal): \(CommitText.line(delegation))\(on)\n\nAmend-Event: revised\nAmend-Proposal: \(proposal)"
+        return "Revise \(proposal): \(CommitText.line(delegation))\(on)\n\nAmend-Event: proposal-revised\nAmend-Proposal: \(proposal)"
       }
     ) { snapshot in
       let ledger = try snapshot.ledger.get()
@@ -45,7 +45,7 @@ extension Workspace {
           || (newRationale != nil && newRationale != state.record.rationale)
       else { throw RevisionError.unchanged(proposal: state.id) }
       markerNote = checked.note
-      var made = try newEvent(.revised, content: state.id + "revised" + revised.kind + (checked.textProposed ?? ""), after: ledger)
+      var made = try newEvent(.proposalRevised, content: state.id + "revised" + revised.kind + (checked.textProposed ?? ""), after: ledger)
       made.proposal = state.id
       made.by = delegation
       made.onBehalfOf = state.isProposer(delegation) ? nil : state.record.delegation

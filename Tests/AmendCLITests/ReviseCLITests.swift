@@ -41,7 +41,7 @@ struct ReviseCLITests {
       compiled.stdout.contains("[\(id)] European Union (co-sponsors: Norway): after 'forced labor' insert ' and servitude'"), "\(compiled.stdout)")
     #expect(!compiled.stdout.contains("compulsory"))
     let authors = try git(["log", "-3", "--format=%an|%(trailers:key=Amend-Event,valueonly,separator=)"], in: folder.path)
-    #expect(authors == "European Union|revised\nNorway|revised\nEuropean Union|tabled\n")
+    #expect(authors == "European Union|proposal-revised\nNorway|proposal-revised\nEuropean Union|tabled\n")
 
     try CLI.run(["session", "open", "Second reading", "--chair", "Ambassador Ndiaye", "--date", "2010-10-13"], in: folder.path)
     #expect(try CLI.run(["accept", id], in: folder.path).status == 0)

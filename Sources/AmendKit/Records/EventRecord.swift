@@ -29,8 +29,9 @@ public struct EventRecord: Codable, Equatable, Sendable {
     /// A co-sponsor (`by`) left a pending proposal.
     case cosponsorLeft = "cosponsor-left"
     /// A pending proposal's wording replaced by its proposer (or a co-sponsor on its behalf): the
-    /// revision's clause, operation and texts stand from then on; the proposal keeps its id.
-    case revised
+    /// revision's clause, operation and texts stand from then on; the proposal keeps its id. (Not the
+    /// chair's oral revision, which is a decision's `as-revised` and, in a draft's history, `revised`.)
+    case proposalRevised = "proposal-revised"
     /// The deadline for tabling set (`deadline`) or, with none, lifted, by the secretariat (`by`).
     case deadlineSet = "deadline-set"
   }

@@ -22,6 +22,12 @@ extension Amend {
       let day = try date.map(CalendarDate.parse)
       let next = try workspace.produceNextDraft(date: day, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
       workspace.reportWarnings()
+      for citation in next.unresolvedCitations {
+        let why = citation.deleted ? "which this draft deletes" : "which the \(Ordinal.words(next.numbering.from)) draft does not have"
+        Output.warning(
+          "in \(citation.clause.display), '\(citation.citation)' cites \(citation.cited.display), \(why): left as it is; table a proposal to correct it"
+        )
+      }
       if (printDraft || dryRun) && !quiet {
         Output.exact(next.text)
         Output.line()
@@ -44,6 +50,10 @@ extension Amend {
         let old = change.old.map { ClauseID(rawValue: $0).display } ?? "(new)"
         let new = change.new.map { ClauseID(rawValue: $0).display } ?? "(deleted)"
         Output.line("  \(old) → \(new)\(change.proposal.map { "  [\($0)]" } ?? "")")
+      }
+      if !next.citations.isEmpty {
+        Output.line("Citations followed (secretariat):")
+        for citation in next.citations { Output.line("  in \(citation.clause.display): '\(citation.old)' → '\(citation.new)'") }
       }
       if !next.carriedOver.isEmpty {
         Output.line("Carried over:")

@@ -1,0 +1,282 @@
+/// Citations a draft makes of its own clauses ("paragraph 7 (b) above", "subparagraphs (c) and (d)",
+/// "Article 4, paragraph 8"), followed when the clauses they cite are renumbered. A citation of another
+/// instrument ("Article 1 of the Convention", "paragraph 4 of decision 1/CP.21") is never touched.
+public enum CrossReferences {
+  /// A citation rewritten: in `clause` (its new id), `old` became `new`.
+  public struct Update: Equatable, Sendable {
+    public var clause: ClauseID
+    public var old: String
+    public var new: String
+  }
+
+  /// A citation left as it was because what it cites could not be followed.
+  public struct Unresolved: Equatable, Sendable {
+    public var clause: ClauseID
+    public var citation: String
+    /// The id the citation names in the earlier draft.
+    public var cited: ClauseID
+    /// True when the cited clause was deleted; false when the earlier draft has no such clause.
+    public var deleted: Bool
+  }
+
+  /// Rewrites, in `draft`, every citation of a clause that `renumbering` renumbered. Citations were
+  /// written against the earlier draft, whose clause ids are `earlier`.
+  public static func follow(
+    in draft: inout Draft, renumbering: [Renumbering], earlier: Set<ClauseID>
+  ) -> (updates: [Update], unresolved: [Unresolved]) {
+    var moved: [ClauseID: ClauseID?] = [:]
+    var oldID: [ClauseKey: ClauseID] = [:]
+    for change in renumbering {
+      if let old = change.old {
+        moved[old] = change.new
+        oldID[change.key] = old
+      }
+    }
+    var updates: [Update] = []
+    var unresolved: [Unresolved] = []
+    for clause in draft.clauses {
+      var text = clause.text
+      var inClause: [Update] = []
+      var unresolvedInClause: [Unresolved] = []
+      // Replacing from the end keeps the earlier ranges valid.
+      // Relative citations ("subparagraph (c)", "paragraph 2" in an article) are read as the clause
+      // stood when they were written, in the earlier draft.
+      for citation in citations(in: clause.text, citedFrom: oldID[clause.key] ?? clause.id).reversed() {
+        var rewritten = citation.written
+        for reference in citation.references.reversed() {
+          guard earlier.contains(reference.id) else {
+            unresolvedInClause.insert(Unresolved(clause: clause.id, citation: citation.written, cited: reference.id, deleted: false), at: 0)
+            continue
+          }
+          guard let entry = moved[reference.id] else { continue }
+          guard let new = entry else {
+            unresolvedInClause.insert(Unresolved(clause: clause.id, citation: citation.written, cited: reference.id, deleted: true), at: 0)
+            continue
+          }
+          guard let spelled = reference.respelled(as: new) else { continue }
+          rewritten.replaceSubrange(reference.range(in: rewritten), with: spelled)
+        }
+        guard rewritten != citation.written else { continue }
+        text.replaceSubrange(citation.range, with: rewritten)
+        inClause.insert(Update(clause: clause.id, old: citation.written, new: rewritten), at: 0)
+      }
+      updates += inClause
+      unresolved += unresolvedInClause
+      if text != clause.text { try? draft.replaceText(of: clause.key, with: text) }
+    }
+    return (updates, unresolved)
+  }
+
+  // MARK: - Reading citations
+
+  /// One citation: its words as written (keyword and references) and the clauses it names.
+  struct Citation {
+    var range: Range<String.Index>
+    var written: String
+    var references: [Reference]
+  }
+
+  /// One clause a citation names, and where its number stands within the citation's words.
+  struct Reference {
+    var id: ClauseID
+    /// Offsets of the number's characters within the citation's words.
+    var offsets: Range<Int>
+    var spelled: String
+    /// What was written: the paragraph number and its list labels ("7 (b)"), only list labels ("(c)"), or
+    /// "Article 4, paragraph 8".
+    var form: Form
+
+    enum Form { case paragraph(spaced: Bool), subparagraph, article(paragraph: Bool) }
+
+    func range(in text: String) -> Range<String.Index> {
+      text.index(text.startIndex, offsetBy: offsets.lowerBound)..<text.index(text.startIndex, offsetBy: offsets.upperBound)
+    }
+
+    /// The reference written for `new` in the same form, or nil when the form cannot say it (a
+    /// subparagraph letter whose paragraph changed).
+    func respelled(as new: ClauseID) -> String? {
+      let parts = new.components
+      guard !parts.contains(where: { $0.contains("#") }) else { return nil }
+      switch form {
+      case .paragraph(let spaced):
+        let labels = new.scheme == .article ? Array(parts.dropFirst()) : parts
+        guard let first = labels.first, labels.count == id.components.count - (new.scheme == .article ? 1 : 0) else { return nil }
+        return first + labels.dropFirst().map { (spaced ? " (" : "(") + $0 + ")" }.joined()
+      case .subparagraph:
+        guard new.parent == id.parent, let last = parts.last else { return nil }
+        return "(" + last + ")"
+      case .article(let paragraph):
+        guard new.scheme == .article, let article = parts.first else { return nil }
+        guard paragraph else { return parts.count == 1 ? "Article " + article : nil }
+        guard parts.count == 2 else { return nil }
+        return "Article \(article), paragraph \(parts[1])"
+      }
+    }
+  }
+
+  /// The citations of its own clauses in `text`, the text of clause `citing`.
+  static func citations(in text: String, citedFrom citing: ClauseID) -> [Citation] {
+    let characters = Array(text)
+    var found: [Citation] = []
+    var index = 0
+    while index < characters.count {
+      guard index == 0 || !characters[index - 1].isLetter, let (keyword, afterKeyword) = keyword(at: index, in: characters) else {
+        index += 1
+        continue
+      }
+      var cursor = afterKeyword
+      var references: [Reference] = []
+      var article: String?
+      if keyword == .article {
+        // "Article 4" or "Article 4, paragraph 8".
+        guard let number = word(at: cursor, in: characters, digitsFirst: true) else {
+          index = afterKeyword
+          continue
+        }
+        article = String(characters[cursor..<number])
+        var end = number
+        var paragraph: String?
+        let tail = ", paragraph "
+        if String(characters[number..<min(characters.count, number + tail.count)]) == tail,
+          let digits = word(at: number + tail.count, in: characters, digitsFirst: true)
+        {
+          paragraph = String(characters[(number + tail.count)..<digits])
+          end = digits
+        }
+        let id = ClauseID.make(article: article, labels: paragraph.map { [$0] } ?? [])
+        references.append(
+          Reference(
+            id: id, offsets: (cursor - index - "Article ".count)..<(end - index), spelled: String(characters[cursor..<end]),
+            form: .article(paragraph: paragraph != nil)))
+        cursor = end
+      } else {
+        // One or more references joined by ", ", " and ", " or ", " to ".
+        while true {
+          guard let (reference, end) = reference(at: cursor, in: characters, keyword: keyword, citing: citing, start: index) else { break }
+          references.append(reference)
+          cursor = end
+          guard let next = separator(at: cursor, in: characters) else { break }
+          cursor = next
+        }
+        // A dangling separator belongs to the sentence.
+        if let last = references.last { cursor = index + last.offsets.upperBound }
+      }
+      guard !references.isEmpty, !citesAnotherInstrument(after: cursor, in: characters) else {
+        index = max(cursor, index + 1)
+        continue
+      }
+      if keyword != .article, let of = ofArticle(after: cursor, in: characters) {
+        // "paragraph 1 of Article 4": the paragraph of that article of this text.
+        references = references.map { reference in
+          var scoped = reference
+          let labels = reference.id.scheme == .article ? Array(reference.id.components.dropFirst()) : reference.id.components
+          scoped.id = ClauseID.make(article: of.article, labels: labels)
+          return scoped
+        }
+        cursor = of.end
+      }
+      let start = text.index(text.startIndex, offsetBy: index)
+      let end = text.index(text.startIndex, offsetBy: cursor)
+      found.append(Citation(range: start..<end, written: String(text[start..<end]), references: references))
+      index = cursor
+    }
+    return found
+  }
+
+  enum Keyword { case paragraph, subparagraph, article }
+
+  /// A keyword starting at `index` ("paragraph ", "Paragraphs ", "subparagraph ", "Article ") and where its number begins.
+  static func keyword(at index: Int, in characters: [Character]) -> (Keyword, Int)? {
+    for (word, keyword) in [
+      ("subparagraphs ", Keyword.subparagraph), ("subparagraph ", .subparagraph), ("paragraphs ", .paragraph),
+      ("paragraph ", .paragraph), ("article ", .article),
+    ] {
+      let end = index + word.count
+      guard end <= characters.count else { continue }
+      let candidate = String(characters[index..<end])
+      guard candidate.lowercased() == word else { continue }
+      // "Article" with a capital only: "article" in running text is not a citation.
+      if keyword == .article, candidate.first != "A" { continue }
+      return (keyword, end)
+    }
+    return nil
+  }
+
+  /// A number ("7", "2bis") starting at `index`: where it ends.
+  static func word(at index: Int, in characters: [Character], digitsFirst: Bool) -> Int? {
+    var end = index
+    while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+    guard end > index else { return nil }
+    while end < characters.count, characters[end].isASCII, characters[end].isLowercase { end += 1 }
+    return end
+  }
+
+  /// A list label in brackets ("(b)", "(ii)") starting at `index`: the label and where the bracket closes.
+  static func label(at index: Int, in characters: [Character]) -> (String, Int)? {
+    guard index < characters.count, characters[index] == "(" else { return nil }
+    var end = index + 1
+    while end < characters.count, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber { end += 1 }
+    guard end > index + 1, end < characters.count, characters[end] == ")" else { return nil }
+    return (String(characters[(index + 1)..<end]).lowercased(), end + 1)
+  }
+
+  static func reference(
+    at index: Int, in characters: [Character], keyword: Keyword, citing: ClauseID, start: Int
+  ) -> (Reference, Int)? {
+    if keyword == .subparagraph {
+      guard let (letter, end) = label(at: index, in: characters) else { return nil }
+      // A subparagraph of the paragraph the citing clause belongs to (or is).
+      let parts = citing.components
+      let paragraph =
+        citing.scheme == .article
+        ? ClauseID.make(article: parts[0], labels: Array(parts.dropFirst().prefix(1)))
+        : ClauseID.make(article: nil, labels: Array(parts.prefix(1)))
+      let id = ClauseID(rawValue: paragraph.rawValue + "." + letter)
+      return (Reference(id: id, offsets: (index - start)..<(end - start), spelled: "(\(letter))", form: .subparagraph), end)
+    }
+    guard let number = word(at: index, in: characters, digitsFirst: true) else { return nil }
+    var labels = [String(characters[index..<number])]
+    var end = number
+    var spaced = true
+    while true {
+      let gap = end < characters.count && characters[end] == " " ? 1 : 0
+      guard let (letter, close) = label(at: end + gap, in: characters) else { break }
+      if labels.count == 1 { spaced = gap == 1 }
+      labels.append(letter)
+      end = close
+    }
+    let article = citing.scheme == .article ? citing.components.first : nil
+    let id = ClauseID.make(article: article, labels: labels)
+    return (
+      Reference(id: id, offsets: (index - start)..<(end - start), spelled: String(characters[index..<end]), form: .paragraph(spaced: spaced)), end
+    )
+  }
+
+  /// Where the next reference of a list begins after ", ", " and ", ", and ", " or " or " to ".
+  static func separator(at index: Int, in characters: [Character]) -> Int? {
+    for separator in [", and ", ", ", " and ", " or ", " to "] {
+      let end = index + separator.count
+      if end <= characters.count, String(characters[index..<end]) == separator { return end }
+    }
+    return nil
+  }
+
+  /// "… of the Convention", "… of decision 1/CP.21": a citation of another instrument. "… of this
+  /// Agreement", "… of the present decision" and "… of Article 4" are this text's own.
+  static func citesAnotherInstrument(after index: Int, in characters: [Character]) -> Bool {
+    let rest = String(characters[index..<min(characters.count, index + 40)])
+    guard rest.hasPrefix(" of ") else { return false }
+    let what = rest.dropFirst(4)
+    return !(what.hasPrefix("this ") || what.hasPrefix("the present ") || what.hasPrefix("Article "))
+  }
+
+  /// "… of Article 4": the article and where its number ends.
+  static func ofArticle(after index: Int, in characters: [Character]) -> (article: String, end: Int)? {
+    let lead = " of Article "
+    let start = index + lead.count
+    guard start <= characters.count, String(characters[index..<start]) == lead,
+      let end = word(at: start, in: characters, digitsFirst: true)
+    else { return nil }
+    return (String(characters[start..<end]), end)
+  }
+}
