@@ -18,6 +18,7 @@ enum Messages {
     case let error as RecordError: record(error)
     case let error as RepositoryError: repository(error)
     case let error as InitError: initialise(error)
+    case let error as SyncError: sync(error)
     default: nil
     }
   }
