@@ -29,8 +29,14 @@ extension Workspace {
     guard uncommitted.isEmpty else { throw SyncError.uncommittedRecords(uncommitted) }
     var retries = 0
     var lastReason = ""
+    var refusedAt: ObjectID??
     for _ in 0..<max(attempts, 1) {
       let fetched = try reaching(remote) { try repository.fetch(remote: remote.name, branch: remoteBranch) }
+      // A push refused although no one had pushed meanwhile (a hook, a protected branch) is a refusal,
+      // not a race: retrying would not cure it.
+      if let refusedAt, refusedAt == fetched.tip {
+        throw SyncError.pushRefused(remote: remote.name, GitError(code: -1, message: lastReason))
+      }
       let local = try repository.referenceTarget(branch)
       let tagsBefore = Set(try repository.tags().map(\.name))
       if let tip = fetched.tip {
@@ -50,12 +56,14 @@ extension Workspace {
             try repository.checkWorkingTree(paths: try changedPaths(from: local, to: result), for: result)
           }
         }
+        context.beforePublish()
         let outcome = try pushing(remote) {
           try repository.push(result, to: remote, branch: remoteBranch, expecting: fetched.tip, tags: tagsToSend)
         }
         if case .remoteMoved(let reason) = outcome {
           retries += 1
           lastReason = reason
+          refusedAt = .some(fetched.tip)
           continue
         }
         report.tagsSent = tagsToSend.keys.sorted()
@@ -194,7 +202,8 @@ extension Workspace {
         decisions: try state.conflict.map { event in
           let commit = try repository.history(from: tip, touching: EventRecord.path(for: event.id), limit: 1).first
           return SyncConflict.Decision(
-            decision: event.kind.rawValue, session: event.session, sessionName: event.sessionName, chair: event.chair,
+            decision: event.kind.rawValue, session: event.session,
+            sessionName: ledger.sessions.first { $0.id == event.session }?.name ?? event.sessionName, chair: event.chair,
             date: event.date, commit: commit?.id.hex)
         })
     }

@@ -111,7 +111,15 @@ extension Repository {
         return .remoteMoved(reason: "\(reference) is at \(current?.short ?? "nothing"), not \(expected?.short ?? "nothing")")
       }
       let held = Set(advertised.map(\.name))
-      let specs = ["\(commit.hex):\(reference)"] + tags.keys.sorted().filter { !held.contains("refs/tags/" + $0) }.map { "refs/tags/\($0):refs/tags/\($0)" }
+      // libgit2 pushes from a reference, not a bare commit id: a scratch one, removed afterwards (the
+      // local branch moves only once the remote holds the commit).
+      let scratch = "refs/amend/push-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+      var target = commit.oid
+      var created: OpaquePointer?
+      try check(git_reference_create(&created, pointer, scratch, &target, 1, "amend sync: push"))
+      git_reference_free(created)
+      defer { Repository.deleteReference(scratch, in: pointer) }
+      let specs = ["\(scratch):\(reference)"] + tags.keys.sorted().filter { !held.contains("refs/tags/" + $0) }.map { "refs/tags/\($0):refs/tags/\($0)" }
       var options = git_push_options()
       try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)))
       options.callbacks = try Repository.callbacks(session)
@@ -125,5 +133,12 @@ extension Repository {
     }
     if outcome == .pushed { session.approve(url: remote.pushURL ?? remote.url) }
     return outcome
+  }
+
+  private static func deleteReference(_ name: String, in repository: OpaquePointer) {
+    var reference: OpaquePointer?
+    guard git_reference_lookup(&reference, repository, name) == 0 else { return }
+    git_reference_delete(reference)
+    git_reference_free(reference)
   }
 }
