@@ -68,10 +68,10 @@ final class RemoteSession {
   /// Asks git's credential helpers for a username and password for `url`, never prompting on the
   /// terminal: `git credential fill` with the URL's protocol, host and path. Nil when git is not
   /// installed or no helper has one.
-  static func fill(url: String, username: String?) -> [String: String]? {
+  static func fill(url: String, username: String?, environment: [String: String] = [:]) -> [String: String]? {
     var request = describe(url: url)
     if let username { request["username"] = username }
-    guard let output = runCredential("fill", request) else { return nil }
+    guard let output = runCredential("fill", request, environment: environment) else { return nil }
     var answer: [String: String] = [:]
     for line in output.split(separator: "\n") {
       guard let equals = line.firstIndex(of: "=") else { continue }
@@ -92,7 +92,7 @@ final class RemoteSession {
   }
 
   /// Runs `git credential <action>` with `fields` on its input; its output, or nil when it failed.
-  private static func runCredential(_ action: String, _ fields: [String: String]) -> String? {
+  private static func runCredential(_ action: String, _ fields: [String: String], environment extra: [String: String] = [:]) -> String? {
     let git = ["/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let git else { return nil }
     let process = Process()
@@ -102,6 +102,7 @@ final class RemoteSession {
     environment["GIT_TERMINAL_PROMPT"] = "0"
     environment["GIT_ASKPASS"] = "/bin/false"
     environment["SSH_ASKPASS"] = "/bin/false"
+    environment.merge(extra) { $1 }
     process.environment = environment
     let input = Pipe()
     let output = Pipe()
@@ -155,5 +156,15 @@ final class RemoteSession {
     let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
     session.rejected[String(cString: reference)] = String(cString: status)
     return 0
+  }
+}
+
+/// What git's credential helpers hold, as amend asks them for an HTTPS remote.
+public enum RemoteCredentials {
+  /// The fields `git credential fill` answers for `url` (username, password, protocol, host…), asked
+  /// without a terminal prompt; nil when no helper has a password for it. `environment` adds to the
+  /// process's environment for the helper (tests point `GIT_CONFIG_GLOBAL` at their own file).
+  public static func fill(url: String, username: String? = nil, environment: [String: String] = [:]) -> [String: String]? {
+    RemoteSession.fill(url: url, username: username, environment: environment)
   }
 }
