@@ -54,7 +54,7 @@ extension Repository {
     try sendPack(commit, tags: Array(missingTags.values), hiding: [current].compactMap { $0 }, to: target)
     do {
       try target.updateReference(reference, to: commit, expecting: expected, message: "amend sync: push")
-    } catch where error.isContention {
+    } catch  where error.isContention {
       return .remoteMoved(reason: error.message)
     }
     for (name, object) in missingTags.sorted(by: { $0.key < $1.key }) {
@@ -119,7 +119,8 @@ extension Repository {
       try check(git_reference_create(&created, pointer, scratch, &target, 1, "amend sync: push"))
       git_reference_free(created)
       defer { Repository.deleteReference(scratch, in: pointer) }
-      let specs = ["\(scratch):\(reference)"] + tags.keys.sorted().filter { !held.contains("refs/tags/" + $0) }.map { "refs/tags/\($0):refs/tags/\($0)" }
+      let specs =
+        ["\(scratch):\(reference)"] + tags.keys.sorted().filter { !held.contains("refs/tags/" + $0) }.map { "refs/tags/\($0):refs/tags/\($0)" }
       var options = git_push_options()
       try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)))
       options.callbacks = try Repository.callbacks(session)

@@ -14,7 +14,8 @@ extension Messages {
         ? "this repository has no remote to sync with: add one with 'git remote add origin URL', or start from 'amend clone URL'"
         : "which remote? the branch follows none and there is no 'origin': name one of \(known.joined(separator: ", ")) ('amend sync NAME')"
     case .unreachable(let remote, let url, let error):
-      return "cannot reach remote '\(remote)' at \(url) (\(error.plainText)): check the URL with 'git remote -v' and the network, and run the command again"
+      return
+        "cannot reach remote '\(remote)' at \(url) (\(error.plainText)): check the URL with 'git remote -v' and the network, and run the command again"
     case .authenticationRefused(let remote, let url, let error):
       return
         "remote '\(remote)' at \(url) refused the credentials (\(error.plainText)): load your SSH key into the agent with 'ssh-add', "

@@ -111,6 +111,7 @@ struct SyncHostileTests {
     try amend(
       ["propose", "7.b", "--by", "European Union", "--replace", "forced labor", "--with", "forced labour"], as: Party.europeanUnion,
       in: stage.folder("sec"), nonce: 1)
-    try expectRefusal(HostileCase(name: "pre-receive refuses", arguments: ["sync"], message: "remote 'origin' refused the push"), in: stage.folder("sec"))
+    try expectRefusal(
+      HostileCase(name: "pre-receive refuses", arguments: ["sync"], message: "remote 'origin' refused the push"), in: stage.folder("sec"))
   }
 }
