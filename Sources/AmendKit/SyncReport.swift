@@ -31,8 +31,9 @@ public struct SyncReport: Codable, Equatable, Sendable {
   public var tip: String
   /// Pushes that found the remote had moved since it was fetched, and were made again.
   public var retries: Int
-  /// Draft tags received and sent.
+  /// Draft tags received from the remote ("draft-8").
   public var tagsReceived: [String]
+  /// Draft tags sent to the remote.
   public var tagsSent: [String]
   /// Proposals with opposite decisions in the joined record, which the chair has not yet settled.
   public var conflicts: [SyncConflict]
@@ -46,9 +47,13 @@ public struct SyncConflict: Codable, Equatable, Sendable {
   public struct Decision: Codable, Equatable, Sendable {
     /// accepted, rejected or deferred.
     public var decision: String
+    /// The id of the session in which it was taken.
     public var session: String?
+    /// The session's name, as its chair gave it.
     public var sessionName: String?
+    /// The chair who took it.
     public var chair: String?
+    /// The session's date, YYYY-MM-DD.
     public var date: String?
     /// The commit that recorded the decision (full id); nil when it cannot be found.
     public var commit: String?

@@ -234,6 +234,11 @@ extension Workspace {
 
   static func remoteFailure(_ error: GitError, remote: String, url: String) -> Error {
     if error.isAuthentication { return SyncError.authenticationRefused(remote: remote, url: url, error) }
+    // libgit2 says "unsupported URL protocol" of a path that does not exist.
+    let path = Remote.localPath(url)
+    if Remote.isLocal(url), !FileManager.default.fileExists(atPath: path) {
+      return SyncError.unreachable(remote: remote, url: url, GitError(code: error.code, message: "there is no folder \(path)"))
+    }
     switch error.kind {
     case .locked, .diskFull, .damaged: return error
     default: return SyncError.unreachable(remote: remote, url: url, error)
