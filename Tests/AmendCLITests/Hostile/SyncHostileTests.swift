@@ -25,7 +25,10 @@ struct SyncHostileTests {
     let stage = try SyncStage(.path)
     let sec = stage.folder("sec")
     try GitCLI.run(["remote", "add", "gone", stage.root.path + "/nowhere.git"], in: sec)
-    try expectRefusal(HostileCase(name: "missing path", arguments: ["sync", "gone"], message: "cannot reach remote 'gone' at \(stage.root.path)/nowhere.git (there is no folder"), in: sec)
+    try expectRefusal(
+      HostileCase(
+        name: "missing path", arguments: ["sync", "gone"], message: "cannot reach remote 'gone' at \(stage.root.path)/nowhere.git (there is no folder"
+      ), in: sec)
     let port = try GitDaemon.freePort()
     try GitCLI.run(["remote", "add", "silent", "git://127.0.0.1:\(port)/negotiation.git"], in: sec)
     try expectRefusal(HostileCase(name: "nothing listening", arguments: ["sync", "silent"], message: "cannot reach remote 'silent'"), in: sec)
