@@ -11,7 +11,8 @@ public struct Context: Sendable {
   public var committer: Person?
   /// The time zone that decides a session's or a draft's calendar date.
   public var timeZone: TimeZone
-  /// Runs just before a new draft is published; tests use it to stop a process at the worst moment.
+  /// Runs just before a new draft is published, and before `sync` pushes; tests use it to stop a process
+  /// at the worst moment, or to make two pushes race.
   public var beforePublish: @Sendable () -> Void = {}
 
   /// A context with the system clock, random ids, the given committer and time zone.

@@ -3,8 +3,9 @@ internal import CLibGit2
 extension Repository {
   /// Commits reachable from `start`, newest first (topological, then by time).
   ///
-  /// With `path` (a file or folder), only commits whose tree differs from their first parent's at
-  /// that path are returned (a root commit counts when it has the path). libgit2 1.5 has no
+  /// With `path` (a file or folder), only commits whose tree differs from their parent's at that path
+  /// are returned (a root commit counts when it has the path; a merge, when it differs from every
+  /// parent). libgit2 1.5 has no
   /// path-limited revwalk, so this compares the entry ids at `path`, which is cheaper than a diff.
   /// `limit` caps the number of commits returned.
   public func history(
@@ -38,21 +39,27 @@ extension Repository {
     return commits
   }
 
-  /// Whether `commit`'s entry at `path` differs from its first parent's.
+  /// Whether `commit`'s entry at `path` differs from its parent's; for a merge, from every parent's, as
+  /// git's history simplification reads it: a merge that took the path from one side unchanged did not
+  /// touch it, the commit on that side did.
   private static func commitTouches(_ commit: OpaquePointer, path: String) throws(GitError) -> Bool {
     var tree: OpaquePointer?
     try check(git_commit_tree(&tree, commit))
     defer { git_tree_free(tree) }
     guard let tree else { return false }
     let mine = try entry(in: tree, at: path)?.id
-    guard git_commit_parentcount(commit) > 0 else { return mine != nil }
-    var parent: OpaquePointer?
-    try check(git_commit_parent(&parent, commit, 0))
-    defer { git_commit_free(parent) }
-    var parentTree: OpaquePointer?
-    try check(git_commit_tree(&parentTree, parent))
-    defer { git_tree_free(parentTree) }
-    guard let parentTree else { return mine != nil }
-    return try entry(in: parentTree, at: path)?.id != mine
+    let parents = git_commit_parentcount(commit)
+    guard parents > 0 else { return mine != nil }
+    for index in 0..<parents {
+      var parent: OpaquePointer?
+      try check(git_commit_parent(&parent, commit, index))
+      defer { git_commit_free(parent) }
+      var parentTree: OpaquePointer?
+      try check(git_commit_tree(&parentTree, parent))
+      defer { git_tree_free(parentTree) }
+      let theirs = try parentTree.flatMap { (parentTree) throws(GitError) in try entry(in: parentTree, at: path)?.id }
+      if theirs == mine { return false }
+    }
+    return true
   }
 }

@@ -36,6 +36,20 @@ public final class Repository {
     return try wrap(handle)
   }
 
+  /// Opens the repository at exactly `path` (its working tree or its `.git` folder, or a bare
+  /// repository's folder), without searching parent folders.
+  public static func open(exactly path: String) throws(GitError) -> Repository {
+    LibGit2.ensureInitialized()
+    var handle: OpaquePointer?
+    try check(git_repository_open_ext(&handle, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil))
+    return try wrap(handle)
+  }
+
+  /// Takes ownership of a handle libgit2 returned (from a clone).
+  static func adopt(_ handle: OpaquePointer?) throws(GitError) -> Repository {
+    try wrap(handle)
+  }
+
   /// Creates a repository at `path` (making folders as needed) whose HEAD is the unborn
   /// `initialBranch`; reopens an existing one at exactly that place.
   public static func create(

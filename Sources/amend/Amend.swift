@@ -10,11 +10,10 @@ struct Amend: ParsableCommand {
     abstract: "Negotiate a text clause by clause: table amendments, decide them in session, produce the next draft.",
     version: AmendVersion.line,
     subcommands: [
-      Init.self, Show.self, Clauses.self, Propose.self, Revise.self, Withdraw.self, Cosponsor.self, TakeUp.self, Proposals.self, ProposalCommand.self,
-      Compile.self, BracketsCommand.self, DeadlineCommand.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self,
-      Reconsider.self,
-      Next.self,
-      HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
+      Init.self, Show.self, Clauses.self, Propose.self, Revise.self, Withdraw.self, Cosponsor.self, TakeUp.self,
+      Proposals.self, ProposalCommand.self, Compile.self, BracketsCommand.self, DeadlineCommand.self,
+      SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Reconsider.self, Next.self,
+      HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self, Clone.self, Sync.self,
     ])
 
   /// Parses, then runs: a mistake in the arguments and a failure while running are told apart by

@@ -12,7 +12,8 @@ struct CrossReferencesTests {
     #expect(found.flatMap(\.references).map(\.id.rawValue) == ["3", "3", "4"])
     let sub = CrossReferences.citations(in: "second, in accordance with subparagraph (c) below;", citedFrom: ClauseID(rawValue: "1.b"))
     #expect(sub.flatMap(\.references).map(\.id.rawValue) == ["1.c"])
-    let article = CrossReferences.citations(in: "as set out in Article 4, paragraph 8, and paragraph 2 of Article 3", citedFrom: ClauseID(rawValue: "A5.1"))
+    let article = CrossReferences.citations(
+      in: "as set out in Article 4, paragraph 8, and paragraph 2 of Article 3", citedFrom: ClauseID(rawValue: "A5.1"))
     #expect(article.flatMap(\.references).map(\.id.rawValue) == ["A4.8", "A3.2"])
   }
 

@@ -20,10 +20,10 @@ public final class DraftTimeline {
 
   private var threadCount = 0
 
-  /// Reads the first-parent line that ends at `tip`.
+  /// Reads the line of commits that ends at `tip` (see `draftsLine`).
   init(repository: Repository, tip: ObjectID?) throws {
     guard let tip else { return }
-    commits = try firstParentLine(repository, from: tip)
+    commits = try draftsLine(repository, from: tip)
     var lastDrafts: ObjectID?
     var listing: [String: ObjectID] = [:]
     var current: [String: Int] = [:]
@@ -106,10 +106,14 @@ public final class DraftTimeline {
       clauseOfThread: clauseOfThread)
   }
 
-  /// The commits from the root to `tip` along first parents, oldest first: the branch as it was built.
-  private func firstParentLine(_ repository: Repository, from tip: ObjectID) throws -> [Commit] {
+  /// The commits from the root to `tip` along the line the drafts were written on, oldest first: the
+  /// first parent, except at a merge whose drafts came unchanged from another parent (a sync that
+  /// brought in a draft produced elsewhere), where the line follows that parent, so the commits that
+  /// applied each proposal are read rather than the merge that carried them.
+  private func draftsLine(_ repository: Repository, from tip: ObjectID) throws -> [Commit] {
     var line = [try repository.commit(tip)]
-    while let parent = line.last?.parents.first {
+    while let last = line.last, let first = last.parents.first {
+      let parent = try draftsParent(of: last, first: first, in: repository)
       do {
         line.append(try repository.commit(parent))
       } catch {
@@ -121,6 +125,18 @@ public final class DraftTimeline {
       }
     }
     return line.reversed()
+  }
+
+  /// The parent whose drafts folder `commit` kept as it was: the first parent when it did, else the
+  /// first other parent that did, else the first parent.
+  private func draftsParent(of commit: Commit, first: ObjectID, in repository: Repository) throws -> ObjectID {
+    guard commit.parents.count > 1 else { return first }
+    func drafts(_ id: ObjectID) throws -> ObjectID? {
+      try repository.listTree(ofCommit: id).first { $0.name == "drafts" && $0.kind == .tree }?.id
+    }
+    guard let mine = try? drafts(commit.id) else { return first }
+    if (try? drafts(first)) == mine { return first }
+    return try commit.parents.dropFirst().first { (try? drafts($0)) == mine } ?? first
   }
 
   /// The versions that led to version `index`, oldest first, ending with it.

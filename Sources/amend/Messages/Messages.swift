@@ -23,6 +23,7 @@ enum Messages {
     case let error as RepositoryError: repository(error)
     case let error as InitError: initialise(error)
     case let error as DocumentError: document(error)
+    case let error as SyncError: sync(error)
     default: nil
     }
   }
