@@ -45,6 +45,7 @@ extension Workspace {
     var record: ProposalRecord?
     var markerNote: String?
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
+      try requireDelegation(delegation, at: snapshot)
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
       let checked = try Self.check(request.operation, on: clause, in: current)
@@ -198,6 +199,7 @@ extension Workspace {
           + "\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id.rawValue)"
       }
     ) { snapshot in
+      try requireDelegation(delegation, at: snapshot)
       let ledger = try snapshot.ledger.get()
       let state = try ledger.proposal(id)
       let record = state.record

@@ -42,5 +42,7 @@ public enum RepositoryError: Error, Equatable, Sendable {
     case decision
     /// The closing of a session.
     case sessionClosing
+    /// A change to the roles.
+    case roles
   }
 }

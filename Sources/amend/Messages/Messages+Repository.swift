@@ -43,6 +43,8 @@ extension Messages {
       return "the decision was not recorded"
     case .notRecorded(.sessionClosing):
       return "the session was not closed"
+    case .notRecorded(.roles):
+      return "the roles were not recorded"
     }
   }
 

@@ -1,0 +1,248 @@
+import DraftText
+import Foundation
+import GitStore
+
+extension Workspace {
+  /// Walks the whole history of the branch, merges included, and reports every breach of the record's
+  /// rules: who may record what (by the roles in force at each commit), records and drafts never changed
+  /// after they were written, drafts changed only by `amend next` and each re-derived from its
+  /// predecessor and the decisions before it, byte for byte, opposite decisions left unsettled, and every
+  /// signature checked against the key of the party its commit claims.
+  public func verify() throws -> VerificationReport {
+    guard let tip = try repository.referenceTarget(branch) else { throw RepositoryError.nothingCommitted }
+    let check = HistoryCheck(workspace: self, tip: tip)
+    return try check.run()
+  }
+}
+
+/// One walk of the history, oldest commit first, collecting breaches.
+final class HistoryCheck {
+  let workspace: Workspace
+  let repository: Repository
+  let tip: ObjectID
+  var breaches: [Breach] = []
+  /// Commits by id, as walked.
+  var commits: [ObjectID: Commit] = [:]
+  /// Decoded roles files by blob id.
+  var rolesByBlob: [ObjectID: Roles?] = [:]
+  /// The person who ran `init`: the secretariat until roles are recorded.
+  var founder = ""
+  /// Draft paths each non-merge commit changed (added or modified), and which it added.
+  var draftChanges: [ObjectID: [FileChange]] = [:]
+  /// Every change each non-merge commit made to the record, for the draft chains.
+  var changeCounts: [ObjectID: Int] = [:]
+  /// "commit path" of draft changes explained by a verified `amend next`.
+  var explained: Set<String> = []
+  /// Commits that recorded a draft-produced event, with the event.
+  var produced: [(commit: Commit, event: EventRecord)] = []
+  /// The commit that added each event, by event id.
+  var eventAddedIn: [String: ObjectID] = [:]
+  var derived: [Int] = []
+  var signatures = 0
+
+  init(workspace: Workspace, tip: ObjectID) {
+    self.workspace = workspace
+    self.repository = workspace.repository
+    self.tip = tip
+  }
+
+  func run() throws -> VerificationReport {
+    let history = try repository.commitsOldestFirst(from: tip)
+    founder = try repository.firstParentRoot(from: tip).committer.name
+    for commit in history {
+      commits[commit.id] = commit
+      switch commit.parents.count {
+      case 0: continue  // The first draft as received: trusted, as the root of everything after it.
+      case 1: try checkCommit(commit)
+      default: try checkMerge(commit)
+      }
+    }
+    for (commit, event) in produced { try rederive(commit, event) }
+    for (id, changes) in draftChanges {
+      for change in changes where !explained.contains("\(id.hex) \(change.path)") {
+        breaches.append(Breach(commit: id, kind: .draftChangedOutsideNext(path: change.path)))
+      }
+    }
+    try checkConflicts()
+    let order = Dictionary(uniqueKeysWithValues: history.enumerated().map { ($1.id, $0) })
+    breaches.sort { (order[$0.commit] ?? 0, "\($0.kind)") < (order[$1.commit] ?? 0, "\($1.kind)") }
+    return VerificationReport(commits: history.count, drafts: derived.sorted(), signatures: signatures, breaches: breaches)
+  }
+
+  func breach(_ commit: Commit, _ kind: Breach.Kind) {
+    breaches.append(Breach(commit: commit.id, kind: kind))
+  }
+
+  // MARK: Roles
+
+  /// The roles in force at `commit`: its roles file, or the founder as secretariat.
+  func roles(at commit: ObjectID) throws -> RolesInForce {
+    if let blob = try repository.blobID(at: Roles.path, inCommit: commit), let roles = try decodedRoles(blob) {
+      return RolesInForce(roles: roles, isRecorded: true)
+    }
+    return RolesInForce(roles: Roles(secretariat: Roles.Party(name: founder)), isRecorded: false)
+  }
+
+  func decodedRoles(_ blob: ObjectID) throws -> Roles? {
+    if let known = rolesByBlob[blob] { return known }
+    let roles = try? Roles.decode(try repository.blobContent(blob))
+    rolesByBlob[blob] = .some(roles)
+    return roles
+  }
+
+  // MARK: One commit
+
+  /// A commit with one parent: every change it makes to the record, checked against the roles in force
+  /// before it.
+  func checkCommit(_ commit: Commit) throws {
+    let parent = commit.parents[0]
+    let before = try roles(at: parent)
+    let changes = try repository.diff(from: try repository.treeID(ofCommit: parent), to: commit.tree)
+    var signers: Set<String> = []
+    var relevant = 0
+    for change in changes {
+      let path = change.path
+      if path == Roles.path {
+        relevant += 1
+        signers.insert(commit.committer.name)
+        if !before.roles.isSecretariat(commit.committer.name) {
+          breach(commit, .rolesNotBySecretariat(person: commit.committer.name, secretariat: before.roles.secretariat.name))
+        }
+        if let blob = change.newID {
+          do {
+            _ = try Roles.decode(try repository.blobContent(blob))
+          } catch RoleError.unreadable(let problem) {
+            breach(commit, .rolesUnreadable(problem: problem.message))
+          }
+        } else {
+          breach(commit, .recordDeleted(path: path))
+        }
+      } else if path.hasPrefix("drafts/") {
+        relevant += 1
+        signers.insert(commit.committer.name)
+        if change.newID == nil {
+          breach(commit, .draftDeleted(path: path))
+        } else {
+          draftChanges[commit.id, default: []].append(change)
+        }
+      } else if path.hasPrefix("proposals/") {
+        relevant += 1
+        guard change.status == .added, let blob = change.newID else {
+          breach(commit, change.newID == nil ? .recordDeleted(path: path) : .recordChanged(path: path))
+          continue
+        }
+        if path.hasPrefix("proposals/events/") {
+          try checkEvent(commit, path: path, blob: blob, roles: before, signers: &signers)
+        } else {
+          try checkProposal(commit, path: path, blob: blob, roles: before, signers: &signers)
+        }
+      }
+    }
+    changeCounts[commit.id] = relevant
+    // Roles recorded for the first time are trusted as the founder's: their keys check this commit.
+    var keys = before
+    if !before.isRecorded, let after = try? roles(at: commit.id), after.isRecorded { keys = after }
+    try checkSignature(commit, signers: signers.isEmpty ? [commit.committer.name] : signers, roles: keys, required: !signers.isEmpty)
+  }
+
+  func checkProposal(_ commit: Commit, path: String, blob: ObjectID, roles: RolesInForce, signers: inout Set<String>) throws {
+    let record: ProposalRecord
+    do {
+      record = try proposal(blob, path: path)
+    } catch let problem as RecordProblem {
+      breach(commit, .recordUnreadable(path: path, problem: problem.message))
+      return
+    }
+    signers.insert(commit.author.name)
+    if record.delegation.caseInsensitiveCompare(commit.author.name) != .orderedSame {
+      breach(commit, .authorNotDelegation(proposal: record.id, delegation: record.delegation, author: commit.author.name))
+    }
+    if roles.isRecorded, roles.roles.delegation(record.delegation) == nil {
+      breach(commit, .delegationNotListed(proposal: record.id, delegation: record.delegation))
+    }
+  }
+
+  func checkEvent(_ commit: Commit, path: String, blob: ObjectID, roles: RolesInForce, signers: inout Set<String>) throws {
+    let event: EventRecord
+    do {
+      event = try self.event(blob, path: path)
+    } catch let problem as RecordProblem {
+      breach(commit, .recordUnreadable(path: path, problem: problem.message))
+      return
+    }
+    eventAddedIn[event.id] = commit.id
+    let person = commit.committer.name
+    switch event.kind {
+    case .withdrawn:
+      signers.insert(commit.author.name)
+      guard let id = event.proposal else { return }
+      let recordPath = ProposalRecord.path(for: id)
+      guard let recordBlob = try repository.blobID(at: recordPath, inCommit: commit.id),
+        let record = try? proposal(recordBlob, path: recordPath)
+      else { return }  // A withdrawal of a proposal that is not there is the ledger's damaged record.
+      let author = commit.author.name
+      let entitled = ([record.delegation] + record.cosponsors).contains { $0.caseInsensitiveCompare(author) == .orderedSame }
+      if !entitled { breach(commit, .withdrawalNotByProposer(proposal: id, author: author)) }
+    case .sessionOpened, .sessionClosed, .accepted, .rejected, .deferred, .reopened, .reconsidered, .draftProduced:
+      signers.insert(person)
+      if roles.isRecorded, !roles.roles.mayChair(person) {
+        breach(commit, .notChairOrSecretariat(act: event.kind.rawValue, person: person, path: path))
+      }
+      if event.kind == .sessionOpened, roles.isRecorded, let chair = event.chair, !roles.roles.mayChair(chair) {
+        breach(commit, .chairNotListed(chair: chair, path: path))
+      }
+      if event.kind == .draftProduced { produced.append((commit, event)) }
+    }
+  }
+
+  func proposal(_ blob: ObjectID, path: String) throws -> ProposalRecord {
+    try workspace.memory.records.proposal(blob) { try RecordCoding.decodeProposal(try repository.blobContent(blob), path: path) }
+  }
+
+  func event(_ blob: ObjectID, path: String) throws -> EventRecord {
+    try workspace.memory.records.event(blob) { try RecordCoding.decodeEvent(try repository.blobContent(blob), path: path) }
+  }
+
+  // MARK: Merges
+
+  /// A merge only brings together what its parents hold: at every path of the record where it differs
+  /// from its first parent, it holds what another parent holds; and a record or draft its first parent
+  /// already held is never replaced.
+  func checkMerge(_ merge: Commit) throws {
+    let first = merge.parents[0]
+    let changes = try repository.diff(from: try repository.treeID(ofCommit: first), to: merge.tree)
+    for change in changes {
+      let path = change.path
+      guard path == Roles.path || path.hasPrefix("drafts/") || path.hasPrefix("proposals/") else { continue }
+      if change.oldID != nil, path != Roles.path {
+        let kind: Breach.Kind =
+          if path.hasPrefix("drafts/") {
+            change.newID == nil ? .draftDeleted(path: path) : .draftChangedOutsideNext(path: path)
+          } else {
+            change.newID == nil ? .recordDeleted(path: path) : .recordChanged(path: path)
+          }
+        breach(merge, kind)
+        continue
+      }
+      var fromAParent = false
+      for parent in merge.parents.dropFirst() where try repository.blobID(at: path, inCommit: parent) == change.newID {
+        fromAParent = true
+        break
+      }
+      if !fromAParent { breach(merge, .mergeChanged(path: path)) }
+    }
+    try checkSignature(merge, signers: [merge.committer.name], roles: try roles(at: first), required: false)
+  }
+
+  // MARK: Conflicts
+
+  /// Opposite decisions on one proposal, as the record stands at the tip, that no later session settled.
+  func checkConflicts() throws {
+    guard case .success(let ledger) = Snapshot(repository: repository, tip: tip, memory: workspace.memory).ledger else { return }
+    for state in ledger.conflicts {
+      let ids = state.conflict.map(\.id)
+      let commit = ids.compactMap { eventAddedIn[$0] }.last ?? tip
+      breaches.append(Breach(commit: commit, kind: .oppositeDecisions(proposal: state.id, decisions: ids)))
+    }
+  }
+}
