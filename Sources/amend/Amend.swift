@@ -11,7 +11,7 @@ struct Amend: ParsableCommand {
     subcommands: [
       Init.self, Show.self, Clauses.self, Propose.self, Withdraw.self, Proposals.self, ProposalCommand.self,
       Compile.self, SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Reconsider.self, Next.self,
-      HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self,
+      HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self, RolesCommand.self, Verify.self,
     ])
 
   /// Parses, then runs: a mistake in the arguments and a failure while running are told apart by

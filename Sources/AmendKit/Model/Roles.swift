@@ -85,6 +85,12 @@ public struct RolesInForce: Equatable, Sendable {
   public var roles: Roles
   /// Whether they are recorded in `roles.yaml`; when false, every check of today applies and no other.
   public var isRecorded: Bool
+
+  /// `roles`, recorded or not.
+  public init(roles: Roles, isRecorded: Bool) {
+    self.roles = roles
+    self.isRecorded = isRecorded
+  }
 }
 
 /// A change to the roles, made by the secretariat.

@@ -18,6 +18,8 @@ enum Messages {
     case let error as RecordError: record(error)
     case let error as RepositoryError: repository(error)
     case let error as InitError: initialise(error)
+    case let error as RoleError: role(error)
+    case let error as SigningError: signing(error)
     default: nil
     }
   }
