@@ -48,7 +48,9 @@ extension Repository {
     defer { git_buf_dispose(&buffer) }
     guard let content = buffer.ptr else { throw GitError(code: -1, message: "libgit2 returned an empty commit buffer") }
     // The exact bytes libgit2 will store, signed as they are.
-    let signature = try signer.sign(Data(bytes: content, count: buffer.size))
+    // Without the armor's last line break, the header ends as git's own signed commits end it.
+    var signature = try signer.sign(Data(bytes: content, count: buffer.size))
+    while signature.hasSuffix("\n") { signature.removeLast() }
     var oid = git_oid()
     try check(git_commit_create_with_signature(&oid, pointer, content, signature, nil))
     return ObjectID(oid)

@@ -139,9 +139,11 @@ final class HistoryCheck {
       }
     }
     changeCounts[commit.id] = relevant
-    // Roles recorded for the first time are trusted as the founder's: their keys check this commit.
+    // Roles recorded for the first time are trusted as the founder's, and a change the secretariat of the
+    // time made is its own: their keys (a key recorded by this very commit included) check this commit.
     var keys = before
-    if !before.isRecorded, let after = try? roles(at: commit.id), after.isRecorded { keys = after }
+    let bySecretariat = changes.contains { $0.path == Roles.path } && before.roles.isSecretariat(commit.committer.name)
+    if !before.isRecorded || bySecretariat, let after = try? roles(at: commit.id), after.isRecorded { keys = after }
     try checkSignature(commit, signers: signers.isEmpty ? [commit.committer.name] : signers, roles: keys, required: !signers.isEmpty)
   }
 
