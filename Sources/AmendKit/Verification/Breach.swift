@@ -15,7 +15,7 @@ public struct Breach: Sendable, Equatable {
   }
 
   /// What is wrong, with the facts that show it.
-  public enum Kind: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable, Codable {
     /// A session opened or closed, a decision or a draft recorded by `person`, who was neither a chair nor
     /// the secretariat when it was recorded (`act` is the event's kind: "accepted", "session-opened", …).
     case notChairOrSecretariat(act: String, person: String, path: String)

@@ -8,11 +8,16 @@ extension HistoryCheck {
   /// with what was committed: the first commit of the chain (a copy of the previous draft), each applied
   /// proposal's commit, the final text, its numbering table and the event's list of applied proposals.
   /// Every draft change it accounts for is marked explained.
-  func rederive(_ commit: Commit, _ event: EventRecord) throws {
-    guard let number = event.draft else {
+  func rederive(_ commit: Commit, eventPath: String) throws -> DerivedFacts {
+    var facts = DerivedFacts(number: 0, derived: false, breaches: [], explained: [])
+    func breach(_ at: Commit, _ kind: Breach.Kind) { facts.breaches.append(Breach(commit: at.id, kind: kind)) }
+    guard let blob = try repository.blobID(at: eventPath, inCommit: commit.id), let event = try? self.event(blob, path: eventPath),
+      let number = event.draft
+    else {
       breach(commit, .draftNotDerivable(draft: 0, problem: "its draft-produced event names no draft"))
-      return
+      return facts
     }
+    facts.number = number
     let file = DraftFile(number: number)
     let path = file.path
     // The chain: first-parent ancestors that change this draft's file and nothing else, back to the one
@@ -20,11 +25,12 @@ extension HistoryCheck {
     var chain: [Commit] = []
     var cursor = commit.parents.first
     var begun: Commit?
-    while let id = cursor, let step = commits[id], step.parents.count == 1, changeCounts[id] == 1,
-      let change = draftChanges[id]?.first, change.path == path
-    {
+    // A step that changes nothing (a proposal whose text was already there) is still a commit of the chain.
+    while let id = cursor, let step = commits[id], step.parents.count == 1 {
+      let change = draftChanges[id]?.first
+      guard changeCounts[id] == 0 || (changeCounts[id] == 1 && change?.path == path) else { break }
       chain.insert(step, at: 0)
-      if change.status == .added {
+      if change?.added == true {
         begun = step
         break
       }
@@ -32,7 +38,7 @@ extension HistoryCheck {
     }
     guard let begun, let base = begun.parents.first else {
       breach(commit, .draftDiffers(draft: number, path: path, part: "first commit (no copy of the previous draft begins it)"))
-      return
+      return facts
     }
     let snapshot = Snapshot(repository: repository, tip: base, memory: workspace.memory)
     let current: DraftVersion
@@ -40,15 +46,15 @@ extension HistoryCheck {
       current = try snapshot.currentDraft()
     } catch {
       breach(commit, .draftNotDerivable(draft: number, problem: "the draft before it cannot be read (\(error))"))
-      return
+      return facts
     }
     guard current.number + 1 == number else {
       breach(commit, .draftNotDerivable(draft: number, problem: "the draft before it is the \(Ordinal.words(current.number))"))
-      return
+      return facts
     }
     guard let date = event.calendarDate else {
       breach(commit, .draftNotDerivable(draft: number, problem: "its event has no date"))
-      return
+      return facts
     }
     let committed = try text(at: path, in: commit.id)
     var plan: NextDraftPlan
@@ -63,7 +69,7 @@ extension HistoryCheck {
       }
     } catch {
       breach(commit, .draftNotDerivable(draft: number, problem: "\(error)"))
-      return
+      return facts
     }
     var differs = false
     func differ(_ at: Commit, _ part: String) {
@@ -86,11 +92,10 @@ extension HistoryCheck {
     let numbering = try RecordCoding.encoder().encode(plan.result.numbering)
     if try text(at: file.numberingPath, in: commit.id) != numbering { differ(commit, "numbering table") }
     if (event.applied ?? []) != plan.result.applied { differ(commit, "applied list") }
-    if !differs { derived.append(number) }
+    facts.derived = !differs
     // Whatever the outcome, the chain is what `next` wrote; its differences are reported above.
-    for step in chain { explained.insert("\(step.id.hex) \(path)") }
-    explained.insert("\(commit.id.hex) \(path)")
-    explained.insert("\(commit.id.hex) \(file.numberingPath)")
+    facts.explained = chain.map { "\($0.id.hex) \(path)" } + ["\(commit.id.hex) \(path)", "\(commit.id.hex) \(file.numberingPath)"]
+    return facts
   }
 
   func text(at path: String, in commit: ObjectID) throws -> String? {

@@ -24,7 +24,7 @@ extension HistoryCheck {
       if keys.contains(key) {
         let good = (try? SSHSignature.verify(signature.signedData, armored: signature.armored, publicKey: key)) ?? false
         if good {
-          signatures += 1
+          current.signatures += 1
         } else {
           breach(commit, .signatureInvalid(signer: signer))
         }

@@ -8,10 +8,13 @@ extension Workspace {
   /// after they were written, drafts changed only by `amend next` and each re-derived from its
   /// predecessor and the decisions before it, byte for byte, opposite decisions left unsettled, and every
   /// signature checked against the key of the party its commit claims.
-  public func verify() throws -> VerificationReport {
+  ///
+  /// What was found in each commit is kept by commit id under the git directory, so that the next run
+  /// checks only new commits; with `full`, everything is checked again.
+  public func verify(full: Bool = false) throws -> VerificationReport {
     guard let tip = try repository.referenceTarget(branch) else { throw RepositoryError.nothingCommitted }
     let check = HistoryCheck(workspace: self, tip: tip)
-    return try check.run()
+    return try check.run(full: full)
   }
 }
 
@@ -21,6 +24,8 @@ final class HistoryCheck {
   let repository: Repository
   let tip: ObjectID
   var breaches: [Breach] = []
+  /// What the commit being checked shows.
+  var current = CommitFacts()
   /// Commits by id, as walked.
   var commits: [ObjectID: Commit] = [:]
   /// Decoded roles files by blob id.
@@ -28,13 +33,13 @@ final class HistoryCheck {
   /// The person who ran `init`: the secretariat until roles are recorded.
   var founder = ""
   /// Draft paths each non-merge commit changed (added or modified), and which it added.
-  var draftChanges: [ObjectID: [FileChange]] = [:]
+  var draftChanges: [ObjectID: [DraftChange]] = [:]
   /// Every change each non-merge commit made to the record, for the draft chains.
   var changeCounts: [ObjectID: Int] = [:]
   /// "commit path" of draft changes explained by a verified `amend next`.
   var explained: Set<String> = []
-  /// Commits that recorded a draft-produced event, with the event.
-  var produced: [(commit: Commit, event: EventRecord)] = []
+  /// Commits that recorded a draft-produced event, with the event's path.
+  var produced: [(commit: Commit, path: String)] = []
   /// The commit that added each event, by event id.
   var eventAddedIn: [String: ObjectID] = [:]
   var derived: [Int] = []
@@ -46,18 +51,39 @@ final class HistoryCheck {
     self.tip = tip
   }
 
-  func run() throws -> VerificationReport {
+  func run(full: Bool) throws -> VerificationReport {
     let history = try repository.commitsOldestFirst(from: tip)
-    founder = try repository.firstParentRoot(from: tip).committer.name
+    let roots = history.filter(\.parents.isEmpty)
+    founder = try (roots.count == 1 ? roots[0] : repository.firstParentRoot(from: tip)).committer.name
+    let cache = VerificationCache(path: repository.gitDirectory + "/amend/verify-v1.cache", founder: founder, load: !full)
     for commit in history {
       commits[commit.id] = commit
+      if let known = cache.commits[commit.id] {
+        take(known, of: commit)
+        continue
+      }
+      current = CommitFacts()
       switch commit.parents.count {
-      case 0: continue  // The first draft as received: trusted, as the root of everything after it.
+      case 0: break  // The first draft as received: trusted, as the root of everything after it.
       case 1: try checkCommit(commit)
       default: try checkMerge(commit)
       }
+      cache.remember(current, for: commit.id)
+      take(current, of: commit)
     }
-    for (commit, event) in produced { try rederive(commit, event) }
+    for (commit, path) in produced {
+      let facts: DerivedFacts
+      if let known = cache.drafts[commit.id] {
+        facts = known
+      } else {
+        facts = try rederive(commit, eventPath: path)
+        cache.remember(facts, for: commit.id)
+      }
+      if facts.derived { derived.append(facts.number) }
+      breaches += facts.breaches
+      explained.formUnion(facts.explained)
+    }
+    cache.save()
     for (id, changes) in draftChanges {
       for change in changes where !explained.contains("\(id.hex) \(change.path)") {
         breaches.append(Breach(commit: id, kind: .draftChangedOutsideNext(path: change.path)))
@@ -69,8 +95,19 @@ final class HistoryCheck {
     return VerificationReport(commits: history.count, drafts: derived.sorted(), signatures: signatures, breaches: breaches)
   }
 
+  /// A breach in the commit being checked.
   func breach(_ commit: Commit, _ kind: Breach.Kind) {
-    breaches.append(Breach(commit: commit.id, kind: kind))
+    current.breaches.append(kind)
+  }
+
+  /// Adds what `commit` shows to what the whole walk found.
+  func take(_ facts: CommitFacts, of commit: Commit) {
+    breaches += facts.breaches.map { Breach(commit: commit.id, kind: $0) }
+    signatures += facts.signatures
+    changeCounts[commit.id] = facts.relevant
+    if !facts.draftChanges.isEmpty { draftChanges[commit.id] = facts.draftChanges }
+    for event in facts.events { eventAddedIn[event] = commit.id }
+    if let path = facts.produced { produced.append((commit, path)) }
   }
 
   // MARK: Roles
@@ -123,7 +160,7 @@ final class HistoryCheck {
         if change.newID == nil {
           breach(commit, .draftDeleted(path: path))
         } else {
-          draftChanges[commit.id, default: []].append(change)
+          current.draftChanges.append(DraftChange(path: path, added: change.status == .added))
         }
       } else if path.hasPrefix("proposals/") {
         relevant += 1
@@ -138,7 +175,7 @@ final class HistoryCheck {
         }
       }
     }
-    changeCounts[commit.id] = relevant
+    current.relevant = relevant
     // Roles recorded for the first time are trusted as the founder's, and a change the secretariat of the
     // time made is its own: their keys (a key recorded by this very commit included) check this commit.
     var keys = before
@@ -172,7 +209,7 @@ final class HistoryCheck {
       breach(commit, .recordUnreadable(path: path, problem: problem.message))
       return
     }
-    eventAddedIn[event.id] = commit.id
+    current.events.append(event.id)
     let person = commit.committer.name
     switch event.kind {
     case .withdrawn:
@@ -193,7 +230,7 @@ final class HistoryCheck {
       if event.kind == .sessionOpened, roles.isRecorded, let chair = event.chair, !roles.roles.mayChair(chair) {
         breach(commit, .chairNotListed(chair: chair, path: path))
       }
-      if event.kind == .draftProduced { produced.append((commit, event)) }
+      if event.kind == .draftProduced { current.produced = path }
     }
   }
 

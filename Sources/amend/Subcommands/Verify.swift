@@ -8,6 +8,7 @@ extension Amend {
       abstract: "Check the whole history: who recorded what, records never changed, every draft re-derived, signatures.")
 
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Check every commit again, ignoring what earlier runs found (kept in .git/amend/verify-v1.cache).") var full = false
     @OptionGroup var options: RepositoryOptions
 
     /// One breach as `--json` prints it.
@@ -27,7 +28,7 @@ extension Amend {
 
     func run() throws {
       let workspace = try options.workspace()
-      let report = try workspace.verify()
+      let report = try workspace.verify(full: full)
       workspace.reportWarnings()
       if json {
         let breaches = report.breaches.map { BreachJSON(commit: $0.commit.hex, message: Messages.breach($0.kind)) }
