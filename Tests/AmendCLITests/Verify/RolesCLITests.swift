@@ -16,7 +16,8 @@ struct RolesCLITests {
     #expect(value["recorded"] as? Bool == false)
     #expect((value["secretariat"] as? [String: Any])?["name"] as? String == "Secretariat")
     // Anyone tables and anyone chairs, as before roles existed.
-    let tabled = try CLI.run(["propose", "7 (b)", "--by", "Norway", "--delete-clause"], in: scratch.path, extra: ["AMEND_COMMITTER": "Someone <s@x.org>"])
+    let tabled = try CLI.run(
+      ["propose", "7 (b)", "--by", "Norway", "--delete-clause"], in: scratch.path, extra: ["AMEND_COMMITTER": "Someone <s@x.org>"])
     #expect(tabled.status == 0, "\(tabled.stderr)")
     #expect(try CLI.run(["verify"], in: scratch.path).status == 0)
   }

@@ -79,7 +79,8 @@ struct SigningCLITests {
     try stage.amend(["session", "close"])
     try stage.amend(["next"])
     for commit in try GitCLI.lines(["rev-list", "HEAD", "-8"], in: stage.path) {
-      #expect(try GitCLI.run(["cat-file", "commit", commit], in: stage.path).contains("\ngpgsig -----BEGIN SSH SIGNATURE-----"), "\(commit) unsigned")
+      #expect(
+        try GitCLI.run(["cat-file", "commit", commit], in: stage.path).contains("\ngpgsig -----BEGIN SSH SIGNATURE-----"), "\(commit) unsigned")
     }
     let run = try CLI.run(["verify"], in: stage.path)
     #expect(run.status == 0, "\(run.stdout)")

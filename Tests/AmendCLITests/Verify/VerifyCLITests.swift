@@ -25,6 +25,11 @@ struct VerifyCLITests {
     try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling and more"), to: path)
     let commit = try stage.commitWithGit(as: "European Union", message: "Clarify")
     expectOneBreach(try stage.verify(), commit: commit, saying: "record \(path) changed after it was written")
+    // The second run reads what the first found from .git/amend/verify-v1.cache; --full checks again.
+    #expect(FileManager.default.fileExists(atPath: stage.path + "/.git/amend/verify-v1.cache"))
+    expectOneBreach(try stage.verify(), commit: commit, saying: "record \(path) changed after it was written")
+    let full = try CLI.run(["verify", "--full"], in: stage.path)
+    #expect(full.status == 1 && full.stdout.split(separator: "\n").count == 1 && full.stdout.contains("\(commit): record \(path) changed"))
   }
 
   @Test("a delegation records a decision by writing the event file itself")
@@ -116,8 +121,10 @@ struct VerifyCLITests {
     _ = try stage.table("Group of African States", ["--delete-clause"], as: NegotiationStage.africanGroup)
     try GitCLI.run(
       ["merge", "-q", "--no-edit", "capital", "-m", "Sync\n\nAmend-Event: sync"], in: stage.path,
-      environment: ["GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
-        "GIT_AUTHOR_EMAIL": "s@example.org"])
+      environment: [
+        "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
+        "GIT_AUTHOR_EMAIL": "s@example.org",
+      ])
     #expect(try GitCLI.run(["rev-list", "--merges", "--count", "HEAD"], in: stage.path).hasPrefix("1"))
     let result = try stage.verify()
     #expect(result.status == 0, "\(result.lines)")
@@ -130,8 +137,10 @@ struct VerifyCLITests {
     _ = try stage.table("European Union", ["--replace", "migrant workers", "--with", "all migrant workers"], as: NegotiationStage.europeanUnion)
     try GitCLI.run(["checkout", "-q", "main"], in: stage.path)
     _ = try stage.table("Group of African States", ["--delete-clause"], as: NegotiationStage.africanGroup)
-    let identity = ["GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
-      "GIT_AUTHOR_EMAIL": "s@example.org"]
+    let identity = [
+      "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
+      "GIT_AUTHOR_EMAIL": "s@example.org",
+    ]
     try GitCLI.run(["merge", "-q", "--no-commit", "capital"], in: stage.path, environment: identity)
     let path = "proposals/\(stage.african).md"
     try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling and more"), to: path)
@@ -155,8 +164,10 @@ struct VerifyCLITests {
     try stage.amend(["session", "close"], as: NegotiationStage.chair)
     try GitCLI.run(
       ["merge", "-q", "--no-edit", "room"], in: stage.path,
-      environment: ["GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
-        "GIT_AUTHOR_EMAIL": "s@example.org"])
+      environment: [
+        "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
+        "GIT_AUTHOR_EMAIL": "s@example.org",
+      ])
     let result = try stage.verify()
     #expect(result.status == 1)
     #expect(result.lines.count == 1 && result.lines[0].contains("opposite decisions on \(id)"), "\(result.lines)")
