@@ -56,6 +56,15 @@ struct VerifyCLITests {
     expectOneBreach(try stage.verify(), commit: commit, saying: "\(path) changed other than by 'amend next'")
   }
 
+  @Test("a delegation names itself chair by editing roles.yaml")
+  func rolesByDelegation() throws {
+    let stage = try NegotiationStage(draft: false)
+    try stage.write(
+      try stage.read("roles.yaml").replacingOccurrences(of: "- name: Ambassador Ndiaye", with: "- name: European Union"), to: "roles.yaml")
+    let commit = try stage.commitWithGit(as: "European Union", message: "Roles: chair European Union\n\nAmend-Event: roles")
+    expectOneBreach(try stage.verify(), commit: commit, saying: "roles changed by European Union, not by the secretariat (Secretariat)")
+  }
+
   @Test("a record is deleted")
   func recordDeleted() throws {
     let stage = try NegotiationStage()
