@@ -13,8 +13,15 @@ extension Snapshot {
   public func rolesInForce() throws -> RolesInForce {
     if let recorded = try recordedRoles() { return RolesInForce(roles: recorded, isRecorded: true) }
     guard let tip else { throw RepositoryError.nothingCommitted }
+    return RolesInForce(roles: Roles(secretariat: Roles.Party(name: try founder(from: tip).committer.name)), isRecorded: false)
+  }
+
+  /// The commit `amend init` made: the first of the branch, or, when init ran in a repository that
+  /// already had commits, the first that wrote a draft.
+  func founder(from tip: ObjectID) throws -> Commit {
     let root = try repository.firstParentRoot(from: tip)
-    return RolesInForce(roles: Roles(secretariat: Roles.Party(name: root.committer.name)), isRecorded: false)
+    if try !repository.listTree(ofCommit: root.id, under: "drafts").isEmpty { return root }
+    return try repository.history(from: tip, touching: "drafts").last ?? root
   }
 }
 

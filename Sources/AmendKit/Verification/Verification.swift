@@ -32,6 +32,8 @@ final class HistoryCheck {
   var rolesByBlob: [ObjectID: Roles?] = [:]
   /// The person who ran `init`: the secretariat until roles are recorded.
   var founder = ""
+  /// The commit `init` made.
+  var founding: ObjectID?
   /// Draft paths each non-merge commit changed (added or modified), and which it added.
   var draftChanges: [ObjectID: [DraftChange]] = [:]
   /// Every change each non-merge commit made to the record, for the draft chains.
@@ -53,9 +55,15 @@ final class HistoryCheck {
 
   func run(full: Bool) throws -> VerificationReport {
     let history = try repository.commitsOldestFirst(from: tip)
-    let roots = history.filter(\.parents.isEmpty)
-    founder = try (roots.count == 1 ? roots[0] : repository.firstParentRoot(from: tip)).committer.name
-    let cache = VerificationCache(path: repository.gitDirectory + "/amend/verify-v1.cache", founder: founder, load: !full)
+    // The commit init made (the first to hold a draft): its draft is trusted as received, and its
+    // committer is the secretariat until roles are recorded. It is an ancestor of every commit it
+    // bears on, so what is kept by commit id stays true.
+    for commit in history where try !repository.listTree(ofCommit: commit.id, under: "drafts").isEmpty {
+      founding = commit.id
+      founder = commit.committer.name
+      break
+    }
+    let cache = VerificationCache(path: repository.gitDirectory + "/amend/verify-v1.cache", load: !full)
     for commit in history {
       commits[commit.id] = commit
       if let known = cache.commits[commit.id] {
@@ -159,7 +167,7 @@ final class HistoryCheck {
         signers.insert(commit.committer.name)
         if change.newID == nil {
           breach(commit, .draftDeleted(path: path))
-        } else {
+        } else if commit.id != founding {
           current.draftChanges.append(DraftChange(path: path, added: change.status == .added))
         }
       } else if path.hasPrefix("proposals/") {

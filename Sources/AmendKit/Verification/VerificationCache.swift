@@ -36,19 +36,16 @@ struct DerivedFacts: Equatable {
 /// Verify's findings by commit id, kept under the git directory (`amend/verify-v1.cache`) so that the
 /// next run checks only new commits. A commit id names the commit and, through its parents, its whole
 /// history, so what was found in it can never go stale; the file is derived, never committed, and can be
-/// deleted at any time (`amend verify --full` ignores it). It also holds the founder's name (the
-/// secretariat before roles), and is not used when that differs.
+/// deleted at any time (`amend verify --full` ignores it).
 final class VerificationCache {
   static let header = "amend-verify-cache 1"
   private let path: String?
-  private let founder: String
   private(set) var commits: [ObjectID: CommitFacts] = [:]
   private(set) var drafts: [ObjectID: DerivedFacts] = [:]
   private var changed = false
 
-  init(path: String?, founder: String, load: Bool) {
+  init(path: String?, load: Bool) {
     self.path = path
-    self.founder = founder
     if load { self.load() }
   }
 
@@ -61,8 +58,6 @@ final class VerificationCache {
     drafts[commit] = facts
     changed = true
   }
-
-  private var foundLine: String { Self.escaped(founder) }
 
   /// `text` with '%', ',', tabs and line breaks percent-escaped.
   static func escaped(_ text: String) -> String {
@@ -87,10 +82,10 @@ final class VerificationCache {
   private func load() {
     guard let path, let data = FileManager.default.contents(atPath: path) else { return }
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    guard lines.count > 1, lines[0] == Self.header, lines[1] == "founder\t" + foundLine else { return }
+    guard lines.count > 0, lines[0] == Self.header else { return }
     let decoder = JSONDecoder()
     func string(_ field: String) -> String? { Self.unescaped(field) }
-    for line in lines.dropFirst(2) where !line.isEmpty {
+    for line in lines.dropFirst() where !line.isEmpty {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard fields.count >= 2, let id = ObjectID(hex: fields[1]) else { continue }
       switch fields[0] {
@@ -130,7 +125,7 @@ final class VerificationCache {
       (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
     let escaped = Self.escaped
-    var lines = [Self.header, "founder\t" + foundLine]
+    var lines = [Self.header]
     for (id, facts) in commits {
       lines.append("C\t\(id.hex)\t\(facts.relevant)\t\(facts.signatures)\t\(facts.events.map(escaped).joined(separator: ","))")
       for change in facts.draftChanges { lines.append("D\t\(id.hex)\t\(change.added ? "a" : "m")\t\(escaped(change.path))") }

@@ -18,6 +18,24 @@ struct VerifyCLITests {
     #expect(value["commits"] as? Int == Int(count))
   }
 
+  @Test("init in a repository that already had commits: its draft is trusted, its committer the secretariat")
+  func initAfterOtherCommits() throws {
+    let scratch = try Scratch()
+    try GitCLI.run(["init", "-q", "-b", "main"], in: scratch.path)
+    try Data("Our delegation's notes\n".utf8).write(to: URL(fileURLWithPath: scratch.path + "/README"))
+    try GitCLI.run(["add", "README"], in: scratch.path)
+    try GitCLI.run(
+      ["commit", "-q", "-m", "Notes"], in: scratch.path,
+      environment: [
+        "GIT_AUTHOR_NAME": "Someone Else", "GIT_AUTHOR_EMAIL": "e@x.org", "GIT_COMMITTER_NAME": "Someone Else", "GIT_COMMITTER_EMAIL": "e@x.org",
+      ])
+    try #require(try CLI.run(["init", "--from", CLI.seed], in: scratch.path).status == 0)
+    #expect(try CLI.run(["roles"], in: scratch.path).stdout.hasPrefix("Secretariat: Secretariat\n"))
+    #expect(try CLI.run(["roles", "set", "--chair", "Ambassador Ndiaye"], in: scratch.path).status == 0)
+    let run = try CLI.run(["verify"], in: scratch.path)
+    #expect(run.status == 0, "\(run.stdout)")
+  }
+
   @Test("a delegation edits another's proposal record and commits it")
   func editsAnothersProposal() throws {
     let stage = try NegotiationStage()
