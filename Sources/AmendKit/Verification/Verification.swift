@@ -278,6 +278,20 @@ final class HistoryCheck {
       }
       if !fromAParent { breach(merge, .mergeChanged(path: path)) }
     }
+    // Nor may it drop or replace what another parent brought: two versions of one record or draft.
+    for parent in merge.parents.dropFirst() {
+      for change in try repository.diff(from: try repository.treeID(ofCommit: parent), to: merge.tree) {
+        let path = change.path
+        guard change.oldID != nil, path.hasPrefix("drafts/") || path.hasPrefix("proposals/") else { continue }
+        let kind: Breach.Kind =
+          if path.hasPrefix("drafts/") {
+            change.newID == nil ? .draftDeleted(path: path) : .draftChangedOutsideNext(path: path)
+          } else {
+            change.newID == nil ? .recordDeleted(path: path) : .recordChanged(path: path)
+          }
+        if !current.breaches.contains(kind) { breach(merge, kind) }
+      }
+    }
     try checkSignature(merge, signers: [merge.committer.name], roles: try roles(at: first), required: false)
   }
 

@@ -177,6 +177,26 @@ struct VerifyCLITests {
     expectOneBreach(try stage.verify(), commit: commit, saying: "record \(path) changed after it was written")
   }
 
+  @Test("two sides that wrote one record differently: the merge keeps its first parent's, and is named")
+  func mergeOfTwoVersions() throws {
+    let stage = try NegotiationStage()
+    let path = "proposals/\(stage.african).md"
+    try GitCLI.run(["checkout", "-q", "-b", "capital"], in: stage.path)
+    try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling of migrants"), to: path)
+    let edit = try stage.commitWithGit(as: "Group of African States", message: "Clarify")
+    try GitCLI.run(["checkout", "-q", "main"], in: stage.path)
+    _ = try stage.table("European Union", ["--delete-clause"], as: NegotiationStage.europeanUnion)
+    let identity = [
+      "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "s@example.org", "GIT_AUTHOR_NAME": "Secretariat",
+      "GIT_AUTHOR_EMAIL": "s@example.org",
+    ]
+    try GitCLI.run(["merge", "-q", "--no-edit", "-s", "ours", "capital"], in: stage.path, environment: identity)
+    let merge = try GitCLI.run(["rev-parse", "--short=7", "HEAD"], in: stage.path).trimmingCharacters(in: .whitespacesAndNewlines)
+    let result = try stage.verify()
+    #expect(result.status == 1)
+    #expect(result.lines == ["\(edit): record \(path) changed after it was written", "\(merge): record \(path) changed after it was written"])
+  }
+
   @Test("opposite decisions from merged histories are reported until a later session settles them")
   func oppositeDecisions() throws {
     let stage = try NegotiationStage(draft: false)
