@@ -82,7 +82,7 @@ extension Workspace {
     }
     let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard lines.count == 1, let line = lines.first, SSHSignature.normalizedPublicKey(line) != nil,
-      (try? Names.checked(line, .delegation)) != nil
+      (try? Names.checked(line, .role(.delegation))) != nil
     else {
       throw .notAPublicKey(path: path)
     }
@@ -95,9 +95,9 @@ extension Workspace {
   public func changeRoles(_ change: RoleChange) throws -> Roles {
     let checked: RoleChange
     switch change {
-    case .secretariat(let name, let key): checked = .secretariat(try Names.checked(name, .chair), key: key)
-    case .chair(let name, let key): checked = .chair(try Names.checked(name, .chair), key: key)
-    case .delegation(let name, let key): checked = .delegation(try Names.checked(name, .delegation), key: key)
+    case .secretariat(let name, let key): checked = .secretariat(try Names.checked(name, .role(.secretariat)), key: key)
+    case .chair(let name, let key): checked = .chair(try Names.checked(name, .role(.chair)), key: key)
+    case .delegation(let name, let key): checked = .delegation(try Names.checked(name, .role(.delegation)), key: key)
     case .removeChair, .removeDelegation: checked = change
     }
     let committer = try committer()

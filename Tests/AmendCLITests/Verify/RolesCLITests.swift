@@ -81,6 +81,9 @@ struct RolesCLITests {
       name: "remove a delegation not listed", arguments: ["roles", "remove", "--delegation", "Norway"],
       message: "'Norway' is not a delegation in roles.yaml"),
     HostileCase(
+      name: "a name with a line break", arguments: ["roles", "set", "--chair", "Ambassador\nNdiaye"],
+      message: "--chair 'Ambassador\\nNdiaye' has a line break"),
+    HostileCase(
       name: "two roles at once", arguments: ["roles", "set", "--chair", "A", "--delegation", "B"],
       message: "give exactly one of --secretariat, --chair, --delegation"),
   ]
