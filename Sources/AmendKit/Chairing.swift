@@ -22,6 +22,8 @@ extension Workspace {
           + "Amend-Event: session-opened\nAmend-Session: \(event?.session ?? "")"
       }
     ) { snapshot in
+      try requireChairOrSecretariat(.openSession, at: snapshot)
+      try requireChair(chair, at: snapshot)
       _ = try snapshot.currentDraft()
       let ledger = try snapshot.ledger.get()
       if let open = ledger.openSession {
@@ -50,6 +52,7 @@ extension Workspace {
       authoredBy: Self.chairOfOpenSession,
       message: { _ in "Close session \(CommitText.line(closed?.name ?? ""))\n\nAmend-Event: session-closed\nAmend-Session: \(closed?.id ?? "")" }
     ) { snapshot in
+      try requireChairOrSecretariat(.closeSession, at: snapshot)
       let ledger = try snapshot.ledger.get()
       guard var open = ledger.openSession else {
         throw DecisionError.noSessionToClose
@@ -75,6 +78,7 @@ extension Workspace {
       authoredBy: Self.chairOfOpenSession,
       message: { _ in Self.decisionMessage(event) }
     ) { snapshot in
+      try requireChairOrSecretariat(.decide, at: snapshot)
       let ledger = try snapshot.ledger.get()
       guard let session = ledger.openSession else {
         throw DecisionError.noOpenSession

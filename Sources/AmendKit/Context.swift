@@ -14,6 +14,9 @@ public struct Context: Sendable {
   /// Runs just before a new draft is published, and before `sync` pushes; tests use it to stop a process
   /// at the worst moment, or to make two pushes race.
   public var beforePublish: @Sendable () -> Void = {}
+  /// Whether to sign commits with the SSH key of git config `user.signingkey`; nil follows git config
+  /// `amend.sign`.
+  public var sign: Bool?
 
   /// A context with the system clock, random ids, the given committer and time zone.
   public init(

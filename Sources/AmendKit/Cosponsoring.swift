@@ -15,6 +15,7 @@ extension Workspace {
           + "\n\nAmend-Event: \(kind.rawValue)\nAmend-Proposal: \(event?.proposal ?? id.rawValue)"
       }
     ) { snapshot in
+      try requireDelegation(delegation, at: snapshot)
       let ledger = try snapshot.ledger.get()
       let state = try ledger.proposal(id)
       guard state.status.isUndecided else { throw CosponsorError.notPending(proposal: state.id, status: state.status) }

@@ -13,6 +13,7 @@ extension Workspace {
           + "\n\nAmend-Event: deadline-set"
       }
     ) { snapshot in
+      try requireSecretariat(person, at: snapshot)
       let ledger = try snapshot.ledger.get()
       var made = try newEvent(.deadlineSet, content: "deadline\n\(deadline?.recorded ?? "none")", after: ledger)
       made.id = EventRecord.deadlinePrefix + made.id

@@ -53,6 +53,7 @@ extension Workspace {
   ) throws -> NextDraft {
     for _ in 0..<50 {
       let snapshot = try snapshot()
+      if !dryRun { try requireChairOrSecretariat(.produceDraft, at: snapshot) }
       let ledger = try snapshot.ledger.get()
       if let open = ledger.openSession {
         throw NextDraftError.sessionStillOpen(name: open.name)
@@ -66,6 +67,7 @@ extension Workspace {
       if dryRun { return plan.result }
       guard let tip = snapshot.tip else { throw RepositoryError.nothingCommitted }
       let committer = try committer()
+      let signer = try self.signer()
       try refuseStrayTag(plan.result.tag, tip: tip)
       try tagIfUntagged(current, tip: tip, tagger: signature(committer, at: context.now()))
       let now = context.now()
@@ -78,8 +80,13 @@ extension Workspace {
           changes.append(.upsert(path: path, blob: try repository.writeBlob(Data(content.utf8))))
         }
         tree = try repository.writeTree(base: tree, changes: changes)
-        parent = try repository.createCommit(
-          tree: tree, parents: [parent], author: author, committer: secretariat, message: message)
+        parent =
+          if let signer {
+            try repository.createSignedCommit(
+              tree: tree, parents: [parent], author: author, committer: secretariat, message: message, signer: signer)
+          } else {
+            try repository.createCommit(tree: tree, parents: [parent], author: author, committer: secretariat, message: message)
+          }
       }
       let path = plan.file.path
       try add(

@@ -21,6 +21,7 @@ extension Workspace {
         return "Revise \(proposal): \(CommitText.line(delegation))\(on)\n\nAmend-Event: proposal-revised\nAmend-Proposal: \(proposal)"
       }
     ) { snapshot in
+      try requireDelegation(delegation, at: snapshot)
       let ledger = try snapshot.ledger.get()
       let state = try ledger.proposal(id)
       guard state.status.isUndecided else { throw RevisionError.notPending(proposal: state.id, status: state.status) }

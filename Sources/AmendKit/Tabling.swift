@@ -58,6 +58,7 @@ extension Workspace {
       // A take-up re-tables a proposal tabled in time: the deadline does not apply to it.
       let late = original == nil ? try lateness(on: snapshot, tabledAsLate: request.late) : false
       if original != nil { try precondition(try snapshot.ledger.get(), delegation) }
+      try requireDelegation(delegation, at: snapshot)
       let current = try snapshot.currentDraft()
       let clause = try Self.resolve(request.clause, in: current)
       let checked = try Self.check(request.operation, on: clause, in: current)
@@ -229,6 +230,7 @@ extension Workspace {
           + "\n\nAmend-Event: withdrawn\nAmend-Proposal: \(event?.proposal ?? id.rawValue)"
       }
     ) { snapshot in
+      try requireDelegation(delegation, at: snapshot)
       let ledger = try snapshot.ledger.get()
       let state = try ledger.proposal(id)
       let record = state.record

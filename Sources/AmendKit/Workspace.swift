@@ -92,11 +92,12 @@ public final class Workspace {
     _ build: (Snapshot) throws -> [String: Data?]
   ) throws -> (commit: ObjectID, snapshot: Snapshot) {
     let committer = try committer()
+    let signer = try signer()
     let now = context.now()
     var written: [String] = []
     var last: Snapshot?
     let publication = try refusingObstacles {
-      try repository.recordOnBranch(branch) { tip in
+      try repository.recordOnBranch(branch, signer: signer) { tip in
         let snapshot = Snapshot(repository: repository, tip: tip, memory: memory)
         let files = try build(snapshot)
         var changes: [TreeChange] = []

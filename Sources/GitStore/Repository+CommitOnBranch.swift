@@ -10,26 +10,34 @@ extension Repository {
   /// first, the tip is re-read and `change` is called again, up to `attempts` times, with a small
   /// randomised backoff between attempts. Returns the id of the commit the branch now points at.
   public func commitOnBranch(
-    _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
+    _ branch: String, attempts: Int = 200, signer: CommitSigner? = nil, _ change: (ObjectID?) throws -> CommitPlan
   ) throws -> ObjectID {
-    let publication = try recordOnBranch(branch, attempts: attempts, change)
+    let publication = try recordOnBranch(branch, attempts: attempts, signer: signer, change)
     if let unfinished = publication.unfinished { throw unfinished }
     return publication.commit
   }
 
   /// The same, also bringing the plan's `workingTreePaths` up to date in the index and working tree
-  /// (see `publish`); a failure after the branch moved is reported in the result, not thrown.
+  /// (see `publish`); a failure after the branch moved is reported in the result, not thrown. With
+  /// `signer`, every commit made is signed (`createSignedCommit`) before the compare-and-swap.
   public func recordOnBranch(
-    _ branch: String, attempts: Int = 200, _ change: (ObjectID?) throws -> CommitPlan
+    _ branch: String, attempts: Int = 200, signer: CommitSigner? = nil, _ change: (ObjectID?) throws -> CommitPlan
   ) throws -> Publication {
     let reference = Repository.branchReference(branch)
     var contention: GitError?
     for attempt in 0..<max(attempts, 1) {
       let tip = try referenceTarget(reference)
       let plan = try change(tip)
-      let commit = try createCommit(
-        tree: plan.tree, parents: (tip.map { [$0] } ?? []) + plan.extraParents,
-        author: plan.author, committer: plan.committer, message: plan.message)
+      let parents = (tip.map { [$0] } ?? []) + plan.extraParents
+      let commit =
+        if let signer {
+          try createSignedCommit(
+            tree: plan.tree, parents: parents, author: plan.author, committer: plan.committer, message: plan.message,
+            signer: signer)
+        } else {
+          try createCommit(
+            tree: plan.tree, parents: parents, author: plan.author, committer: plan.committer, message: plan.message)
+        }
       let summary = plan.message.prefix { $0 != "\n" }
       let reflog = (tip == nil ? "commit (initial): " : "commit: ") + summary
       let update = BranchUpdate(

@@ -10,6 +10,11 @@ struct RepositoryOptions: ParsableArguments {
   @Option(help: "The person at the keyboard, as 'Name <email>' (default: git config user.name and user.email).")
   var committer: String?
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Sign the commits with the SSH key of git config user.signingkey (default: git config amend.sign).")
+  var sign: Bool?
+
   /// The world as this process sees it. AMEND_NOW and AMEND_NONCE pin the clock and ids for
   /// reproducible runs; AMEND_COMMITTER stands in for --committer.
   func context() throws -> Context {
@@ -29,6 +34,7 @@ struct RepositoryOptions: ParsableArguments {
     if let spelled = committer ?? environment["AMEND_COMMITTER"] {
       context.committer = try Person(committer: spelled, from: committer == nil ? .environment : .argument)
     }
+    context.sign = sign
     if let pause = environment["AMEND_PAUSE_BEFORE_PUBLISH"].flatMap(Double.init) {
       context.beforePublish = { Thread.sleep(forTimeInterval: pause) }
     }

@@ -10,6 +10,8 @@ public enum NameField: Equatable, Sendable {
   case cosponsor
   /// The contact e-mail address given for the delegation that tables a proposal.
   case delegationEmail
+  /// A name given to `amend roles set` for the role.
+  case role(Roles.Role)
   /// The name in the committer's "Name <email>", from `source`.
   case committerName(CommitterSource)
   /// The e-mail address in the committer's "Name <email>", from `source`.

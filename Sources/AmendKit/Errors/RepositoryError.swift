@@ -48,5 +48,7 @@ public enum RepositoryError: Error, Equatable, Sendable {
     case revision
     /// A deadline set or lifted.
     case deadline
+    /// A change to the roles.
+    case roles
   }
 }

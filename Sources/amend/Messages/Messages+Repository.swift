@@ -49,6 +49,8 @@ extension Messages {
       return "the revision was not recorded"
     case .notRecorded(.deadline):
       return "the deadline was not recorded"
+    case .notRecorded(.roles):
+      return "the roles were not recorded"
     }
   }
 

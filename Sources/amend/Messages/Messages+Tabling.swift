@@ -116,6 +116,7 @@ extension Messages {
     case .delegation: "the delegation (--by)"
     case .cosponsor: "the co-sponsor (--cosponsor)"
     case .delegationEmail: "--email"
+    case .role(let role): "--\(role.rawValue)"
     case .committerName(.gitConfig): "git config user.name"
     case .committerEmail(.gitConfig): "git config user.email"
     case .committerName(let source): "the name in \(committerSource(source))"

@@ -24,6 +24,8 @@ enum Messages {
     case let error as InitError: initialise(error)
     case let error as DocumentError: document(error)
     case let error as SyncError: sync(error)
+    case let error as RoleError: role(error)
+    case let error as SigningError: signing(error)
     default: nil
     }
   }
