@@ -57,12 +57,18 @@ struct SyncStage {
 
 @Suite("Sync: clones on real transports converge, keeping every author")
 struct SyncCLITests {
-  /// The three-party scenario: two delegations table from their clones (one offline), the chair decides
-  /// in a fourth, the secretariat syncs and produces the eighth draft; every clone converges.
+  /// The three-party scenario: the secretariat records the roles; two delegations table from their clones
+  /// (one offline), the chair decides in a fourth, the secretariat syncs and produces the eighth draft;
+  /// every clone converges and `amend verify` is clean in each. Then a delegation edits another's
+  /// proposal with plain git and pushes: every clone that syncs reports it.
   @Test(arguments: [SyncStage.Transport.git, .file])
   func delegationsChairAndSecretariatConverge(_ transport: SyncStage.Transport) throws {
     let stage = try SyncStage(transport)
     defer { stage.stop() }
+    for role in [["--chair", "Ambassador Ndiaye"], ["--delegation", "European Union"], ["--delegation", "Group of African States"]] {
+      try amend(["roles", "set"] + role, as: Party.secretariat, in: stage.folder("sec"))
+    }
+    try amend(["sync"], as: Party.secretariat, in: stage.folder("sec"))
     try stage.clone("eu", as: Party.europeanUnion)
     try stage.clone("africa", as: Party.africanGroup)
     try stage.clone("chair", as: Party.chair)
@@ -127,6 +133,24 @@ struct SyncCLITests {
     #expect(try GitCLI.run(["log", "-1", "--format=%P", "HEAD"], in: stage.folder("eu")).split(separator: " ").count == 2)
     let events = try amend(["log"], as: Party.secretariat, in: stage.folder("africa"))
     #expect(events.contains("  sync  "), "\(events)")
+    // Anyone holding a clone can prove the record: every decision by the chair, every draft re-derived.
+    for name in ["sec", "eu", "africa", "chair"] {
+      let verified = try CLI.run(["verify"], in: stage.folder(name))
+      #expect(verified.status == 0, "verify in \(name): \(verified.stdout)\(verified.stderr)")
+    }
+    // The attack: the African Group rewrites the European Union's proposal with plain git and pushes it.
+    let africa = stage.folder("africa")
+    let record = africa + "/proposals/\(european).md"
+    let edited = try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "forced labour", with: "forced labour and servitude")
+    try Data(edited.utf8).write(to: URL(fileURLWithPath: record))
+    let author = ["GIT_AUTHOR_NAME": "Group of African States", "GIT_AUTHOR_EMAIL": "africa@example.org"]
+    try GitCLI.run(["commit", "-qam", "Fix the EU proposal"], in: africa, environment: author.merging(["GIT_COMMITTER_NAME": "Group of African States", "GIT_COMMITTER_EMAIL": "africa@example.org"]) { _, new in new })
+    try GitCLI.run(["push", "-q", "origin", "main"], in: africa)
+    let attack = try GitCLI.run(["rev-parse", "--short=7", "HEAD"], in: africa).trimmingCharacters(in: .whitespacesAndNewlines)
+    try amend(["sync"], as: Party.secretariat, in: stage.folder("sec"))
+    let caught = try CLI.run(["verify"], in: stage.folder("sec"))
+    #expect(caught.status == 1)
+    #expect(caught.stdout.contains("\(attack): record proposals/\(european).md changed after it was written"), "\(caught.stdout)")
   }
 
   /// Two clones push at once: one push finds the remote moved, fetches, joins and pushes again; both
