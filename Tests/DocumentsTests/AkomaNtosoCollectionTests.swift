@@ -53,14 +53,16 @@ struct AkomaNtosoCollectionTests {
     // A real text: the Paris Agreement's draft of 9 December 2015, two proposals, one accepted as orally revised.
     let paris = try AKNScratch()
     let clock = AKNClock("2015-12-09T09:00:00Z")
-    let workspace = try aknNegotiation(from: AKNShared.root.appendingPathComponent("realcases/paris_03_draft_2015-12-09.md").path, in: paris.path, clock: clock)
+    let workspace = try aknNegotiation(
+      from: AKNShared.root.appendingPathComponent("realcases/paris_03_draft_2015-12-09.md").path, in: paris.path, clock: clock)
     let draft = try workspace.snapshot().currentDraft()
     let clauses = draft.draft.clauses.filter { $0.text.split(separator: " ").count > 4 }
     let first = try #require(clauses.first)
     let second = try #require(clauses.dropFirst(3).first)
     let words = first.text.split(separator: " ").prefix(2).joined(separator: " ")
     let accepted = try workspace.table(
-      ProposalRequest(clause: first.id.rawValue, delegation: "Saint Lucia", operation: .replaceWords(words: words, with: words + " also", occurrence: nil)))
+      ProposalRequest(
+        clause: first.id.rawValue, delegation: "Saint Lucia", operation: .replaceWords(words: words, with: words + " also", occurrence: nil)))
     let deletion = try workspace.table(ProposalRequest(clause: second.id.rawValue, delegation: "Norway", operation: .deleteClause))
     let tabled = try workspace.snapshot()
     let parisPending = try tabled.marshalledList(try tabled.currentDraft(), toleratingDamage: true) { $0.isOnAgenda }
@@ -83,7 +85,9 @@ struct AkomaNtosoCollectionTests {
     try AKNSchema.expectValid(files)
   }
 
-  @Test("the compilation: an amendmentList holding the eighth draft, then every pending proposal once, by clause in the chair's order, with what the compilation notes")
+  @Test(
+    "the compilation: an amendmentList holding the eighth draft, then every pending proposal once, by clause in the chair's order, with what the compilation notes"
+  )
   func compilation() throws {
     let (example, ids) = try Self.example.get()
     let snapshot = try example.workspace.snapshot()
@@ -111,8 +115,12 @@ struct AkomaNtosoCollectionTests {
     // What the compilation says of them.
     let japan = try #require(ids["Japan"])
     let chile = try #require(ids["Chile"])
-    #expect(xml.contains("<p class=\"note\">Collides with <ref href=\"/akn/un/amendment/2010-10-13/\(chile)/!main\">\(chile)</ref>: they change the same words</p>"))
-    #expect(xml.contains("<p class=\"note\">Collides with <ref href=\"/akn/un/amendment/2010-10-13/\(japan)/!main\">\(japan)</ref>: they change the same words</p>"))
+    #expect(
+      xml.contains(
+        "<p class=\"note\">Collides with <ref href=\"/akn/un/amendment/2010-10-13/\(chile)/!main\">\(chile)</ref>: they change the same words</p>"))
+    #expect(
+      xml.contains(
+        "<p class=\"note\">Collides with <ref href=\"/akn/un/amendment/2010-10-13/\(japan)/!main\">\(japan)</ref>: they change the same words</p>"))
     #expect(Self.count("Tabled late, after the deadline", in: xml) == 1)
     #expect(xml.contains("<p class=\"note\">Listed as 5 bis</p>"))
     // The same record, the same bytes.
@@ -124,7 +132,9 @@ struct AkomaNtosoCollectionTests {
     let (example, _) = try Self.example.get()
     let snapshot = try example.workspace.snapshot()
     let xml = Self.text(try Documents.render(.comparison(try snapshot.comparison(from: 7, to: 8), in: snapshot), as: .akn))
-    #expect(xml.contains("<FRBRthis value=\"/akn/un/statement/conclusionsAndRecommendations/2010-10-12/migration/eng@draft-8/!main.redline-draft-7.xml\"/>"))
+    #expect(
+      xml.contains("<FRBRthis value=\"/akn/un/statement/conclusionsAndRecommendations/2010-10-12/migration/eng@draft-8/!main.redline-draft-7.xml\"/>")
+    )
     #expect(!xml.contains("<proprietary"))
     // The European Union's labor → labour, attributed to it.
     #expect(
@@ -134,10 +144,15 @@ struct AkomaNtosoCollectionTests {
     #expect(xml.contains("<TLCOrganization eId=\"european-union\" href=\"/akn/ontology/organization/un/european-union\" showAs=\"European Union\"/>"))
     // The chair's words of the oral revision, attributed to the chair.
     #expect(xml.contains("<TLCPerson eId=\"ambassador-ndiaye\" href=\"/akn/ontology/person/un/ambassador-ndiaye\" showAs=\"Ambassador Ndiaye\"/>"))
-    #expect(xml.range(of: ##"<ins eId="[^"]*" refersTo="#ambassador-ndiaye"[^>]*>justice and effective</ins>"##, options: .regularExpression) != nil,
+    #expect(
+      xml.range(of: ##"<ins eId="[^"]*" refersTo="#ambassador-ndiaye"[^>]*>justice and effective</ins>"##, options: .regularExpression) != nil,
       "\(Self.clause("para_7__list_1__point_c", in: xml))")
     // The title block and renumbering: the secretariat's.
-    #expect(xml.range(of: ##"<docStage><del eId="preface__p_2__del_1" refersTo="#secretariat"[^>]*>Seventh</del><ins eId="preface__p_2__ins_1" refersTo="#secretariat"[^>]*>Eighth</ins>"##, options: .regularExpression) != nil)
+    #expect(
+      xml.range(
+        of:
+          ##"<docStage><del eId="preface__p_2__del_1" refersTo="#secretariat"[^>]*>Seventh</del><ins eId="preface__p_2__ins_1" refersTo="#secretariat"[^>]*>Eighth</ins>"##,
+        options: .regularExpression) != nil)
     // Norway's move: struck where 4 (k) stood, and at its new place with the id it had.
     #expect(xml.contains("<point eId=\"para_4__list_1__point_k-moved\" wId=\"para_4__list_1__point_k\" class=\"deleted\">"))
     #expect(xml.contains("<point eId=\"para_4__list_1__point_c\" wId=\"para_4__list_1__point_k\">"))
@@ -148,7 +163,11 @@ struct AkomaNtosoCollectionTests {
         """
         <textualMod eId="pmod_
         """))
-    #expect(xml.range(of: ##"<source href="#european-union"/>\s*<source href="/akn/un/amendment/2010-10-12/"## + eu + ##"/!main"/>\s*<destination href="#para_7__list_1__point_b"/>\s*<old href="#para_7__list_1__point_b__del_1"/>\s*<new href="#para_7__list_1__point_b__ins_2"/>"##, options: .regularExpression) != nil)
+    #expect(
+      xml.range(
+        of: ##"<source href="#european-union"/>\s*<source href="/akn/un/amendment/2010-10-12/"## + eu
+          + ##"/!main"/>\s*<destination href="#para_7__list_1__point_b"/>\s*<old href="#para_7__list_1__point_b__del_1"/>\s*<new href="#para_7__list_1__point_b__ins_2"/>"##,
+        options: .regularExpression) != nil)
     #expect(xml.range(of: ##"<textualMod eId="pmod_\d+" type="renumbering">\s*<source href="#secretariat"/>"##, options: .regularExpression) != nil)
     #expect(xml.range(of: ##"<source href="#ambassador-ndiaye"/>"##, options: .regularExpression) != nil)
     // Every ins and del says who made it.

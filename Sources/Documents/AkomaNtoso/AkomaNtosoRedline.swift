@@ -38,7 +38,10 @@ enum AkomaNtosoRedline {
       var counter = Counter(prefix: "preface__p_\(index + 1)")
       let line = inline(AttributedRedline.between(before, after, by: secretariat), &counter, &people)
       marks.preface[index] = line
-      mods.append(Mod(type: "substitution", who: ["secretariat"], proposal: nil, destination: "#" + (counter.first ?? "preface"), old: counter.deleted, new: counter.inserted))
+      mods.append(
+        Mod(
+          type: "substitution", who: ["secretariat"], proposal: nil, destination: "#" + (counter.first ?? "preface"), old: counter.deleted,
+          new: counter.inserted))
     }
 
     // Where clauses that are gone stood: before the first clause after them that is still there.
