@@ -82,6 +82,32 @@ struct AkomaNtosoCollectionTests {
     #expect(redlineText.contains("refersTo=\"#saint-lucia\""))
     #expect(redlineText.contains("-deleted\" wId=\"\(second.eId)\" class=\"deleted\">"))
     try write("paris-redline.xml", redline)
+
+    // A real text in articles: the Paris Agreement as adopted, a paragraph deleted and one amended.
+    let adoptedFolder = try AKNScratch()
+    let adopted = try aknNegotiation(
+      from: AKNShared.root.appendingPathComponent("realcases/paris_04_adopted_2015-12-12.md").path, in: adoptedFolder.path,
+      clock: AKNClock("2015-12-12T09:00:00Z"))
+    let agreement = try adopted.snapshot().currentDraft()
+    let inArticles = agreement.draft.clauses.filter { $0.eId.hasPrefix("art_") && $0.kind != .articleText && $0.text.split(separator: " ").count > 4 }
+    let struck = try #require(inArticles.dropFirst(2).first)
+    let changed = try #require(inArticles.dropFirst(6).first)
+    let lead = changed.text.split(separator: " ").prefix(2).joined(separator: " ")
+    let deleted = try adopted.table(ProposalRequest(clause: struck.id.rawValue, delegation: "Saudi Arabia", operation: .deleteClause))
+    let amended = try adopted.table(
+      ProposalRequest(
+        clause: changed.id.rawValue, delegation: "Tuvalu", operation: .replaceWords(words: lead, with: lead + " further", occurrence: nil)))
+    _ = try adopted.openSession(name: "Plenary", chair: "Laurent Fabius", date: try CalendarDate.parse("2015-12-12"))
+    _ = try adopted.decide(.accept, on: ProposalID(deleted.id), asRevised: nil, note: nil)
+    _ = try adopted.decide(.accept, on: ProposalID(amended.id), asRevised: nil, note: nil)
+    _ = try adopted.closeSession()
+    _ = try adopted.produceNextDraft(date: nil, dryRun: false)
+    let final = try adopted.snapshot()
+    let articleRedline = Self.text(
+      try Documents.render(.comparison(try final.comparison(from: agreement.number, to: try final.currentDraft().number), in: final), as: .akn))
+    #expect(articleRedline.contains("-deleted\" wId=\"\(struck.eId)\" class=\"deleted\">"))
+    #expect(articleRedline.contains("refersTo=\"#tuvalu\""))
+    try write("paris-articles-redline.xml", Array(articleRedline.utf8))
     try AKNSchema.expectValid(files)
   }
 

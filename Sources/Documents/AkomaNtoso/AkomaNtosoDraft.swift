@@ -355,6 +355,8 @@ struct Body {
     case .line(let index):
       xml.inline(top ? "p" : "crossHeading", [:], Self.words(all[index]))
     case .article(let eId, let heading, let text):
+      // Clauses gone from before an article's own text stand before the article.
+      for gone in marks.goneBefore[eId] ?? [] { Self.write(gone, in: nil, &xml) }
       xml.start("article", ["eId": eId, "wId": eId])
       if let heading { xml.inline("heading", [:], Self.words(all[heading])) }
       hierarchy(text: text, children: node.children, list: nil, marks, &xml)
