@@ -8,7 +8,7 @@ protocol OptionChoice: CaseIterable, ExpressibleByArgument {
 }
 
 /// An option's value from a fixed set, as it was typed. argument-parser reads any spelling and
-/// `value()` refuses an unknown one in amend's words ("unknown format 'rtf': use text, markdown, html, pdf or docx"),
+/// `value()` refuses an unknown one in amend's words ("unknown format 'rtf': use text, markdown, html, pdf, docx or akn"),
 /// with exit status 1 like every refusal, where argument-parser's own check would say "The value
 /// 'pdf' is invalid for '--format <format>'" and exit 64.
 struct Choice<Value: OptionChoice>: ExpressibleByArgument {
@@ -31,7 +31,7 @@ struct Choice<Value: OptionChoice>: ExpressibleByArgument {
 
 /// What `amend diff --format` takes: a redline format, JSON, or a document.
 enum DiffFormat: String, CaseIterable, FormatChoice {
-  case text, markdown, json, html, pdf, docx
+  case text, markdown, json, html, pdf, docx, akn
 
   /// The redline's format; nil for JSON and documents.
   var redline: RedlineFormat? { RedlineFormat(rawValue: rawValue) }

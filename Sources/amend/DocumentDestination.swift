@@ -49,7 +49,7 @@ enum ShowFormat: String, CaseIterable, FormatChoice { case text, html, pdf, docx
 
 /// `amend compile --format`.
 enum CompileFormat: String, CaseIterable, FormatChoice {
-  case text, markdown, html, pdf, docx
+  case text, markdown, html, pdf, docx, akn
 
   /// The compilation's own text format; nil for a document.
   var compilation: Compilation.Format? { Compilation.Format(rawValue: rawValue) }

@@ -11,9 +11,9 @@ struct ChoicesCLITests {
     let folder = try Scratch()
     try CLI.run(["init", "--from", CLI.seed], in: folder.path)
     let cases: [([String], String)] = [
-      (["compile", "--format", "rtf"], "unknown format 'rtf': use text, markdown, html, pdf or docx"),
-      (["compile", "--format", "Markdown"], "unknown format 'Markdown': use text, markdown, html, pdf or docx"),
-      (["diff", "--format", "xml"], "unknown format 'xml': use text, markdown, json, html, pdf or docx"),
+      (["compile", "--format", "rtf"], "unknown format 'rtf': use text, markdown, html, pdf, docx or akn"),
+      (["compile", "--format", "Markdown"], "unknown format 'Markdown': use text, markdown, html, pdf, docx or akn"),
+      (["diff", "--format", "xml"], "unknown format 'xml': use text, markdown, json, html, pdf, docx or akn"),
       (
         ["proposals", "--status", "maybe"],
         "unknown status 'maybe': use one of pending, accepted, rejected, deferred, withdrawn, applied, conflict"

@@ -110,7 +110,7 @@ struct HistoryCLITests {
       (["blame", "7.b", "--draft", "3"], "there is no draft 3; the drafts are: 7, 8"),
       (["diff", "3"], "there is no draft 3; the drafts are: 7, 8"),
       (["diff", "8", "7"], "compare an earlier draft with a later one: amend diff 7 8"),
-      (["diff", "--format", "rtf"], "unknown format 'rtf': use text, markdown, json, html, pdf or docx"),
+      (["diff", "--format", "rtf"], "unknown format 'rtf': use text, markdown, json, html, pdf, docx or akn"),
       (["log", "--limit", "0"], "--limit must be 1 or more, not 0"),
     ]
     for (arguments, message) in cases {

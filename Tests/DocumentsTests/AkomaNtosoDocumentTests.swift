@@ -223,15 +223,12 @@ struct AkomaNtosoDocumentTests {
     try AKNSchema.expectValid([exported])
   }
 
-  @Test("AKN is made of drafts and proposals only: other content is refused with the formats it is made as")
+  @Test("AKN is not made of a clause's history: it is refused with the formats it is made as")
   func refusedContent() throws {
     let example = try Self.example.get()
     let snapshot = try example.workspace.snapshot()
     #expect(throws: DocumentError.formatNotOffered(format: .akn, content: "a clause's history", offered: [.html])) {
       try Documents.render(.history(try snapshot.clauseHistory("7.b"), in: snapshot), as: .akn)
-    }
-    #expect(throws: DocumentError.formatNotOffered(format: .akn, content: "a redline between drafts", offered: [.html, .pdf, .docx])) {
-      try Documents.render(.comparison(try snapshot.comparison(from: 7, to: 8), in: snapshot), as: .akn)
     }
   }
 }

@@ -10,6 +10,17 @@ import Wording
 /// what became of it (tabled, withdrawn, decided, applied) as lifecycle events and workflow steps.
 enum AkomaNtosoAmendment {
   static func render(_ item: MarshalledProposal, in snapshot: Snapshot) throws -> [UInt8] {
+    var xml = XMLWriter()
+    xml.start("akomaNtoso", ["xmlns": AkomaNtosoNames.namespace])
+    try write(item, in: snapshot, into: &xml)
+    xml.end()
+    return Array(xml.output.utf8)
+  }
+
+  /// The `amendment` of proposal `item`, written into `xml` (a document of its own, or a component of
+  /// the compilation's amendment list); `notes` are lines added to its preface (a collision, a late
+  /// tabling, a revision needed).
+  static func write(_ item: MarshalledProposal, in snapshot: Snapshot, into xml: inout XMLWriter, notes: [Inline] = []) throws {
     let record = item.record
     let state = item.state
     let names = try AkomaNtosoNames(snapshot, upTo: max(record.draft, state.appliedIn ?? record.draft))
@@ -42,8 +53,6 @@ enum AkomaNtosoAmendment {
     let chair = decision?.chair.map { ($0, id($0)) }
     let withdrawnBy = state.withdrawal?.by.map { ($0, id($0)) }
 
-    var xml = XMLWriter()
-    xml.start("akomaNtoso", ["xmlns": AkomaNtosoNames.namespace])
     xml.start("amendment", ["name": "amendment", "contains": "originalVersion"])
     xml.start("meta")
     xml.start("identification", ["source": "#" + delegation])
@@ -191,6 +200,7 @@ enum AkomaNtosoAmendment {
     line = Inline("Status: ")
     line.element("docStatus", ["refersTo": "#" + (steps.last?.outcome ?? "tabled")], Inline(Self.statusWords(item)))
     xml.inline("p", [:], line)
+    for note in notes { xml.inline("p", ["class": "note"], note) }
     xml.end()
 
     xml.start("amendmentBody")
@@ -238,8 +248,6 @@ enum AkomaNtosoAmendment {
     }
     xml.end()
     xml.end()
-    xml.end()
-    return Array(xml.output.utf8)
   }
 
   /// The text before and as proposed, the words that go struck in `<del>` and the new ones in `<ins>`.

@@ -9,24 +9,41 @@ import Foundation
 /// byte for byte (`amend init --from`).
 enum AkomaNtosoDraft {
   static func render(_ version: DraftVersion, in snapshot: Snapshot) throws -> [UInt8] {
-    let names = try AkomaNtosoNames(snapshot, upTo: version.number)
-    let pieces = DraftPieces(text: version.text, draft: version.draft)
     var xml = XMLWriter()
     xml.start("akomaNtoso", ["xmlns": AkomaNtosoNames.namespace, "xmlns:amend": AkomaNtosoNames.layoutNamespace])
-    xml.start("statement", ["name": names.name, "contains": version.number == names.draftDates.keys.min() ? "originalVersion" : "singleVersion"])
-    let body = Body(pieces)
-    try meta(&xml, version, snapshot, names, layout: body.layoutOrder.map { pieces.pieces[$0] }, tail: pieces.tail)
-    body.write(&xml, version: version)
-    xml.end()
+    try write(version, in: snapshot, into: &xml)
     xml.end()
     return Array(xml.output.utf8)
+  }
+
+  /// What a redline changes in the draft's document: its manifestation, its passive modifications and
+  /// references (who made the changes), and the marks in its text; no layout hints, since the text then
+  /// holds deleted words too.
+  struct Redline {
+    /// The manifestation's name after the expression ("/!main.redline-draft-7.xml").
+    var manifestation: String
+    var marks: BodyMarks
+    var modifications: (inout XMLWriter) -> Void
+    var references: (inout XMLWriter) -> Void
+  }
+
+  /// The `statement` of draft `version`, written into `xml` (a document of its own, or a collection's
+  /// component); with `redline`, the later draft of a comparison with its changes marked.
+  static func write(_ version: DraftVersion, in snapshot: Snapshot, into xml: inout XMLWriter, redline: Redline? = nil) throws {
+    let names = try AkomaNtosoNames(snapshot, upTo: version.number)
+    let pieces = DraftPieces(text: version.text, draft: version.draft)
+    xml.start("statement", ["name": names.name, "contains": version.number == names.draftDates.keys.min() ? "originalVersion" : "singleVersion"])
+    let body = Body(pieces)
+    try meta(&xml, version, snapshot, names, layout: body.layoutOrder.map { pieces.pieces[$0] }, tail: pieces.tail, redline: redline)
+    body.write(&xml, version: version, marks: redline?.marks ?? BodyMarks())
+    xml.end()
   }
 
   // MARK: Metadata
 
   private static func meta(
     _ xml: inout XMLWriter, _ version: DraftVersion, _ snapshot: Snapshot, _ names: AkomaNtosoNames,
-    layout: [DraftPieces.Piece], tail: String
+    layout: [DraftPieces.Piece], tail: String, redline: Redline?
   ) throws {
     let number = version.number
     let date = names.draftDates[number] ?? names.workDate
@@ -50,8 +67,13 @@ enum AkomaNtosoDraft {
     xml.empty("FRBRlanguage", ["language": AkomaNtosoNames.language])
     xml.end()
     xml.start("FRBRManifestation")
-    xml.empty("FRBRthis", ["value": expression + "/!main.xml"])
-    xml.empty("FRBRuri", ["value": expression + ".akn"])
+    if let redline {
+      xml.empty("FRBRthis", ["value": expression + redline.manifestation + ".xml"])
+      xml.empty("FRBRuri", ["value": expression + redline.manifestation + ".akn"])
+    } else {
+      xml.empty("FRBRthis", ["value": expression + "/!main.xml"])
+      xml.empty("FRBRuri", ["value": expression + ".akn"])
+    }
     xml.empty("FRBRdate", ["date": date, "name": "markup"])
     xml.empty("FRBRauthor", ["href": "#secretariat"])
     xml.empty("FRBRformat", ["value": "application/akn+xml"])
@@ -68,7 +90,9 @@ enum AkomaNtosoDraft {
         ])
     }
     xml.end()
-    if let table = try snapshot.numbering(for: number), !table.changes.isEmpty {
+    if let redline {
+      redline.modifications(&xml)
+    } else if let table = try snapshot.numbering(for: number), !table.changes.isEmpty {
       let ledger = try? snapshot.ledger.get()
       let previous = names.main(table.from)
       xml.start("analysis", ["source": "#secretariat"])
@@ -104,12 +128,41 @@ enum AkomaNtosoDraft {
         ])
     }
     xml.empty("TLCOrganization", ["eId": "secretariat", "href": "/akn/ontology/organization/un/secretariat", "showAs": "Secretariat"])
+    redline?.references(&xml)
     xml.end()
-    xml.start("proprietary", ["source": "#secretariat"])
-    LayoutHints(pieces: layout, tail: tail).write(&xml)
-    xml.end()
+    if redline == nil {
+      xml.start("proprietary", ["source": "#secretariat"])
+      LayoutHints(pieces: layout, tail: tail).write(&xml)
+      xml.end()
+    }
     xml.end()
   }
+}
+
+/// What a redline marks in a draft's body: clause texts and numbers with `<ins>`/`<del>`, the id a
+/// clause had in the earlier draft (`wId`), clauses deleted or moved away where they stood, the title
+/// block lines, and lines added at the end of the preface.
+struct BodyMarks {
+  /// A clause of the earlier draft that is not in the later one where it stood.
+  struct Gone {
+    /// `paragraph` or `point` (`recital` in the preamble).
+    var kind: Clause.Kind
+    var eId: String
+    var wId: String
+    var num: Inline?
+    var text: Inline
+  }
+
+  /// By the later clause's eId.
+  var text: [String: Inline] = [:]
+  var num: [String: Inline] = [:]
+  var wId: [String: String] = [:]
+  /// Gone clauses, before the later clause (by eId) that follows them.
+  var goneBefore: [String: [Gone]] = [:]
+  var goneAtEnd: [Gone] = []
+  /// Title block lines by piece index.
+  var preface: [Int: Inline] = [:]
+  var prefaceAfter: [Inline] = []
 }
 
 /// The parts of a draft's body in Akoma Ntoso, built from its pieces in document order.
@@ -227,12 +280,15 @@ struct Body {
 
   // MARK: Writing
 
-  func write(_ xml: inout XMLWriter, version: DraftVersion) {
+  func write(_ xml: inout XMLWriter, version: DraftVersion, marks: BodyMarks = BodyMarks()) {
     let all = pieces.pieces
-    if prefaceEnd > 0 {
+    if prefaceEnd > 0 || !marks.prefaceAfter.isEmpty {
       xml.start("preface")
       let date = version.draft.titleBlock?.writtenDate.flatMap(AkomaNtosoNames.day)
-      for piece in all[..<prefaceEnd] { xml.inline("p", [:], Self.prefaceLine(piece, titleDate: date)) }
+      for (index, piece) in all[..<prefaceEnd].enumerated() {
+        xml.inline("p", [:], Self.prefaceLine(piece, titleDate: date, words: marks.preface[index]))
+      }
+      for line in marks.prefaceAfter { xml.inline("p", ["class": "redline"], line) }
       xml.end()
     }
     if preambleEnd > prefaceEnd {
@@ -246,9 +302,14 @@ struct Body {
             xml.start("recitals", ["eId": "preamble__recitals_\(recitals)"])
             open = true
           }
-          xml.start("recital", ["eId": clause.eId, "wId": clause.eId])
-          if let num = piece.num { xml.text("num", [:], num) }
-          xml.inline("p", [:], Self.words(piece))
+          for gone in marks.goneBefore[clause.eId] ?? [] { Self.write(gone, in: "recital", &xml) }
+          xml.start("recital", ["eId": clause.eId, "wId": marks.wId[clause.eId] ?? clause.eId])
+          if let num = marks.num[clause.eId] {
+            xml.inline("num", [:], num)
+          } else if let num = piece.num {
+            xml.text("num", [:], num)
+          }
+          xml.inline("p", [:], marks.text[clause.eId] ?? Self.words(piece))
           xml.end()
         } else {
           if open { xml.end() }
@@ -260,20 +321,45 @@ struct Body {
       xml.end()
     }
     xml.start("mainBody")
-    if main.isEmpty { xml.empty("p") }
-    for node in main { write(node, top: true, &xml) }
+    if main.isEmpty, marks.goneAtEnd.isEmpty { xml.empty("p") }
+    for node in main { write(node, top: true, marks, &xml) }
+    for gone in marks.goneAtEnd { Self.write(gone, in: nil, &xml) }
     xml.end()
   }
 
-  private func write(_ node: Node, top: Bool, _ xml: inout XMLWriter) {
+  /// A clause the later draft no longer has where it stood: its number and words struck.
+  private static func write(_ gone: BodyMarks.Gone, in element: String?, _ xml: inout XMLWriter) {
+    let name =
+      element
+      ?? {
+        switch gone.kind {
+        case .paragraph, .preambular, .articleText: "paragraph"
+        case .subparagraph, .item: "point"
+        }
+      }()
+    xml.start(name, ["eId": gone.eId, "wId": gone.wId, "class": "deleted"])
+    if let num = gone.num { xml.inline("num", [:], num) }
+    if name == "recital" {
+      xml.inline("p", [:], gone.text)
+    } else {
+      xml.start("content")
+      xml.inline("p", [:], gone.text)
+      xml.end()
+    }
+    xml.end()
+  }
+
+  private func write(_ node: Node, top: Bool, _ marks: BodyMarks, _ xml: inout XMLWriter) {
     let all = pieces.pieces
     switch node.kind {
     case .line(let index):
       xml.inline(top ? "p" : "crossHeading", [:], Self.words(all[index]))
     case .article(let eId, let heading, let text):
+      // Clauses gone from before an article's own text stand before the article.
+      for gone in marks.goneBefore[eId] ?? [] { Self.write(gone, in: nil, &xml) }
       xml.start("article", ["eId": eId, "wId": eId])
       if let heading { xml.inline("heading", [:], Self.words(all[heading])) }
-      hierarchy(text: text, children: node.children, list: nil, &xml)
+      hierarchy(text: text, children: node.children, list: nil, marks, &xml)
       xml.end()
     case .clause(let index):
       let piece = all[index]
@@ -283,30 +369,36 @@ struct Body {
         case .paragraph, .preambular, .articleText: "paragraph"
         case .subparagraph, .item: "point"
         }
-      xml.start(name, ["eId": clause.eId, "wId": clause.eId])
-      if let num = piece.num { xml.text("num", [:], num) }
-      hierarchy(text: index, children: node.children, list: clause.eId + "__list_1", &xml)
+      for gone in marks.goneBefore[clause.eId] ?? [] { Self.write(gone, in: nil, &xml) }
+      xml.start(name, ["eId": clause.eId, "wId": marks.wId[clause.eId] ?? clause.eId])
+      if let num = marks.num[clause.eId] {
+        xml.inline("num", [:], num)
+      } else if let num = piece.num {
+        xml.text("num", [:], num)
+      }
+      hierarchy(text: index, children: node.children, list: clause.eId + "__list_1", marks, &xml)
       xml.end()
     }
   }
 
   /// `content` for a clause with nothing under it; else `intro`, then the clauses under it (in a
   /// `list` for a paragraph or point, directly in an article), lines between them as `crossHeading`.
-  private func hierarchy(text: Int?, children: [Node], list: String?, _ xml: inout XMLWriter) {
+  private func hierarchy(text: Int?, children: [Node], list: String?, _ marks: BodyMarks, _ xml: inout XMLWriter) {
     let all = pieces.pieces
+    func words(_ index: Int) -> Inline { all[index].clause.flatMap { marks.text[$0.eId] } ?? Self.words(all[index]) }
     guard !children.isEmpty else {
       xml.start("content")
-      xml.inline("p", [:], text.map { Self.words(all[$0]) } ?? Inline())
+      xml.inline("p", [:], text.map(words) ?? Inline())
       xml.end()
       return
     }
     if let text {
       xml.start("intro")
-      xml.inline("p", [:], Self.words(all[text]))
+      xml.inline("p", [:], words(text))
       xml.end()
     }
     if let list { xml.start("list", ["eId": list, "wId": list]) }
-    for child in children { write(child, top: false, &xml) }
+    for child in children { write(child, top: false, marks, &xml) }
     if list != nil { xml.end() }
   }
 
@@ -322,8 +414,8 @@ struct Body {
   }
 
   /// A preface line: the title block's parts marked as such.
-  static func prefaceLine(_ piece: DraftPieces.Piece, titleDate: String?) -> Inline {
-    let words = words(piece)
+  static func prefaceLine(_ piece: DraftPieces.Piece, titleDate: String?, words marked: Inline? = nil) -> Inline {
+    let words = marked ?? words(piece)
     var inline = Inline()
     switch piece.kind {
     case .title(.subject): inline.element("docTitle", [:], words)

@@ -3,6 +3,36 @@
 struct XMLWriter {
   private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   private var open: [String] = []
+  /// Indentation levels before the first element: a document written into another one's component.
+  private var base = 0
+
+  init() {}
+
+  /// A writer of a whole document that another document holds `depth` levels down (a collection's
+  /// component): no XML declaration, indented to its place.
+  init(nestedAt depth: Int) {
+    output = ""
+    base = depth
+  }
+
+  /// How many elements are open, counting the levels a nested writer begins at.
+  var depth: Int { base + open.count }
+
+  /// Appends markup another writer made (a component's document, written at this depth).
+  mutating func raw(_ markup: String) { output += markup }
+
+  /// The markup with every id of a component's document made unique in the collection: `prefix`
+  /// before each `eId` and `wId`, and before each local reference (`href`, `refersTo`, `source`, `by`,
+  /// `as`, `outcome`, `src` beginning with `#`). Exact on this writer's output, whose values and text
+  /// never hold an unescaped quotation mark.
+  static func prefixingIds(_ markup: String, with prefix: String) -> String {
+    var result = markup
+    for name in ["eId", "wId"] { result = result.replacingOccurrences(of: " \(name)=\"", with: " \(name)=\"\(prefix)") }
+    for name in ["href", "refersTo", "source", "by", "as", "outcome", "src"] {
+      result = result.replacingOccurrences(of: " \(name)=\"#", with: " \(name)=\"#\(prefix)")
+    }
+    return result
+  }
 
   /// The one escaping rule: `&`, `<`, `>` and `"` as entities; carriage return, line feed and tab as
   /// character references, so that attribute values and text keep them through any XML reader.
@@ -25,7 +55,7 @@ struct XMLWriter {
     return result
   }
 
-  private var indent: String { String(repeating: "  ", count: open.count) }
+  private var indent: String { String(repeating: "  ", count: base + open.count) }
 
   private static func tag(_ name: String, _ attributes: KeyValuePairs<String, String?>) -> String {
     var text = "<" + name

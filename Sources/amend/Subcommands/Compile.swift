@@ -8,7 +8,7 @@ extension Amend {
     static let configuration = CommandConfiguration(
       abstract: "Print the current draft with every pending proposal under its clause.")
 
-    @Option(help: "text, markdown, or a document: html, pdf or docx (pending proposals as Word tracked changes).")
+    @Option(help: "text, markdown, or a document: html, pdf, docx (pending proposals as Word tracked changes) or akn (an Akoma Ntoso amendmentList).")
     var format = Choice(CompileFormat.text)
     @Flag(help: "Print each proposal's explanatory statement under it.") var withStatements = false
     @Flag(help: "Number each clause by its line in the draft (in Word, Word's numbering, restarting on each page).")

@@ -13,7 +13,7 @@ extension Amend {
     @Argument(help: "The earlier draft's number (default: the one before TO).") var from: Int?
     @Argument(help: "The later draft's number (default: the current draft).") var to: Int?
     @Option(help: "Only this clause (as numbered in TO, or in FROM if TO deleted it).") var clause: String?
-    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**), json, or a document: html, pdf or docx.")
+    @Option(help: "text ([-deleted-]{+inserted+}), markdown (~~deleted~~ **inserted**), json, or a document: html, pdf, docx or akn (Akoma Ntoso).")
     var format = Choice(DiffFormat.text)
     @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
