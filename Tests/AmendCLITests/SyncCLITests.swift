@@ -144,7 +144,9 @@ struct SyncCLITests {
     let edited = try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "forced labour", with: "forced labour and servitude")
     try Data(edited.utf8).write(to: URL(fileURLWithPath: record))
     let author = ["GIT_AUTHOR_NAME": "Group of African States", "GIT_AUTHOR_EMAIL": "africa@example.org"]
-    try GitCLI.run(["commit", "-qam", "Fix the EU proposal"], in: africa, environment: author.merging(["GIT_COMMITTER_NAME": "Group of African States", "GIT_COMMITTER_EMAIL": "africa@example.org"]) { _, new in new })
+    try GitCLI.run(
+      ["commit", "-qam", "Fix the EU proposal"], in: africa,
+      environment: author.merging(["GIT_COMMITTER_NAME": "Group of African States", "GIT_COMMITTER_EMAIL": "africa@example.org"]) { _, new in new })
     try GitCLI.run(["push", "-q", "origin", "main"], in: africa)
     let attack = try GitCLI.run(["rev-parse", "--short=7", "HEAD"], in: africa).trimmingCharacters(in: .whitespacesAndNewlines)
     try amend(["sync"], as: Party.secretariat, in: stage.folder("sec"))

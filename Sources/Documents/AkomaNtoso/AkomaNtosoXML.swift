@@ -34,26 +34,10 @@ struct XMLWriter {
     return result
   }
 
-  /// The one escaping rule: `&`, `<`, `>` and `"` as entities; carriage return, line feed and tab as
-  /// character references, so that attribute values and text keep them through any XML reader.
-  /// Characters XML 1.0 cannot carry at all never reach here (``XMLText.legal(_:)``).
-  static func escaped(_ text: String) -> String {
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\r": result += "&#13;"
-      case "\n": result += "&#10;"
-      case "\t": result += "&#9;"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  /// The one escaping rule (MarkupEscaping), with carriage return, line feed and tab as character
+  /// references, so that attribute values and text keep them through any XML reader. Characters XML 1.0
+  /// cannot carry at all never reach here (``XMLText.legal(_:)``).
+  static func escaped(_ text: String) -> String { MarkupEscaping.escape(text, whitespaceAsReferences: true) }
 
   private var indent: String { String(repeating: "  ", count: base + open.count) }
 

@@ -9,31 +9,8 @@ enum WordXML {
   /// The namespace of relationship ids (`r:id`).
   static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-  /// `text` made safe for XML character data and attribute values: the five markup characters as
-  /// entities, and the characters XML 1.0 cannot carry at all (control characters but tab, line feed
-  /// and carriage return; lone surrogates cannot occur in a Swift string; U+FFFE and U+FFFF) as U+FFFD.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
-  }
+  /// `text` made safe for XML character data and attribute values (the one rule: MarkupEscaping).
+  static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
   /// `<name a="v"…/>`, or `<name a="v"…>children</name>` when there are children.
   static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: String? = nil) -> String {
