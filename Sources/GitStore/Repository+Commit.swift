@@ -34,6 +34,23 @@ extension Repository {
   public func createCommit(
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
   ) throws(GitError) -> ObjectID {
+    var oid = git_oid()
+    try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+      (treeObject, parentObjects, authorSignature, committerSignature) throws(GitError) in
+      try check(
+        git_commit_create(
+          &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject, parentObjects.count,
+          &parentObjects))
+    }
+    return ObjectID(oid)
+  }
+
+  /// The tree, the parents and the two signatures a new commit is made of, as libgit2 takes them, for
+  /// `body`: `createCommit` and `createSignedCommit` build commits from the same parts.
+  func withCommitParts(
+    tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
+    _ body: (OpaquePointer?, inout [OpaquePointer?], UnsafePointer<git_signature>?, UnsafePointer<git_signature>?) throws(GitError) -> Void
+  ) throws(GitError) {
     try reach(.commit)
     let treeObject = try lookupObject(tree, as: GIT_OBJECT_TREE)
     defer { git_object_free(treeObject) }
@@ -42,15 +59,10 @@ extension Repository {
     for parent in parents {
       parentObjects.append(try lookupObject(parent, as: GIT_OBJECT_COMMIT))
     }
-    var oid = git_oid()
     try author.withGitSignature { (authorSignature) throws(GitError) in
       try committer.withGitSignature { (committerSignature) throws(GitError) in
-        try check(
-          git_commit_create(
-            &oid, pointer, nil, authorSignature, committerSignature, nil, message, treeObject,
-            parentObjects.count, &parentObjects))
+        try body(treeObject, &parentObjects, authorSignature, committerSignature)
       }
     }
-    return ObjectID(oid)
   }
 }

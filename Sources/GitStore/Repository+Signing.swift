@@ -28,22 +28,13 @@ extension Repository {
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String,
     signer: CommitSigner
   ) throws -> ObjectID {
-    try reach(.commit)
-    let treeObject = try lookupObject(tree, as: GIT_OBJECT_TREE)
-    defer { git_object_free(treeObject) }
-    var parentObjects: [OpaquePointer?] = []
-    defer { parentObjects.forEach { git_object_free($0) } }
-    for parent in parents {
-      parentObjects.append(try lookupObject(parent, as: GIT_OBJECT_COMMIT))
-    }
     var buffer = git_buf()
-    try author.withGitSignature { (authorSignature) throws(GitError) in
-      try committer.withGitSignature { (committerSignature) throws(GitError) in
-        try check(
-          git_commit_create_buffer(
-            &buffer, pointer, authorSignature, committerSignature, nil, message, treeObject,
-            parentObjects.count, &parentObjects))
-      }
+    try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+      (treeObject, parentObjects, authorSignature, committerSignature) throws(GitError) in
+      try check(
+        git_commit_create_buffer(
+          &buffer, pointer, authorSignature, committerSignature, nil, message, treeObject, parentObjects.count,
+          &parentObjects))
     }
     defer { git_buf_dispose(&buffer) }
     guard let content = buffer.ptr else { throw GitError(code: -1, message: "libgit2 returned an empty commit buffer") }
