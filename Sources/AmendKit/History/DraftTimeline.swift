@@ -8,47 +8,84 @@ import GitStore
 /// It is read from commits and blobs through libgit2 each time it is asked for, so it cannot disagree
 /// with git; a draft file's first version is compared with the draft it was begun from, so a clause
 /// is followed from draft to draft through every renumbering.
+///
+/// Only the commits that changed the `drafts` folder are read beyond their tree, and a version is
+/// kept as its clauses' numbers in a table of strings (`DraftClauseCache`), never as a parsed draft:
+/// versions share what they do not change, and clauses are matched between versions as integers.
+/// The parsed clauses of each blob are kept on disk, so a later run parses only new versions.
 public final class DraftTimeline {
-  /// Every version of every draft file along the branch, oldest first.
-  public private(set) var versions: [DraftRevision] = []
+  /// Every version of every draft file along the branch, oldest first, each parsed whole. Worked out
+  /// (and kept) the first time it is asked for: the history's own reports do not need it.
+  public var versions: [DraftRevision] {
+    if let materialized { return materialized }
+    let made = entries.indices.map(revision)
+    materialized = made
+    return made
+  }
   /// For each numbered draft in the branch's tip, its last version: the text `amend show` prints.
   public private(set) var latest: [Int: Int] = [:]
   /// Things found in the history that do not stop the report (unreadable drafts, missing parents).
   public private(set) var problems: [String] = []
   /// The commits read, oldest first.
-  public private(set) var commits: [Commit] = []
+  public var commits: [Commit] { line.compactMap { try? repository.commit($0) } }
 
+  /// The versions as the reports read them.
+  private(set) var entries: [TimelineVersion] = []
+  let clauses: DraftClauseCache
+  private let repository: Repository
+  private var line: [ObjectID] = []
+  private var materialized: [DraftRevision]?
   private var threadCount = 0
+  private var lineOriginsMemo: [Int: [Int: [Int?]]] = [:]
 
-  /// Reads the first-parent line that ends at `tip`.
-  init(repository: Repository, tip: ObjectID?) throws {
+  /// Reads the first-parent line that ends at `tip`, with parsed versions kept in `cache`.
+  init(repository: Repository, tip: ObjectID?, cache: DraftClauseCache? = nil) throws {
+    self.repository = repository
+    clauses = cache ?? DraftClauseCache(path: nil)
     guard let tip else { return }
-    commits = try firstParentLine(repository, from: tip)
+    let walk = try repository.firstParentLine(from: tip, folder: "drafts")
+    line = walk.commits
+    if let stop = walk.stop {
+      problems.append(
+        "the history stops at \(stop.commit.short): its parent \(stop.parent.short) cannot be read (\(stop.error.message)); a shallow "
+          + "clone or a rewritten history shows only part of the record"
+      )
+    }
     var lastDrafts: ObjectID?
     var listing: [String: ObjectID] = [:]
     var current: [String: Int] = [:]
-    for commit in commits {
-      let drafts = try repository.listTree(ofCommit: commit.id).first { $0.name == "drafts" && $0.kind == .tree }?.id
+    for (commitID, drafts) in zip(walk.commits, walk.folders) {
       // Most commits record proposals and events only: their drafts folder is the same tree.
       guard drafts != lastDrafts else { continue }
       lastDrafts = drafts
       var now: [String: ObjectID] = [:]
-      if drafts != nil {
-        for entry in try repository.listTree(ofCommit: commit.id, under: "drafts")
-        where entry.kind == .blob && DraftFile.parse(name: entry.name) != nil {
-          now[entry.path] = entry.id
+      if let drafts {
+        for entry in try repository.listTree(ofCommit: drafts) where entry.kind == .blob && DraftFile.parse(name: entry.name) != nil {
+          now["drafts/" + entry.name] = entry.id
         }
       }
       let removed = listing.keys.filter { now[$0] == nil }
       let changed = now.filter { listing[$0.key] != $0.value }.keys
         .compactMap { path in DraftFile.parse(name: String(path.dropFirst("drafts/".count))) }
         .sorted { ($0.number, $0.path) < ($1.number, $1.path) }
+      var commit: Commit?
+      var trailers = CommitTrailers(message: "")
       for file in changed {
         guard let blob = now[file.path] else { continue }
+        let read: Commit
+        if let commit {
+          read = commit
+        } else {
+          read = try repository.commit(commitID)
+          trailers = CommitTrailers(message: read.message)
+          commit = read
+        }
         let previous = current[file.path] ?? predecessor(of: file, in: current, removed: removed)
-        if let version = try read(file, blob: blob, commit: commit, previous: previous, startsFile: current[file.path] == nil, in: repository) {
-          versions.append(version)
-          current[file.path] = versions.count - 1
+        if let version = try version(
+          file, blob: blob, commit: read, trailers: trailers, previous: previous, startsFile: current[file.path] == nil)
+        {
+          entries.append(version)
+          current[file.path] = entries.count - 1
         }
       }
       for path in removed { current.removeValue(forKey: path) }
@@ -58,6 +95,7 @@ public final class DraftTimeline {
       guard let file = DraftFile.parse(name: String(path.dropFirst("drafts/".count))) else { continue }
       latest[file.number] = index
     }
+    clauses.save()
   }
 
   /// The version a new draft file was begun from: a file of the same number that the commit removed
@@ -73,60 +111,94 @@ public final class DraftTimeline {
     }.max { ($0.0, $0.1) < ($1.0, $1.1) }?.2
   }
 
-  private func read(
-    _ file: DraftFile, blob: ObjectID, commit: Commit, previous: Int?, startsFile: Bool, in repository: Repository
-  ) throws -> DraftRevision? {
-    let data = try repository.blobContent(blob)
-    let draft: Draft
-    do {
-      draft = try Draft(parsingData: data)
-    } catch {
-      // Left for the next readable version to account for.
-      problems.append("commit \(commit.id.short) left \(file.path) unreadable (\(error)); its changes are counted with the next commit that mends it")
+  private func version(
+    _ file: DraftFile, blob: ObjectID, commit: Commit, trailers: CommitTrailers, previous: Int?, startsFile: Bool
+  ) throws -> TimelineVersion? {
+    let content = try clauses.content(of: blob) { try repository.blobContent(blob) }
+    guard case .clauses(let slots) = content else {
+      if case .unreadable(let reason) = content {
+        // Left for the next readable version to account for.
+        problems.append(
+          "commit \(commit.id.short) left \(file.path) unreadable (\(reason)); its changes are counted with the next commit that mends it")
+      }
       return nil
     }
-    let before = previous.map { versions[$0] }
-    let (links, dropped) = ClauseCorrespondence.links(from: before?.draft.clauses ?? [], to: draft.clauses)
-    var threads: [Int] = []
-    var clauseOfThread: [Int: Int] = [:]
-    for (index, link) in links.enumerated() {
-      let thread: Int
-      if let origin = link.origin, let before {
-        thread = before.threads[origin]
+    let before = previous.map { entries[$0] }
+    let (origins, moved, dropped) = ClauseCorrespondence.links(from: before?.clauses ?? [], to: slots, strings: clauses)
+    var threads: [Int32] = []
+    threads.reserveCapacity(slots.count)
+    for origin in origins {
+      if origin >= 0, let before {
+        threads.append(before.threads[Int(origin)])
       } else {
         threadCount += 1
-        thread = threadCount
+        threads.append(Int32(threadCount))
       }
-      threads.append(thread)
-      clauseOfThread[thread] = index
     }
-    return DraftRevision(
-      file: file, commit: commit, trailers: CommitTrailers(message: commit.message), draft: draft,
-      previous: previous, startsFile: startsFile, links: links, dropped: dropped, threads: threads,
-      clauseOfThread: clauseOfThread)
+    var positions = [Int32](repeating: -1, count: threadCount + 1)
+    for (index, thread) in threads.enumerated() { positions[Int(thread)] = Int32(index) }
+    return TimelineVersion(
+      file: file, blob: blob, commit: commit, trailers: trailers, previous: previous, startsFile: startsFile, clauses: slots,
+      origins: origins, moved: moved, dropped: dropped, threads: threads, positions: positions)
   }
 
-  /// The commits from the root to `tip` along first parents, oldest first: the branch as it was built.
-  private func firstParentLine(_ repository: Repository, from tip: ObjectID) throws -> [Commit] {
-    var line = [try repository.commit(tip)]
-    while let parent = line.last?.parents.first {
-      do {
-        line.append(try repository.commit(parent))
-      } catch {
-        problems.append(
-          "the history stops at \(line.last?.id.short ?? "?"): its parent \(parent.short) cannot be read (\(error.message)); a shallow "
-            + "clone or a rewritten history shows only part of the record"
-        )
-        break
-      }
+  /// The clause at `position` of version `index`, with its strings.
+  func clause(_ index: Int, _ position: Int) -> ClauseState {
+    clauses.state(entries[index].clauses[position])
+  }
+
+  /// The clause of version `index` on `thread`, with its strings, if it is there.
+  func clause(onThread thread: Int, in index: Int) -> ClauseState? {
+    entries[index].clause(onThread: thread).map { clause(index, $0) }
+  }
+
+  /// Which lines of clause `position` of version `index` stand word for word in the clause it came
+  /// from: worked out when asked for (only `blame` asks), and kept.
+  func lineOrigins(_ index: Int, _ position: Int) -> [Int?] {
+    if let known = lineOriginsMemo[index]?[position] { return known }
+    let version = entries[index]
+    let slot = version.clauses[position]
+    let origin = version.origins[position]
+    let previous = origin >= 0 ? version.previous.map { entries[$0].clauses[Int(origin)] } : nil
+    let result = ClauseCorrespondence.lineOrigins(of: slot, from: previous, moved: version.moved[position], strings: clauses)
+    lineOriginsMemo[index, default: [:]][position] = result
+    return result
+  }
+
+  /// Version `index` parsed whole, as `versions` lists it.
+  private func revision(_ index: Int) -> DraftRevision {
+    let version = entries[index]
+    // A version is listed only when it parsed, and a blob's bytes do not change: it parses again
+    // unless the blob has gone from the object database since.
+    let draft = (try? repository.blobContent(version.blob)).flatMap { try? Draft(parsingData: $0) }
+    let links = version.origins.indices.map { position in
+      ClauseLink(
+        origin: version.origins[position] >= 0 ? Int(version.origins[position]) : nil, moved: version.moved[position],
+        lineOrigins: lineOrigins(index, position))
     }
-    return line.reversed()
+    var clauseOfThread: [Int: Int] = [:]
+    for (position, thread) in version.threads.enumerated() { clauseOfThread[Int(thread)] = position }
+    return DraftRevision(
+      file: version.file, commit: version.commit, trailers: version.trailers,
+      draft: draft ?? Self.unreadableAgain, previous: version.previous, startsFile: version.startsFile,
+      links: links, dropped: version.dropped, threads: version.threads.map(Int.init), clauseOfThread: clauseOfThread)
+  }
+
+  /// What `versions` shows for a version whose blob could not be read again (a literal that parses).
+  private static let unreadableAgain: Draft = {
+    // swift-format-ignore: NeverUseForceTry
+    try! Draft(parsing: "1. This version's blob could not be read again.\n")
+  }()
+
+  /// The draft of version `index` parsed whole: for resolving how a clause is spelled.
+  func parsedDraft(_ index: Int) throws -> Draft {
+    try Draft(parsingData: repository.blobContent(entries[index].blob))
   }
 
   /// The versions that led to version `index`, oldest first, ending with it.
   func ancestry(of index: Int) -> [Int] {
     var path = [index]
-    while let previous = path.last.flatMap({ versions[$0].previous }) { path.append(previous) }
+    while let previous = path.last.flatMap({ entries[$0].previous }) { path.append(previous) }
     return path.reversed()
   }
 
@@ -144,5 +216,37 @@ public final class DraftTimeline {
       throw LookupError.noDraftYet
     }
     return index
+  }
+}
+
+/// One version of one draft file along the branch, as the history's reports read it: its clauses
+/// as numbers in the timeline's table of strings, and how they follow on from the version before.
+struct TimelineVersion {
+  var file: DraftFile
+  var blob: ObjectID
+  var commit: Commit
+  var trailers: CommitTrailers
+  /// The version this one is compared with (see `DraftRevision.previous`).
+  var previous: Int?
+  var startsFile: Bool
+  var clauses: [ClauseSlot]
+  /// For each clause, the index of the same clause in `previous`; -1 for a new clause.
+  var origins: [Int32]
+  /// For each clause, whether it changed place in the list.
+  var moved: [Bool]
+  /// Clauses of `previous` that this version no longer has.
+  var dropped: [Int]
+  /// For each clause, the thread it belongs to.
+  var threads: [Int32]
+  /// For each thread up to the last one begun by this version, its clause here; -1 when absent.
+  var positions: [Int32]
+
+  var number: Int { file.number }
+
+  /// The index in `clauses` of the clause on thread `thread`, if it is here.
+  func clause(onThread thread: Int) -> Int? {
+    guard thread >= 0, thread < positions.count else { return nil }
+    let position = positions[thread]
+    return position >= 0 ? Int(position) : nil
   }
 }

@@ -1,9 +1,11 @@
 import GitStore
 
 extension Snapshot {
-  /// Every version of every draft along the branch, read from the commits.
+  /// Every version of every draft along the branch, read from the commits. The clauses of each
+  /// version are kept by blob id in the git directory (`DraftClauseCache`), so that only versions
+  /// no run has read before are parsed.
   public func timeline() throws -> DraftTimeline {
-    try DraftTimeline(repository: repository, tip: tip)
+    try DraftTimeline(repository: repository, tip: tip, cache: DraftClauseCache(repository: repository))
   }
 
   /// Every version of the clause `spelling` names in draft `number` (default: the current draft).
