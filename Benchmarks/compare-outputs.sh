@@ -49,9 +49,10 @@ mapfile -t drafts < <(git -C "$pristine" ls-tree --name-only HEAD drafts/ | sed 
 first="${drafts[0]}" last="${drafts[${#drafts[@]} - 1]}"
 (cd "$out/repo-old" && "$old" diff "$first" "$last" --format json > "$out/sample-diff.json" && "$old" clauses > "$out/clauses.txt")
 mapfile -t cited < <(python3 - "$out/sample-diff.json" "$out/clauses.txt" "$sample" "$first" << 'PY'
-import json, sys
+import json, re, sys
 entries = json.load(open(sys.argv[1]))["entries"]
-current = [line.split()[0] for line in open(sys.argv[2]) if line.split() and line.split()[0][:1].isdigit()]
+# `amend clauses` lists "1 (a)    text…": the id is what stands before the run of spaces.
+current = [re.sub(r" \((\w+)\)", r".\1", line.split("  ")[0].strip()) for line in open(sys.argv[2]) if line[:1].isdigit()]
 count = int(sys.argv[3])
 picked = [current[round(i * (len(current) - 1) / max(count - 1, 1))] for i in range(count)] if current else []
 def some(kind, key, n):

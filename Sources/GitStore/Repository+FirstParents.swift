@@ -7,33 +7,69 @@ public struct FirstParentLine: Sendable {
   public var commits: [ObjectID] = []
   /// For each commit, the id of the tree at the folder asked about; nil where there is none.
   public var folders: [ObjectID?] = []
+  /// For each commit, its first parent (nil for a root commit).
+  public var parents: [ObjectID?] = []
   /// Where the line stops before its root: the oldest commit read, the parent that could not be read
   /// (a shallow clone, a rewritten history) and why.
   public var stop: (commit: ObjectID, parent: ObjectID, error: GitError)?
+  /// How many commits were read from the object database (the others were known).
+  public var read = 0
+}
+
+/// What a walk already knows of a commit: its first parent and the tree id at the folder walked.
+/// A commit id names its content, so this never goes out of date.
+public struct KnownCommit: Sendable, Equatable {
+  public var parent: ObjectID?
+  public var folder: ObjectID?
+
+  public init(parent: ObjectID?, folder: ObjectID?) {
+    self.parent = parent
+    self.folder = folder
+  }
 }
 
 extension Repository {
   /// The commits from `tip` to the root along first parents, oldest first, each with the tree id at
   /// `folder` (a top-level folder such as "drafts"), read without copying any commit's message: the
   /// walk every reader of a folder's history starts with, at the cost of one commit and one tree
-  /// lookup a commit.
+  /// lookup a commit. A commit in `known` (and still in the object database) is not read again.
   ///
   /// An unreadable tip throws; an unreadable parent ends the line there (see `FirstParentLine.stop`).
-  public func firstParentLine(from tip: ObjectID, folder: String) throws(GitError) -> FirstParentLine {
+  public func firstParentLine(
+    from tip: ObjectID, folder: String, known: [ObjectID: KnownCommit] = [:]
+  ) throws(GitError) -> FirstParentLine {
     var line = FirstParentLine()
     let path = Repository.normalized(folder)
-    var current = try lookupObject(tip, as: GIT_OBJECT_COMMIT)
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, pointer))
+    defer { git_odb_free(odb) }
     var currentID = tip
+    // The tip is always read, so that a tip that is not a commit fails as it always has.
+    var current: OpaquePointer? = try lookupObject(tip, as: GIT_OBJECT_COMMIT)
     while true {
       let parent: ObjectID?
-      do {
-        defer { git_object_free(current) }
+      if let commit = current {
+        defer { git_object_free(commit) }
+        line.read += 1
         line.commits.append(currentID)
-        line.folders.append(try Repository.folderID(ofCommit: current, at: path))
-        parent = git_commit_parentcount(current) > 0 ? ObjectID(git_commit_parent_id(current, 0)) : nil
+        line.folders.append(try Repository.folderID(ofCommit: commit, at: path))
+        parent = git_commit_parentcount(commit) > 0 ? ObjectID(git_commit_parent_id(commit, 0)) : nil
+      } else if let remembered = known[currentID] {
+        line.commits.append(currentID)
+        line.folders.append(remembered.folder)
+        parent = remembered.parent
+      } else {
+        break
       }
+      line.parents.append(parent)
       guard let parent else { break }
-      do {
+      var oid = parent.oid
+      if known[parent] != nil, let odb, git_odb_exists(odb, &oid) == 1 {
+        current = nil
+        currentID = parent
+        continue
+      }
+      do throws(GitError) {
         current = try lookupObject(parent, as: GIT_OBJECT_COMMIT)
         currentID = parent
       } catch {
@@ -43,6 +79,7 @@ extension Repository {
     }
     line.commits.reverse()
     line.folders.reverse()
+    line.parents.reverse()
     return line
   }
 

@@ -62,6 +62,13 @@ struct DraftClauseCacheTests {
     #expect(DraftClauseCache.decoded(written) != nil)
     #expect(try parsedByATimeline(snapshot) == 0)
     #expect(try reports(snapshot) == cold)
+    // The walk too: only the tip is read again, every other commit is known.
+    let known = DraftClauseCache(repository: snapshot.repository).commits
+    let tip = try #require(snapshot.tip)
+    let walk = try snapshot.repository.firstParentLine(from: tip, folder: "drafts", known: known)
+    let fresh = try snapshot.repository.firstParentLine(from: tip, folder: "drafts")
+    #expect(walk.read == 1 && fresh.read == fresh.commits.count && fresh.commits.count > 10)
+    #expect(walk.commits == fresh.commits && walk.folders == fresh.folders && walk.parents == fresh.parents)
 
     // Deleted: rebuilt.
     try FileManager.default.removeItem(atPath: path)
@@ -130,6 +137,22 @@ struct DraftClauseCacheTests {
     for message in messages {
       let text = message.replacingOccurrences(of: "\r\n", with: "\n")
       #expect(CommitTrailers.paragraphs(text).map(String.init) == text.components(separatedBy: "\n\n"), "\(message.debugDescription)")
+    }
+    // The scalar tests are the character sets, scalar for scalar (every space and separator is
+    // below U+3100; the specials and a high plane are checked too).
+    var differing: [UInt32] = []
+    for value in Array(UInt32(0)...0x3100) + Array(0xFE00...0xFFFF) + Array(0xE0000...0xE0100) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if CommitTrailers.isSpace(scalar) != CharacterSet.whitespaces.contains(scalar)
+        || CommitTrailers.isSpaceOrNewline(scalar) != CharacterSet.whitespacesAndNewlines.contains(scalar)
+      {
+        differing.append(value)
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
+    for text in ["  a b  ", "\u{A0}x\u{2028}", "\n\t", "", "\u{3000}key\u{85}"] {
+      #expect(CommitTrailers.trimmed(Substring(text), CommitTrailers.isSpaceOrNewline) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+      #expect(CommitTrailers.trimmed(Substring(text), CommitTrailers.isSpace) == text.trimmingCharacters(in: .whitespaces))
     }
     let trailers = CommitTrailers(message: "Apply p1\n\nWords.\n\nAmend-Event: applied\nAmend-Proposal: p1\nAmend-Draft: 8\n")
     #expect(trailers.event == "applied" && trailers.proposal == "p1" && trailers.draft == 8)

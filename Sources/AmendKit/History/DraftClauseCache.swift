@@ -46,7 +46,7 @@ struct ClauseState: Equatable {
 /// parse. Whole versions are never kept: a version is its slots, and strings are stored once.
 final class DraftClauseCache {
   /// Bump when the layout below or `ClauseSlot` changes.
-  static let format: UInt32 = 1
+  static let format: UInt32 = 2
   static let magic: UInt32 = 0x414D_5431  // "AMT1"
 
   /// What a blob held.
@@ -60,6 +60,8 @@ final class DraftClauseCache {
   private(set) var strings: [String] = []
   private var numbers: [String: Int32] = [:]
   private var blobs: [ObjectID: Content] = [:]
+  /// Commits already walked: first parent and `drafts` folder, so that a walk reads only new ones.
+  private var knownCommits: [ObjectID: KnownCommit] = [:]
   private var loaded = false
   private var unsaved = false
   /// How many blobs were parsed rather than found, for tests and measurements.
@@ -90,6 +92,21 @@ final class DraftClauseCache {
     blobs[id] = content
     unsaved = true
     return content
+  }
+
+  /// The commits walked before, for `Repository.firstParentLine`.
+  var commits: [ObjectID: KnownCommit] {
+    load()
+    return knownCommits
+  }
+
+  /// Keeps what `walk` read of each commit, for the next walk.
+  func remember(_ walk: FirstParentLine) {
+    load()
+    for (index, commit) in walk.commits.enumerated() where knownCommits[commit] == nil {
+      knownCommits[commit] = KnownCommit(parent: walk.parents[index], folder: walk.folders[index])
+      unsaved = true
+    }
   }
 
   func string(_ number: Int32) -> String { strings[Int(number)] }
@@ -134,7 +151,8 @@ final class DraftClauseCache {
     guard !loaded else { return }
     loaded = true
     guard let path, let data = FileManager.default.contents(atPath: path), let decoded = Self.decoded(data) else { return }
-    let (strings, blobs) = decoded
+    let (strings, blobs, commits) = decoded
+    knownCommits = commits
     self.strings = strings
     numbers = Dictionary(strings.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
     self.blobs = blobs
@@ -162,6 +180,13 @@ final class DraftClauseCache {
         }
       }
     }
+    payload.uint32(UInt32(knownCommits.count))
+    for (id, known) in knownCommits.sorted(by: { $0.key.hex < $1.key.hex }) {
+      payload.string(id.hex)
+      payload.byte((known.parent == nil ? 0 : 1) | (known.folder == nil ? 0 : 2))
+      if let parent = known.parent { payload.string(parent.hex) }
+      if let folder = known.folder { payload.string(folder.hex) }
+    }
     var chunk = RecordCacheCoding.Writer()
     chunk.uint32(Self.magic)
     chunk.uint32(UInt32(payload.data.count))
@@ -170,8 +195,8 @@ final class DraftClauseCache {
     return chunk.data
   }
 
-  /// The strings and blobs of a whole, checked file of this format and parser; nil otherwise.
-  static func decoded(_ data: Data) -> ([String], [ObjectID: Content])? {
+  /// The strings, blobs and commits of a whole, checked file of this format and parser; nil otherwise.
+  static func decoded(_ data: Data) -> ([String], [ObjectID: Content], [ObjectID: KnownCommit])? {
     var file = RecordCacheCoding.Reader(data)
     guard file.uint32() == magic, let length = file.uint32(), let bytes = file.bytes(Int(length)),
       let sum = file.uint32(), sum == RecordCacheCoding.checksum(bytes), file.remaining == 0
@@ -212,7 +237,23 @@ final class DraftClauseCache {
       }
       blobs[id] = .clauses(slots)
     }
-    return reader.remaining == 0 ? (strings, blobs) : nil
+    guard let commitCount = reader.uint32(), Int(commitCount) <= reader.remaining else { return nil }
+    var commits: [ObjectID: KnownCommit] = [:]
+    commits.reserveCapacity(Int(commitCount))
+    for _ in 0..<commitCount {
+      guard let hex = reader.string(), let id = ObjectID(hex: hex), let flags = reader.byte(), flags < 4 else { return nil }
+      var known = KnownCommit(parent: nil, folder: nil)
+      if flags & 1 != 0 {
+        guard let parent = reader.string().flatMap(ObjectID.init(hex:)) else { return nil }
+        known.parent = parent
+      }
+      if flags & 2 != 0 {
+        guard let folder = reader.string().flatMap(ObjectID.init(hex:)) else { return nil }
+        known.folder = folder
+      }
+      commits[id] = known
+    }
+    return reader.remaining == 0 ? (strings, blobs, commits) : nil
   }
 
   /// What the parser reads from a sample that exercises every kind of clause, hashed: a parser that

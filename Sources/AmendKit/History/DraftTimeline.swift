@@ -43,7 +43,8 @@ public final class DraftTimeline {
     self.repository = repository
     clauses = cache ?? DraftClauseCache(path: nil)
     guard let tip else { return }
-    let walk = try repository.firstParentLine(from: tip, folder: "drafts")
+    let walk = try repository.firstParentLine(from: tip, folder: "drafts", known: clauses.commits)
+    clauses.remember(walk)
     line = walk.commits
     if let stop = walk.stop {
       problems.append(
@@ -221,25 +222,44 @@ public final class DraftTimeline {
 
 /// One version of one draft file along the branch, as the history's reports read it: its clauses
 /// as numbers in the timeline's table of strings, and how they follow on from the version before.
-struct TimelineVersion {
-  var file: DraftFile
-  var blob: ObjectID
-  var commit: Commit
-  var trailers: CommitTrailers
+/// A class, so that reading a version in a loop over thousands of them copies nothing.
+final class TimelineVersion {
+  let file: DraftFile
+  let blob: ObjectID
+  let commit: Commit
+  let trailers: CommitTrailers
   /// The version this one is compared with (see `DraftRevision.previous`).
-  var previous: Int?
-  var startsFile: Bool
-  var clauses: [ClauseSlot]
+  let previous: Int?
+  let startsFile: Bool
+  let clauses: [ClauseSlot]
   /// For each clause, the index of the same clause in `previous`; -1 for a new clause.
-  var origins: [Int32]
+  let origins: [Int32]
   /// For each clause, whether it changed place in the list.
-  var moved: [Bool]
+  let moved: [Bool]
   /// Clauses of `previous` that this version no longer has.
-  var dropped: [Int]
+  let dropped: [Int]
   /// For each clause, the thread it belongs to.
-  var threads: [Int32]
+  let threads: [Int32]
   /// For each thread up to the last one begun by this version, its clause here; -1 when absent.
-  var positions: [Int32]
+  let positions: [Int32]
+
+  init(
+    file: DraftFile, blob: ObjectID, commit: Commit, trailers: CommitTrailers, previous: Int?, startsFile: Bool,
+    clauses: [ClauseSlot], origins: [Int32], moved: [Bool], dropped: [Int], threads: [Int32], positions: [Int32]
+  ) {
+    self.file = file
+    self.blob = blob
+    self.commit = commit
+    self.trailers = trailers
+    self.previous = previous
+    self.startsFile = startsFile
+    self.clauses = clauses
+    self.origins = origins
+    self.moved = moved
+    self.dropped = dropped
+    self.threads = threads
+    self.positions = positions
+  }
 
   var number: Int { file.number }
 

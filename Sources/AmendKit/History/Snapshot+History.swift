@@ -31,7 +31,10 @@ extension Snapshot {
   /// Lines where git's own blame of the draft file names another commit than the walk of the drafts:
   /// the two read the same commits, so they differ only when the history is not what amend writes.
   private func disagreements(_ report: ClauseBlame, at tip: ObjectID) throws -> [String] {
-    let hunks = try repository.blame(path: report.path, at: tip)
+    // Only the clause's lines: libgit2 then stops going back once they are accounted for, where a
+    // blame of the whole file reads the history back to the file's first commit.
+    guard let first = report.lines.first?.line, let last = report.lines.last?.line, first <= last else { return [] }
+    let hunks = try repository.blame(path: report.path, at: tip, lines: first...last)
     return report.lines.compactMap { line in
       guard let hunk = hunks.first(where: { $0.lines.contains(line.line) }), hunk.commit.hex != line.source.commit
       else { return nil }
