@@ -189,9 +189,9 @@ final class DraftClauseCache {
     }
     var chunk = RecordCacheCoding.Writer()
     chunk.uint32(Self.magic)
-    chunk.uint32(UInt32(payload.data.count))
-    chunk.data.append(payload.data)
-    chunk.uint32(RecordCacheCoding.checksum(payload.data))
+    chunk.uint32(UInt32(payload.bytes.count))
+    chunk.bytes += payload.bytes
+    chunk.uint32(payload.bytes.withUnsafeBytes { RecordCacheCoding.checksum($0) })
     return chunk.data
   }
 
