@@ -13,7 +13,8 @@
 # pairs of drafts (text, markdown and --format json, and one --clause), and log (text, --json,
 # --limit). The new binary runs on its own copy, its derived caches deleted first (the first run
 # is cold), and the first few commands run again at the end (warm). Results and any differences:
-# $BENCH_ROOT/compare-SIZE/. Exits 1 when anything differs.
+# $BENCH_ROOT/compare-SIZE/ (the old binary's outputs are kept in compare-SIZE-old-<checksum> and
+# reused by the next run against the same old binary). Exits 1 when anything differs.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +39,10 @@ git config --global safe.directory '*'
 pristine="$bench_root/$size"
 generate_size "$size" "$pristine" "$generator" "$root"
 out="$bench_root/compare-$size"
-rm -rf "$out" && mkdir -p "$out/old" "$out/new"
+# The old binary's outputs are kept between runs, by the binary's checksum and the command line:
+# a second comparison (a new build against the same old one) runs only the new binary.
+old_outputs="$bench_root/compare-$size-old-$(sha1sum "$old" | cut -c1-12)"
+rm -rf "$out" && mkdir -p "$out/new" "$old_outputs" && ln -s "$old_outputs" "$out/old"
 for side in old new; do
   rm -rf "$out/repo-$side" && cp -a "$pristine" "$out/repo-$side"
 done
@@ -85,9 +89,13 @@ for index in "${!commands[@]}"; do
   for side in old new; do
     binary=$old
     [ "$side" = new ] && binary=$new
+    if [ "$side" = old ] && [ -f "$out/old/$index.rc" ] && [ "$(cat "$out/old/$index.cmd" 2> /dev/null)" = "${commands[$index]}" ]; then
+      continue
+    fi
     # Word splitting of the command line is intended: clauses and numbers hold no spaces.
     # shellcheck disable=SC2086
     (cd "$out/repo-$side" && set +e && "$binary" ${commands[$index]} > "$out/$side/$index.out" 2> "$out/$side/$index.err"; echo $? > "$out/$side/$index.rc")
+    echo "${commands[$index]}" > "$out/$side/$index.cmd"
   done
   for part in out err rc; do
     if ! cmp -s "$out/old/$index.$part" "$out/new/$index.$part"; then
