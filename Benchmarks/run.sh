@@ -34,6 +34,8 @@ fi
 bin="$root/.build-bench-release/release"
 amend="$bin/amend"
 mkdir -p "$bench_root"
+# shellcheck source=Benchmarks/generate.sh
+source "$here/generate.sh"
 
 export AMEND_COMMITTER="Secretariat <secretariat@example.org>"
 export GIT_CONFIG_NOSYSTEM=1 HOME="$bench_root"
@@ -77,18 +79,7 @@ printf 'size\tcommand\tproposals\tamend_ms\tamend_peak_mib\tgit_ms\tratio\n' > "
 
 for size in "${sizes[@]}"; do
   pristine="$bench_root/$size"
-  if [ ! -d "$pristine/.git" ]; then
-    echo "generating $size in $pristine (once; reused by later runs)…" >&2
-    rm -rf "$pristine"
-    start=$(date +%s)
-    scale=${size%@*}
-    only=()
-    [[ "$size" == *@* ]] && only=(--proposals "${size#*@}")
-    "$bin/amend-generate" --scale "$scale" "${only[@]}" --seed-draft "$(cd "$root/.." && pwd)/shared/seeds/seventh-draft-migration-2010-10-12.txt" \
-      "$pristine" > "$bench_root/gen-$size.log" 2> "$bench_root/gen-$size.progress"
-    echo "  generated in $(($(date +%s) - start)) s" >> "$bench_root/gen-$size.log"
-    git -C "$pristine" gc -q
-  fi
+  generate_size "$size" "$pristine" "$bin/amend-generate" "$root"
   work="$bench_root/work-$size"
   rm -rf "$work" && cp -a "$pristine" "$work"
   cd "$work"

@@ -6,9 +6,13 @@ extension Draft {
   public mutating func replaceText(of key: ClauseKey, with text: String) throws(DraftError) {
     guard !text.trimmed.isEmpty else { throw .emptyText(key) }
     var (position, node) = try locate(key)
+    let before = Block.clause(node).lineBreaks
     node.text = normalisedLineBreaks(text)
     blocks[position] = .clause(node)
-    reindex()
+    // New words change no id and no marker: the index takes the text, and the lines after it move
+    // by the lines it gained or lost (the same index a rebuild would make, checked in debug builds).
+    reindexText(of: node.key, with: node.text, lineShift: Block.clause(node).lineBreaks - before)
+    assert(index == DraftIndex(blocks: blocks), "an incremental index must equal a rebuilt one")
   }
 
   /// Deletes a clause with everything listed under it, and the blank line that separated it, so

@@ -111,6 +111,12 @@ public struct Draft: Sendable, Equatable {
     index = DraftIndex(blocks: blocks)
   }
 
+  /// Updates the index after clause `key`'s own text changed, moving the lines after it by
+  /// `lineShift`, rather than rebuilding it: new words change no id.
+  mutating func reindexText(of key: ClauseKey, with text: String, lineShift: Int) {
+    index.replaceText(of: key, with: text, lineShift: lineShift)
+  }
+
   /// The line ending the text mostly uses, for lines the tool adds.
   var lineEnding: String {
     var crlf = 0

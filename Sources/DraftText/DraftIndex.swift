@@ -74,6 +74,15 @@ struct DraftIndex: Equatable, Sendable {
     }
   }
 
+  /// The index after clause `key`'s own text became `text`, which moved the lines after it by
+  /// `lineShift`: ids, eIds, markers and positions stay as they are.
+  mutating func replaceText(of key: ClauseKey, with text: String, lineShift: Int) {
+    guard let position = positions[key] else { return }
+    clauses[position].text = text
+    guard lineShift != 0 else { return }
+    for later in clauses.indices.dropFirst(position + 1) { clauses[later].line += lineShift }
+  }
+
   func clause(_ key: ClauseKey) -> Clause? {
     positions[key].map { clauses[$0] }
   }

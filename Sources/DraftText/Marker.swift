@@ -41,7 +41,110 @@ struct Marker: Equatable, Sendable {
 
   /// Reads a numbered marker ("7. ", "12) ") or a lettered one ("- b) ", "b) ", "(b) ", "(ii) ")
   /// at the start of `line`; nil when the line does not start with one.
+  ///
+  /// Reads the line's UTF-8 bytes in place: the parser asks for every line of every version of a
+  /// draft, and most lines are not markers. `scanScalars` is the same reading over Unicode scalars
+  /// (the tests hold the two to the same answers).
   static func scan(_ line: String) -> (marker: Marker, text: String)? {
+    if let found = line.utf8.withContiguousStorageIfAvailable({ scan(bytes: $0) }) { return found }
+    return scanScalars(line)
+  }
+
+  /// `scan` over a line's UTF-8 bytes. Every position it stops at starts a scalar: it steps over
+  /// whole scalars only (ASCII, and the three-byte and two-byte spaces it knows), so every slice it
+  /// turns into a string is the same scalars `scanScalars` would take.
+  private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> (marker: Marker, text: String)? {
+    let count = bytes.count
+    func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    /// The length of the horizontal space (space, tab, form feed, byte-order mark) at `index`, or 0.
+    func horizontalSpace(_ index: Int) -> Int {
+      guard index < count else { return 0 }
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0C: return 1
+      case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: return 3
+      default: return 0
+      }
+    }
+    /// The length of the marker space (space, tab, no-break space, narrow no-break space) at `index`, or 0.
+    func markerSpace(_ index: Int) -> Int {
+      guard index < count else { return 0 }
+      switch bytes[index] {
+      case 0x20, 0x09: return 1
+      case 0xC2 where index + 1 < count && bytes[index + 1] == 0xA0: return 2
+      case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xAF: return 3
+      default: return 0
+      }
+    }
+    func skip(_ space: (Int) -> Int, from start: Int) -> Int {
+      var index = start
+      while true {
+        let length = space(index)
+        if length == 0 { return index }
+        index += length
+      }
+    }
+    func isDigit(_ index: Int) -> Bool { index < count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+    func isLower(_ index: Int) -> Bool { index < count && bytes[index] >= 0x61 && bytes[index] <= 0x7A }
+
+    var index = 0
+    index = skip(horizontalSpace, from: index)
+    let indentEnd = index
+    let openingStart = index
+    var dashed = false
+    if index < count, bytes[index] == 0x2D, markerSpace(index + 1) > 0 {
+      dashed = true
+      index += 1
+      index = skip(markerSpace, from: index)
+    }
+    var parenthesised = false
+    if index < count, bytes[index] == 0x28 {
+      parenthesised = true
+      index += 1
+    }
+    let openingEnd = index
+    let labelStart = index
+    let numeric = isDigit(index)
+    if numeric {
+      // Any number of digits: a draft may run to tens of thousands of paragraphs.
+      while isDigit(index) { index += 1 }
+    } else {
+      while isLower(index) { index += 1 }
+      guard index > labelStart else { return nil }
+    }
+    // A glued or spaced Latin suffix: "3bis.", "b bis)".
+    var labelEnd = index
+    var probe = index
+    if probe < count, bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
+    let suffixStart = probe
+    while isLower(probe) { probe += 1 }
+    if probe > suffixStart, Label.isSuffix(string(suffixStart..<probe)) {
+      labelEnd = probe
+    }
+    index = labelEnd
+    guard index < count else { return nil }
+    let closing: String
+    switch bytes[index] {
+    case 0x2E where numeric && !dashed && !parenthesised:
+      closing = "."
+    case 0x29 where !(numeric && (dashed || parenthesised)):
+      closing = ")"
+    default:
+      return nil
+    }
+    index += 1
+    let spacingStart = index
+    index = skip(markerSpace, from: index)
+    // "7.5 tonnes" or "b)text" are not markers: a marker is followed by space or ends the line.
+    guard index > spacingStart || index == count else { return nil }
+    let marker = Marker(
+      indent: string(0..<indentEnd), opening: string(openingStart..<openingEnd), label: string(labelStart..<labelEnd),
+      closing: closing, spacing: string(spacingStart..<index))
+    guard marker.apparentKind != .none else { return nil }
+    return (marker, string(index..<count))
+  }
+
+  /// `scan` over Unicode scalars: for strings whose bytes are not contiguous, and for the tests.
+  static func scanScalars(_ line: String) -> (marker: Marker, text: String)? {
     let scalars = Array(line.unicodeScalars)
     var index = 0
     while index < scalars.count, scalars[index].isHorizontalSpace { index += 1 }

@@ -64,7 +64,8 @@ public enum Ordinal {
 
   private static let table: [String: Int] = {
     var table: [String: Int] = [:]
-    for number in range { table[normalised(words(number))] = number }
+    // `words` writes lower case with single spaces and hyphens: normalising it is turning hyphens into spaces.
+    for number in range { table[String(words(number).map { $0 == "-" ? " " : $0 })] = number }
     return table
   }()
 }

@@ -29,13 +29,19 @@ extension Draft {
   @discardableResult
   public mutating func renumber() -> [Renumbering] {
     var relabelled: [ClauseKey: String] = [:]
-    for (id, list) in OutlineLists.keyedLists(in: blocks) where editedLists.contains(id) {
+    for (id, list) in editedLists.isEmpty ? [] : OutlineLists.keyedLists(in: blocks) where editedLists.contains(id) {
       guard let kind = list.first(where: { $0.labelKind != .none })?.labelKind else { continue }
       let expected = (1...list.count).map { LabelSequence.label($0, as: kind) }
       guard list.map(\.marker.label) != expected else { continue }
       for (node, label) in zip(list, expected) where node.marker.label != label {
         relabelled[node.key] = label
       }
+    }
+    // Every edit leaves the index current: with no label to change there is nothing to rebuild
+    // (a change of wording, or an edit that left its list in order).
+    guard !relabelled.isEmpty else {
+      assert(index == DraftIndex(blocks: blocks), "an edit left the index behind its blocks")
+      return renumberingTable()
     }
     blocks = blocks.map { block in
       guard case .clause(var node) = block, let label = relabelled[node.key] else { return block }

@@ -2,12 +2,17 @@ internal import CLibGit2
 
 extension Repository {
   /// Who last changed each line of `path` as of `commit` (not HEAD), as hunks in line order that
-  /// together cover the whole file.
-  public func blame(path: String, at commit: ObjectID) throws(GitError) -> [BlameHunk] {
+  /// together cover the whole file, or only `lines` (1-based): libgit2 then stops going back through
+  /// the history once those lines are accounted for.
+  public func blame(path: String, at commit: ObjectID, lines: ClosedRange<Int>? = nil) throws(GitError) -> [BlameHunk] {
     var options = git_blame_options()
     try check(git_blame_options_init(&options, UInt32(GIT_BLAME_OPTIONS_VERSION)))
     // libgit2 blames HEAD unless told otherwise.
     options.newest_commit = commit.oid
+    if let lines, lines.lowerBound >= 1 {
+      options.min_line = Int(lines.lowerBound)
+      options.max_line = Int(lines.upperBound)
+    }
     var blame: OpaquePointer?
     try check(git_blame_file(&blame, pointer, Repository.normalized(path), &options))
     defer { git_blame_free(blame) }

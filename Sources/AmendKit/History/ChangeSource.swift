@@ -93,35 +93,35 @@ public struct ChangeSource: Codable, Equatable, Sendable {
 }
 
 extension ChangeSource {
-  /// The source of version `version` of the timeline, its proposal looked up in `ledger`.
-  init(_ version: DraftRevision, ledger: Ledger?) {
-    let commit = version.commit
-    if version.previous == nil {
+  /// The source of a version of a draft: the commit that wrote it (with its trailers), the draft's
+  /// number, whether it is the text as received; its proposal looked up in `ledger`.
+  init(commit: Commit, trailers: CommitTrailers, draft: Int, received: Bool, ledger: Ledger?) {
+    if received {
       kind = .received
-    } else if !version.trailers.isAmend {
+    } else if !trailers.isAmend {
       kind = .handMade
     } else {
-      let applies = ["applied", "revised"].contains(version.trailers.event ?? "")
-      kind = applies && version.trailers.proposal != nil ? .proposal : .secretariat
+      let applies = ["applied", "revised"].contains(trailers.event ?? "")
+      kind = applies && trailers.proposal != nil ? .proposal : .secretariat
     }
-    draft = version.number
+    self.draft = draft
     self.commit = commit.id.hex
     author = commit.author.name
     time = Context.timestamp(commit.author.time)
     summary = commit.summary
-    guard kind == .proposal, let id = version.trailers.proposal else { return }
+    guard kind == .proposal, let id = trailers.proposal else { return }
     guard let state = ledger?.proposals[id] else {
       // The record is gone (a rewritten history): the commit still names the proposal and its author.
       proposal = ProposalSource(id: id, delegation: commit.author.name, cosponsors: [], operation: nil, tabled: nil, decision: nil)
-      if version.trailers.event == "revised" {
-        oralRevision = OralRevisionSource(chair: commit.author.name, session: version.trailers.session)
+      if trailers.event == "revised" {
+        oralRevision = OralRevisionSource(chair: commit.author.name, session: trailers.session)
       }
       return
     }
     let record = state.record
     let accepted = state.decision ?? ledger?.events.last { $0.proposal == id && $0.kind == .accepted }
-    if version.trailers.event == "revised" {
-      let session = version.trailers.session ?? accepted?.session
+    if trailers.event == "revised" {
+      let session = trailers.session ?? accepted?.session
       oralRevision = OralRevisionSource(
         chair: accepted?.chair ?? commit.author.name, session: session,
         sessionName: ledger?.sessions.first { $0.id == session }?.name, date: accepted?.date)

@@ -45,15 +45,15 @@ public struct ClauseBlame: Codable, Equatable, Sendable {
 extension DraftTimeline {
   func blame(of spelling: String, inDraft number: Int?, ledger: Ledger?) throws -> ClauseBlame {
     let (thread, found) = try thread(of: spelling, inDraft: number)
-    let target = versions[found]
+    let target = entries[found]
     guard let position = target.clause(onThread: thread) else {
       throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: target.number)
     }
-    let clause = target.draft.clauses[position]
+    let clause = self.clause(found, position)
     var sources: [Int: ChangeSource] = [:]
     func source(_ version: Int) -> ChangeSource {
       if let known = sources[version] { return known }
-      let made = ChangeSource(versions[version], ledger: ledger)
+      let made = self.source(version, ledger: ledger)
       sources[version] = made
       return made
     }
@@ -76,27 +76,29 @@ extension DraftTimeline {
   }
 
   /// For each word token of the clause on `thread` in version `target`, the version that wrote it:
-  /// words a version inserted or replaced are its own, words it kept keep their owner.
+  /// words a version inserted or replaced are its own, words it kept keep their owner. Only the
+  /// versions that changed the clause's words are read.
   func wordOwners(onThread thread: Int, upTo target: Int) -> [Int] {
     var owners: [Int] = []
-    var text: String?
+    var text: Int32?
     for index in ancestry(of: target) {
-      let version = versions[index]
+      let version = entries[index]
       guard let position = version.clause(onThread: thread) else {
         owners = []
         text = nil
         continue
       }
-      let now = version.draft.clauses[position].text
-      guard let before = text, version.links[position].origin != nil else {
-        owners = Array(repeating: index, count: Words(now).count)
+      let now = version.clauses[position].text
+      guard let before = text, version.origins[position] >= 0 else {
+        owners = Array(repeating: index, count: Words(clauses.string(now)).count)
         text = now
         continue
       }
+      // Equal numbers are equal words.
       guard before != now else { continue }
       var carried: [Int] = []
       var kept = 0
-      for edit in WordDiff.edits(from: Words(before), to: Words(now)) {
+      for edit in WordDiff.edits(from: Words(clauses.string(before)), to: Words(clauses.string(now))) {
         carried += owners[kept..<edit.base.lowerBound]
         carried += Array(repeating: index, count: edit.replacement.count)
         kept = edit.base.upperBound
@@ -111,17 +113,16 @@ extension DraftTimeline {
   /// `git blame`, it looks no further back than the commit that added the draft file: a new draft
   /// file begins as a copy, and git does not follow copies.
   func lineOwners(of position: Int, in target: Int) -> [Int] {
-    versions[target].links[position].lineOrigins.indices.map { line in
+    lineOrigins(target, position).indices.map { line in
       var index = target
       var clause = position
       var offset = line
       while true {
-        let version = versions[index]
-        let link = version.links[clause]
-        guard !version.startsFile, let kept = link.lineOrigins[offset], let origin = link.origin,
-          let previous = version.previous
+        let version = entries[index]
+        let origin = version.origins[clause]
+        guard !version.startsFile, let kept = lineOrigins(index, clause)[offset], origin >= 0, let previous = version.previous
         else { return index }
-        (index, clause, offset) = (previous, origin, kept)
+        (index, clause, offset) = (previous, Int(origin), kept)
       }
     }
   }

@@ -8,48 +8,49 @@ import Wording
 /// clauses is paired by kind and likeness (an amended clause), and the rest is new or deleted. One
 /// commit of `amend next` makes one change, so this pairing is what the commit did.
 enum ClauseCorrespondence {
-  /// The link of every clause of `after` to `before`, and the clauses of `before` left without one.
-  static func links(from before: [Clause], to after: [Clause]) -> (links: [ClauseLink], dropped: [Int]) {
-    let key: (Clause) -> String = { "\($0.kind.rawValue)\u{0}\($0.text)" }
-    let beforeKeys = before.map(key)
-    let afterKeys = after.map(key)
-    var origin = [Int?](repeating: nil, count: after.count)
+  /// For every clause of `after`, the index of its clause in `before` (-1 for a new one) and whether
+  /// it moved; and the clauses of `before` left without one. Clauses are compared by their numbers
+  /// in `strings`' table, which stand for equal strings only.
+  static func links(
+    from before: [ClauseSlot], to after: [ClauseSlot], strings: DraftClauseCache
+  ) -> (origins: [Int32], moved: [Bool], dropped: [Int]) {
+    let beforeKeys = before.map(\.matchKey)
+    let afterKeys = after.map(\.matchKey)
+    var origin = [Int32](repeating: -1, count: after.count)
     var moved = [Bool](repeating: false, count: after.count)
-    var taken = Set<Int>()
+    var taken = [Bool](repeating: false, count: before.count)
     let kept = SequenceMatch.pairs(beforeKeys, afterKeys)
     for (old, new) in kept {
-      origin[new] = old
-      taken.insert(old)
+      origin[new] = Int32(old)
+      taken[old] = true
     }
     // Unchanged words out of order: a clause moved.
-    for new in after.indices where origin[new] == nil {
-      if let old = before.indices.first(where: { !taken.contains($0) && beforeKeys[$0] == afterKeys[new] }) {
-        origin[new] = old
+    for new in after.indices where origin[new] < 0 {
+      if let old = before.indices.first(where: { !taken[$0] && beforeKeys[$0] == afterKeys[new] }) {
+        origin[new] = Int32(old)
         moved[new] = true
-        taken.insert(old)
+        taken[old] = true
       }
     }
     // Between two clauses kept in place, what is left on both sides was amended, added or deleted.
     let anchors = [(-1, -1)] + kept + [(before.count, after.count)]
-    for (low, high) in zip(anchors, anchors.dropFirst()) {
-      let olds = ((low.0 + 1)..<high.0).filter { !taken.contains($0) }
-      let news = ((low.1 + 1)..<high.1).filter { origin[$0] == nil }
-      for (old, new) in pairAmended(olds.map { before[$0] }, news.map { after[$0] }) {
-        origin[news[new]] = olds[old]
-        taken.insert(olds[old])
+    for (low, high) in zip(anchors, anchors.dropFirst()) where high.0 - low.0 > 1 && high.1 - low.1 > 1 {
+      let olds = ((low.0 + 1)..<high.0).filter { !taken[$0] }
+      let news = ((low.1 + 1)..<high.1).filter { origin[$0] < 0 }
+      let pairs = pairAmended(
+        olds.map { (kind: ClauseSlot.kinds[Int(before[$0].kind)], text: strings.string(before[$0].text)) },
+        news.map { (kind: ClauseSlot.kinds[Int(after[$0].kind)], text: strings.string(after[$0].text)) })
+      for (old, new) in pairs {
+        origin[news[new]] = Int32(olds[old])
+        taken[olds[old]] = true
       }
     }
-    let links = after.indices.map { index in
-      ClauseLink(
-        origin: origin[index], moved: moved[index],
-        lineOrigins: lineOrigins(of: after[index], from: origin[index].map { before[$0] }, moved: moved[index]))
-    }
-    return (links, before.indices.filter { !taken.contains($0) })
+    return (origin, moved, before.indices.filter { !taken[$0] })
   }
 
   /// Pairs amended clauses left in one gap: one for one when the gap holds as many on each side,
   /// else the most alike, in order, when they share at least a third of their words.
-  static func pairAmended(_ olds: [Clause], _ news: [Clause]) -> [(Int, Int)] {
+  static func pairAmended(_ olds: [(kind: Clause.Kind, text: String)], _ news: [(kind: Clause.Kind, text: String)]) -> [(Int, Int)] {
     guard !olds.isEmpty, !news.isEmpty else { return [] }
     if olds.count == news.count {
       return olds.indices.filter { olds[$0].kind == news[$0].kind }.map { ($0, $0) }
@@ -109,11 +110,18 @@ enum ClauseCorrespondence {
 
   /// Which lines of `clause` stand word for word in `previous`. A moved clause is written anew at its
   /// new place, as a line diff sees it.
-  static func lineOrigins(of clause: Clause, from previous: Clause?, moved: Bool) -> [Int?] {
-    let lines = clause.fileLines
+  static func lineOrigins(of clause: ClauseSlot, from previous: ClauseSlot?, moved: Bool, strings: DraftClauseCache) -> [Int?] {
+    let lines = fileLines(clause, strings)
+    guard let previous, !moved else { return [Int?](repeating: nil, count: lines.count) }
+    // The same marker and words: every line is the line it was (what the match below finds).
+    if previous.marker == clause.marker && previous.text == clause.text { return lines.indices.map { $0 } }
     var result = [Int?](repeating: nil, count: lines.count)
-    guard let previous, !moved else { return result }
-    for (old, new) in SequenceMatch.pairs(previous.fileLines, lines) { result[new] = old }
+    for (old, new) in SequenceMatch.pairs(fileLines(previous, strings), lines) { result[new] = old }
     return result
+  }
+
+  /// A clause's lines as they stand in the file: marker and text, split at line ends.
+  static func fileLines(_ clause: ClauseSlot, _ strings: DraftClauseCache) -> [Substring] {
+    (strings.string(clause.marker) + strings.string(clause.text)).split(separator: "\n", omittingEmptySubsequences: false)
   }
 }

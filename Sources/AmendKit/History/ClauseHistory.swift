@@ -35,31 +35,34 @@ public struct ClauseHistory: Codable, Equatable, Sendable {
 extension DraftTimeline {
   func history(of spelling: String, inDraft number: Int?, ledger: Ledger?) throws -> ClauseHistory {
     let (thread, found) = try thread(of: spelling, inDraft: number)
-    let asked = versions[found]
+    let asked = entries[found]
     guard let position = asked.clause(onThread: thread) else {
       throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: asked.number)
     }
     let path = try path(for: thread, foundIn: found)
     let changes = self.changes(onThread: thread, along: path)
+    var made: [Int: [ThreadChange]] = [:]
+    for change in changes { made[change.version, default: []].append(change) }
     var drafts: [ClauseHistory.ClauseVersion] = []
     for index in path {
-      let version = versions[index]
-      let present = version.clause(onThread: thread).map { version.draft.clauses[$0] }
-      let made = changes.filter { $0.version == index }
-      guard present != nil || !made.isEmpty else { continue }
+      let version = entries[index]
+      let at = version.clause(onThread: thread)
+      let here = made[index] ?? []
+      guard at != nil || !here.isEmpty else { continue }
       if drafts.last?.draft != version.number {
         drafts.append(ClauseHistory.ClauseVersion(draft: version.number, changes: []))
       }
       guard let last = drafts.indices.last else { continue }
       // The draft's entry shows the clause as its last version on the path left it.
+      let present = at.map { clause(index, $0) }
       drafts[last].clause = present?.id.rawValue
       drafts[last].name = present?.id.display
       drafts[last].eId = present?.eId
       drafts[last].text = present?.text
-      drafts[last].changes += made.map { report($0, ledger: ledger) }
+      drafts[last].changes += here.map { report($0, ledger: ledger) }
     }
-    let clause = asked.draft.clauses[position]
+    let named = self.clause(found, position)
     return ClauseHistory(
-      clause: clause.id.rawValue, name: clause.id.display, draft: asked.number, versions: drafts, notes: problems)
+      clause: named.id.rawValue, name: named.id.display, draft: asked.number, versions: drafts, notes: problems)
   }
 }

@@ -13,10 +13,3 @@ struct ClauseLink: Equatable, Sendable {
   /// Whether this version wrote any of the clause's lines, as a line-based `git blame` sees it.
   var rewroteALine: Bool { lineOrigins.contains(nil) }
 }
-
-extension Clause {
-  /// The clause's lines as they stand in the file: marker and text, split at line ends.
-  var fileLines: [Substring] {
-    (marker + text).split(separator: "\n", omittingEmptySubsequences: false)
-  }
-}

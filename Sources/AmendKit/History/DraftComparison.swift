@@ -77,23 +77,26 @@ extension DraftTimeline {
       throw LookupError.outOfOrder(from: from, to: to)
     }
     let path = ancestry(of: toIndex)
-    let later = versions[toIndex]
-    let earlierVersion = versions[fromIndex]
+    let later = entries[toIndex]
+    let earlierVersion = entries[fromIndex]
     // A draft produced after `from` changed the clause when its version lies on the path past `from`.
-    let after = Set(path.filter { versions[$0].number > from })
+    let after = path.filter { entries[$0].number > from }
+    let afterSet = Set(after)
     var wanted: Int?
     if let spelling {
-      if let found = try? later.draft.resolve(spelling), let position = later.draft.clauses.firstIndex(where: { $0.key == found.key }) {
-        wanted = later.threads[position]
+      let draft = try parsedDraft(toIndex)
+      if let found = try? draft.resolve(spelling), let position = draft.clauses.firstIndex(where: { $0.key == found.key }) {
+        wanted = Int(later.threads[position])
       } else {
         wanted = try thread(of: spelling, inDraft: from).thread
       }
     }
 
     func entry(thread: Int) -> DraftComparison.Entry? {
-      let old = earlierVersion.clause(onThread: thread).map { earlierVersion.draft.clauses[$0] }
-      let new = later.clause(onThread: thread).map { later.draft.clauses[$0] }
-      let made = changes(onThread: thread, along: path).filter { after.contains($0.version) }
+      let old = earlierVersion.clause(onThread: thread).map { clause(fromIndex, $0) }
+      let new = later.clause(onThread: thread).map { clause(toIndex, $0) }
+      // Only versions past `from` count, and only they are read.
+      let made = changes(onThread: thread, along: after).filter { afterSet.contains($0.version) }
       let kind: ClauseChange.Kind
       switch (old, new) {
       case (nil, nil): return nil
@@ -121,9 +124,9 @@ extension DraftTimeline {
     // The later draft's order, each deleted clause placed before the first survivor that followed it.
     var order: [Int] = []
     var placed = Set<Int>()
-    for thread in later.threads {
+    for thread in later.threads.map(Int.init) {
       if let position = earlierVersion.clause(onThread: thread) {
-        for gone in earlierVersion.threads[..<position] where later.clause(onThread: gone) == nil && !placed.contains(gone) {
+        for gone in earlierVersion.threads[..<position].map(Int.init) where later.clause(onThread: gone) == nil && !placed.contains(gone) {
           order.append(gone)
           placed.insert(gone)
         }
@@ -131,8 +134,8 @@ extension DraftTimeline {
       order.append(thread)
       placed.insert(thread)
     }
-    order += earlierVersion.threads.filter { !placed.contains($0) }
-    let entries = order.filter { wanted == nil || $0 == wanted }.compactMap(entry(thread:))
-    return DraftComparison(from: from, to: to, entries: entries, notes: problems)
+    order += earlierVersion.threads.map(Int.init).filter { !placed.contains($0) }
+    let listed = order.filter { wanted == nil || $0 == wanted }.compactMap(entry(thread:))
+    return DraftComparison(from: from, to: to, entries: listed, notes: problems)
   }
 }

@@ -1,9 +1,11 @@
 import GitStore
 
 extension Snapshot {
-  /// Every version of every draft along the branch, read from the commits.
+  /// Every version of every draft along the branch, read from the commits. The clauses of each
+  /// version are kept by blob id in the git directory (`DraftClauseCache`), so that only versions
+  /// no run has read before are parsed.
   public func timeline() throws -> DraftTimeline {
-    try DraftTimeline(repository: repository, tip: tip)
+    try DraftTimeline(repository: repository, tip: tip, cache: DraftClauseCache(repository: repository))
   }
 
   /// Every version of the clause `spelling` names in draft `number` (default: the current draft).
@@ -14,9 +16,15 @@ extension Snapshot {
   /// The words of the clause `spelling` names in draft `number` (default: the current draft), each run
   /// attributed to its source, with a check of its lines against libgit2's blame of the draft file.
   public func clauseBlame(_ spelling: String, draft number: Int? = nil) throws -> ClauseBlame {
-    var report = try timeline().blame(of: spelling, inDraft: number, ledger: try? ledger.get())
+    let timeline = try timeline()
+    var report = try timeline.blame(of: spelling, inDraft: number, ledger: try? ledger.get())
     if let tip {
-      report.notes += try disagreements(report, at: tip)
+      // git's blame passes every line of a commit whose parent holds the same blob on to that parent,
+      // so blaming from the commit that last wrote the file says what blaming from the tip says,
+      // without walking the commits since (the tip's blob is checked to be that commit's).
+      let blob = try repository.blobID(at: report.path, inCommit: tip)
+      let wrote = timeline.latest[report.draft].map { timeline.entries[$0] }.flatMap { $0.blob == blob ? $0.commit.id : nil }
+      report.notes += try disagreements(report, at: wrote ?? tip)
     }
     return report
   }
@@ -28,8 +36,11 @@ extension Snapshot {
 
   /// Lines where git's own blame of the draft file names another commit than the walk of the drafts:
   /// the two read the same commits, so they differ only when the history is not what amend writes.
-  private func disagreements(_ report: ClauseBlame, at tip: ObjectID) throws -> [String] {
-    let hunks = try repository.blame(path: report.path, at: tip)
+  private func disagreements(_ report: ClauseBlame, at commit: ObjectID) throws -> [String] {
+    // Only the clause's lines: libgit2 then stops going back once they are accounted for, where a
+    // blame of the whole file reads the history back to the file's first commit.
+    guard let first = report.lines.first?.line, let last = report.lines.last?.line, first <= last else { return [] }
+    let hunks = try repository.blame(path: report.path, at: commit, lines: first...last)
     return report.lines.compactMap { line in
       guard let hunk = hunks.first(where: { $0.lines.contains(line.line) }), hunk.commit.hex != line.source.commit
       else { return nil }

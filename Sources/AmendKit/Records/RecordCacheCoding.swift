@@ -36,9 +36,9 @@ enum RecordCacheCoding {
     }
     var chunk = Writer()
     chunk.uint32(magic)
-    chunk.uint32(UInt32(payload.data.count))
-    chunk.data.append(payload.data)
-    chunk.uint32(checksum(payload.data))
+    chunk.uint32(UInt32(payload.bytes.count))
+    chunk.bytes += payload.bytes
+    chunk.uint32(payload.bytes.withUnsafeBytes { RecordCacheCoding.checksum($0) })
     return chunk.data
   }
 
@@ -73,8 +73,13 @@ enum RecordCacheCoding {
 
   /// FNV-1a: enough to tell a torn or interleaved chunk from a whole one.
   static func checksum(_ data: Data) -> UInt32 {
+    // Over the bytes in place: iterating `Data` itself costs tens of instructions a byte.
+    data.withUnsafeBytes { checksum($0) }
+  }
+
+  static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     var hash: UInt32 = 2_166_136_261
-    for byte in data {
+    for byte in bytes {
       hash = (hash ^ UInt32(byte)) &* 16_777_619
     }
     return hash
@@ -216,22 +221,31 @@ enum RecordCacheCoding {
   // MARK: Bytes
 
   struct Writer {
-    var data = Data()
+    /// Written to an array and turned into `Data` once: appending to `Data` field by field costs
+    /// hundreds of instructions a field.
+    var bytes: [UInt8] = []
 
-    mutating func byte(_ value: UInt8) { data.append(value) }
+    var data: Data {
+      get { Data(bytes) }
+      set { bytes = [UInt8](unsafeUninitializedCapacity: newValue.count) { target, count in count = newValue.copyBytes(to: target) } }
+    }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func uint32(_ value: UInt32) {
-      withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+      bytes.append(UInt8(truncatingIfNeeded: value))
+      bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+      bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+      bytes.append(UInt8(truncatingIfNeeded: value >> 24))
     }
 
     mutating func int(_ value: Int) {
-      withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) }
+      withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ value: String) {
-      let bytes = Array(value.utf8)
-      uint32(UInt32(bytes.count))
-      data.append(contentsOf: bytes)
+      uint32(UInt32(value.utf8.count))
+      bytes.append(contentsOf: value.utf8)
     }
 
     /// A nil string is written as the length 0xFFFFFFFF, which no real field reaches.
@@ -257,7 +271,10 @@ enum RecordCacheCoding {
     private var offset = 0
 
     init(_ data: Data) {
-      buffer = [UInt8](data)
+      // Copied in one go: `[UInt8](data)` walks `Data`'s iterator a byte at a time.
+      buffer = [UInt8](unsafeUninitializedCapacity: data.count) { target, count in
+        count = data.copyBytes(to: target)
+      }
     }
 
     var remaining: Int { buffer.count - offset }
@@ -287,7 +304,7 @@ enum RecordCacheCoding {
     mutating func bytes(_ count: Int) -> Data? {
       guard count >= 0, remaining >= count else { return nil }
       defer { offset += count }
-      return Data(buffer[offset..<(offset + count)])
+      return buffer.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)])) }
     }
 
     mutating func string() -> String? {
