@@ -15,26 +15,11 @@ extension Repository {
   {
     if let limit, limit <= 0 { return [] }
     let filter = path.map(Repository.normalized).flatMap { $0.isEmpty ? nil : $0 }
-    var walk: OpaquePointer?
-    try check(git_revwalk_new(&walk, pointer))
-    defer { git_revwalk_free(walk) }
-    // One call: git_revwalk_sorting replaces the mode rather than adding to it.
-    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue))
-    var startOID = start.oid
-    try check(git_revwalk_push(walk, &startOID))
     var commits: [Commit] = []
-    var oid = git_oid()
-    while true {
-      let next = git_revwalk_next(&oid, walk)
-      if next == GIT_ITEROVER.rawValue { break }
-      try check(next)
-      var commit: OpaquePointer?
-      try check(git_commit_lookup(&commit, pointer, &oid))
-      defer { git_commit_free(commit) }
-      guard let commit else { continue }
-      if let filter, try !Repository.commitTouches(commit, path: filter) { continue }
+    try walkCommits(from: start, sorting: GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue) { (commit) throws(GitError) in
+      if let filter, try !Repository.commitTouches(commit, path: filter) { return true }
       commits.append(try Repository.commitValue(commit))
-      if let limit, commits.count >= limit { break }
+      return limit.map { commits.count < $0 } ?? true
     }
     return commits
   }

@@ -4,13 +4,25 @@ extension Repository {
   /// Every commit reachable from `start`, merges included, parents before children (topological order,
   /// oldest first), each read once.
   public func commitsOldestFirst(from start: ObjectID) throws(GitError) -> [Commit] {
+    var commits: [Commit] = []
+    try walkCommits(from: start, sorting: GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue) { (commit) throws(GitError) in
+      commits.append(try Repository.commitValue(commit))
+      return true
+    }
+    return commits
+  }
+
+  /// Walks the commits reachable from `start` in `sorting` order (one call: `git_revwalk_sorting`
+  /// replaces the mode rather than adding to it), each looked up for `visit`, until it says stop.
+  func walkCommits(
+    from start: ObjectID, sorting: UInt32, _ visit: (OpaquePointer) throws(GitError) -> Bool
+  ) throws(GitError) {
     var walk: OpaquePointer?
     try check(git_revwalk_new(&walk, pointer))
     defer { git_revwalk_free(walk) }
-    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue))
+    try check(git_revwalk_sorting(walk, sorting))
     var startOID = start.oid
     try check(git_revwalk_push(walk, &startOID))
-    var commits: [Commit] = []
     var oid = git_oid()
     while true {
       let next = git_revwalk_next(&oid, walk)
@@ -20,9 +32,8 @@ extension Repository {
       try check(git_commit_lookup(&commit, pointer, &oid))
       defer { git_commit_free(commit) }
       guard let commit else { continue }
-      commits.append(try Repository.commitValue(commit))
+      guard try visit(commit) else { break }
     }
-    return commits
   }
 
   /// The first commit of the first-parent line that ends at `start`: where the branch began.
