@@ -54,6 +54,15 @@ struct ReviseCLITests {
     #expect(try CLI.run(["next"], in: folder.path).status == 0)
     let clause = try CLI.run(["show", "7.b"], in: folder.path)
     #expect(clause.stdout.contains("forced labor and servitude of migrant workers"), "\(clause.stdout)")
+    // The history of 7 (b) shows the proposal as tabled and every revision before the decision.
+    let history = try CLI.run(["history", "7.b"], in: folder.path).stdout
+    let lines = [
+      "    tabled (2010-10-12T14:00:00Z): replace 'forced labor' with 'forced labour'",
+      "    revised by Norway (2010-10-12T15:00:00Z): replace 'forced labor' with 'compulsory labour'",
+      "    revised by European Union (2010-10-12T16:00:00Z): after 'forced labor' insert ' and servitude'",
+      "    accepted in session Second reading",
+    ]
+    #expect(history.contains(lines.joined(separator: "\n")), "\(history)")
     #expect(try fsckIsClean(folder.path))
   }
 

@@ -47,6 +47,9 @@ public struct ChangeSource: Codable, Equatable, Sendable {
     public var tabled: String?
     /// The decision that accepted it, when the record has one.
     public var decision: DecisionSource?
+    /// Its wording as tabled and each revision before the decision (`amend revise`), oldest first, in
+    /// words: "revised by Norway (2010-10-12T15:00:00Z): replace …"; absent when never revised.
+    public var revisions: [String]?
   }
 
   /// What kind of source it is.
@@ -126,8 +129,13 @@ extension ChangeSource {
         chair: accepted?.chair ?? commit.author.name, session: session,
         sessionName: ledger?.sessions.first { $0.id == session }?.name, date: accepted?.date)
     }
+    let revisions = state.revisions.map { revision in
+      let words = (try? revision.operation?.decoded())?.description(clause: ClauseID(rawValue: revision.clause ?? record.clause).display)
+      return "revised by \(revision.by ?? "?") (\(revision.time)): \(words ?? "?")"
+    }
+    let tabledWords = (try? state.tabled.operation.decoded())?.description(clause: ClauseID(rawValue: state.tabled.clause).display)
     proposal = ProposalSource(
-      id: id, delegation: record.delegation, cosponsors: record.cosponsors,
+      id: id, delegation: record.delegation, cosponsors: state.cosponsors,
       operation: (try? record.operation.decoded())?.description(clause: ClauseID(rawValue: record.clause).display),
       tabled: record.tabled,
       decision: accepted.map { event in
@@ -135,6 +143,7 @@ extension ChangeSource {
           kind: event.kind.rawValue, session: event.session,
           sessionName: ledger?.sessions.first { $0.id == event.session }?.name ?? event.sessionName,
           date: event.date, chair: event.chair, asRevised: event.asRevised)
-      })
+      },
+      revisions: revisions.isEmpty ? nil : ["tabled (\(state.tabled.tabled)): \(tabledWords ?? "?")"] + revisions)
   }
 }

@@ -42,7 +42,7 @@ extension ChangeSource {
         if decision.asRevised != nil { accepted += ", as orally revised" }
         second = accepted + "; " + second
       }
-      return [first, "  " + second]
+      return [first] + (proposal.revisions ?? []).map { "  " + $0 } + ["  " + second]
     case .secretariat:
       return ["\(what) by the secretariat (commit \(commit): \(summary))"]
     case .handMade:
