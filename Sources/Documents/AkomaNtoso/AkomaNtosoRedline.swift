@@ -45,34 +45,9 @@ enum AkomaNtosoRedline {
     }
 
     // Where clauses that are gone stood: before the first clause after them that is still there.
-    var byLater: [String: DraftComparison.Entry] = [:]
-    var goneEntries: [(entry: DraftComparison.Entry, anchor: String?)] = []
-    let byEarlier = Dictionary(comparison.entries.compactMap { entry in entry.from.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
-    let earlierIDs = earlier.draft.clauses.map(\.id.rawValue)
-    let laterIDs = Set(later.draft.clauses.map(\.id.rawValue))
-    for entry in comparison.entries {
-      if let to = entry.to {
-        byLater[to] = entry
-        if entry.kind != .moved { continue }
-      }
-      guard let from = entry.from, let position = earlierIDs.firstIndex(of: from) else {
-        goneEntries.append((entry, nil))
-        continue
-      }
-      var anchor: String?
-      for next in earlierIDs[(position + 1)...] {
-        if let changed = byEarlier[next] {
-          if let to = changed.to, changed.kind != .moved {
-            anchor = to
-            break
-          }
-        } else if laterIDs.contains(next) {
-          anchor = next
-          break
-        }
-      }
-      goneEntries.append((entry, anchor == entry.to ? nil : anchor))
-    }
+    let layout = ComparisonLayout(comparison, earlier: earlier, later: later)
+    let byLater = layout.byLater
+    let goneEntries = layout.gone
 
     let earlierClauses = Dictionary(earlier.draft.clauses.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     let laterClauses = Dictionary(later.draft.clauses.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

@@ -20,33 +20,12 @@ extension HTMLDocument {
     html += "\(count == 0 ? "no" : String(count)) clause\(count == 1 ? "" : "s") changed</p>\n"
     for note in comparison.notes { html += "<p class=\"warning\">\(e(note))</p>\n" }
 
-    var byLater: [String: DraftComparison.Entry] = [:]
+    let layout = ComparisonLayout(comparison, earlier: earlier, later: later)
+    let byLater = layout.byLater
     var deletedBefore: [String: [DraftComparison.Entry]] = [:]
     var deletedAtEnd: [DraftComparison.Entry] = []
-    let byEarlier = Dictionary(comparison.entries.compactMap { entry in entry.from.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
-    let earlierIDs = earlier.draft.clauses.map(\.id.rawValue)
-    let laterIDs = Set(later.draft.clauses.map(\.id.rawValue))
-    for entry in comparison.entries {
-      if let to = entry.to {
-        byLater[to] = entry
-        // A moved clause is struck where it stood, too.
-        if entry.kind != .moved { continue }
-      }
-      // A deleted clause stands before the first clause after it in the earlier draft that is still there.
-      guard let from = entry.from, let position = earlierIDs.firstIndex(of: from) else {
-        deletedAtEnd.append(entry)
-        continue
-      }
-      var anchor: String?
-      for next in earlierIDs[(position + 1)...] {
-        if let changed = byEarlier[next] {
-          if let to = changed.to, changed.kind != .moved { anchor = to; break }
-        } else if laterIDs.contains(next) {
-          anchor = next
-          break
-        }
-      }
-      if let anchor, anchor != entry.to { deletedBefore[anchor, default: []].append(entry) } else if anchor != entry.to { deletedAtEnd.append(entry) }
+    for (entry, before) in layout.gone {
+      if let before { deletedBefore[before, default: []].append(entry) } else { deletedAtEnd.append(entry) }
     }
 
     html += "<div class=\"draft comparison\">\n"
