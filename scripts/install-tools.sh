@@ -29,8 +29,9 @@ else
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
+# With their recommended packages (fonts among them), as the tests were run against.
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $packages >/dev/null
+$SUDO apt-get install -y -qq $packages >/dev/null
 for tool in "${!wanted[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-tools: $tool still missing (Debian package ${wanted[$tool]})" >&2; exit 1; }
 done
