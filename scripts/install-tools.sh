@@ -16,8 +16,9 @@ missing=()
 for tool in "${!wanted[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
 done
-# A serif face for the house style, so pages render the same everywhere.
-fc-list 2>/dev/null | grep -q "Liberation Serif" || missing+=(fonts-liberation2)
+# A serif face for the house style, so pages render the same everywhere. (grep reads all of fc-list's
+# output: with -q it would stop early and pipefail would count the broken pipe as missing.)
+fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || missing+=(fonts-liberation2)
 [ ${#missing[@]} -eq 0 ] && exit 0
 packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
 echo "install-tools: installing $packages with apt-get" >&2
