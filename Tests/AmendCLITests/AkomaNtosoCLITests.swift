@@ -1,4 +1,5 @@
 import Foundation
+import GitCLISupport
 import Testing
 
 @Suite("Akoma Ntoso from the command line: compile and diff --format akn on the bundled example")
@@ -6,7 +7,7 @@ struct AkomaNtosoCLITests {
   @Test("compile --format akn prints the amendmentList; diff 7 8 --format akn --output writes the redline; both validate")
   func compileAndDiff() throws {
     let scratch = try Scratch()
-    let repo = try HistoryCLITests().bundledExample(in: scratch)
+    let repo = try bundledExample(in: scratch)
     let compiled = try CLI.run(["compile", "--format", "akn"], in: repo)
     try #require(compiled.status == 0, "\(compiled.stderr)")
     #expect(compiled.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso"))
@@ -25,7 +26,7 @@ struct AkomaNtosoCLITests {
 
     let compilation = scratch.path + "/compilation.xml"
     try Data(compiled.stdout.utf8).write(to: URL(fileURLWithPath: compilation))
-    let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let xmllint = try? InstalledTool.path("xmllint", package: "libxml2-utils")
     guard let xmllint else {
       Issue.record("xmllint is not installed: install the Debian package libxml2-utils (make deps)")
       return

@@ -97,3 +97,19 @@ func contents(of folder: String) -> [String: Data] {
   }
   return result
 }
+
+/// Runs scripts/demo.sh (the bundled example: seventh draft, proposals, session, eighth draft) and
+/// returns the repository it leaves in `scratch`.
+func bundledExample(in scratch: Scratch) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/bash")
+  process.arguments = [CLI.packageRoot + "/scripts/demo.sh", CLI.binary.path]
+  process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  process.waitUntilExit()
+  try #require(process.terminationStatus == 0)
+  let made = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("amend-example.") }
+  return scratch.path + "/" + (try #require(made.first))
+}

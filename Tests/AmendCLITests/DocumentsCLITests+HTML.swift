@@ -1,31 +1,12 @@
 import Foundation
+import GitCLISupport
 import Testing
 
 @Suite("HTML and PDF from the command line, on the bundled example")
 struct DocumentsHTMLCLITests {
-  /// The bundled example (scripts/demo.sh): the seventh draft, the proposals, the session, the eighth draft.
-  func bundledExample(in scratch: Scratch) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [CLI.packageRoot + "/scripts/demo.sh", CLI.binary.path]
-    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0)
-    let made = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("amend-example.") }
-    return scratch.path + "/" + (try #require(made.first))
-  }
-
   /// The path of `name` on PATH; a missing tool fails the test with the Debian package to install.
   func tool(_ name: String, package: String) throws -> String {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-    where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-      return "\(folder)/\(name)"
-    }
-    Issue.record("\(name) is not installed: install Debian's \(package) package (make deps)")
-    throw CocoaError(.fileNoSuchFile)
+    try InstalledTool.path(name, package: package)
   }
 
   func output(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {

@@ -3,22 +3,6 @@ import Testing
 
 @Suite("History from the command line: history, blame, diff and log on the bundled example")
 struct HistoryCLITests {
-  /// Runs scripts/demo.sh (the bundled example: seventh draft, proposals, session, eighth draft) and
-  /// returns the repository it leaves in `scratch`.
-  func bundledExample(in scratch: Scratch) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [CLI.packageRoot + "/scripts/demo.sh", CLI.binary.path]
-    process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0)
-    let made = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("amend-example.") }
-    return scratch.path + "/" + (try #require(made.first))
-  }
-
   func json(_ run: Run) throws -> Any {
     try #require(run.status == 0, "\(run.stderr)")
     return try JSONSerialization.jsonObject(with: run.stdoutData)

@@ -1,6 +1,7 @@
 import AmendKit
 import Documents
 import Foundation
+import GitCLISupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -169,12 +170,7 @@ struct AKNExample {
 
 /// xmllint (Debian's libxml2-utils) with the official Akoma Ntoso 3.0 schema.
 enum AKNSchema {
-  static var xmllint: String? {
-    for folder in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: folder + "/xmllint") {
-      return folder + "/xmllint"
-    }
-    return nil
-  }
+  static var xmllint: String? { try? InstalledTool.path("xmllint", package: "libxml2-utils") }
 
   /// Validates every file in one run; records an issue naming each file that does not validate, and
   /// one naming libxml2-utils when xmllint is missing.

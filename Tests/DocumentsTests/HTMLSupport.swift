@@ -1,6 +1,7 @@
 import AmendKit
 import DraftText
 import Foundation
+import GitCLISupport
 import Testing
 
 @testable import Documents
@@ -120,14 +121,9 @@ struct HTMLTool {
   }
 
   /// The program's path on PATH; records a failure naming the Debian package when it is missing.
-  static func require(_ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    for folder in path where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") { return "\(folder)/\(name)" }
-    Issue.record("\(name) is not installed: install Debian's \(package) package (make deps)", sourceLocation: sourceLocation)
-    throw ToolMissing(name: name)
+  static func require(_ name: String, package: String) throws -> String {
+    try InstalledTool.path(name, package: package)
   }
-
-  struct ToolMissing: Error { var name: String }
 
   /// Runs `executable` with `arguments`, its output in files (no pipe to fill), stopped after `seconds`.
   static func run(_ executable: String, _ arguments: [String], seconds: Int = 120, environment: [String: String] = [:]) throws -> Result {
@@ -157,10 +153,8 @@ struct HTMLTool {
   /// Loads `page` in headless Chromium, takes a screenshot to `screenshot`, and gives back the console
   /// lines Chromium logged for it (`INFO:CONSOLE…`): every message, warning or error the page caused.
   static func chromiumConsole(page: String, screenshot: String) throws -> (console: [String], result: Result) {
-    guard let chromium = try? ChromiumEngine.find() else {
-      Issue.record("no Chromium found: install Debian's chromium package (make deps), or set AMEND_CHROMIUM")
-      throw ToolMissing(name: "chromium")
-    }
+    // The engine amend itself prints with; when there is none, the test fails naming the package.
+    guard let chromium = try? ChromiumEngine.find() else { throw InstalledTool.Missing(name: "chromium", package: "chromium") }
     let profile = try HTMLScratch()
     let result = try run(
       chromium.executable,

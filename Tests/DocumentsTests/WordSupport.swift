@@ -1,6 +1,7 @@
 import AmendKit
 import DraftText
 import Foundation
+import GitCLISupport
 import Testing
 
 @testable import Documents
@@ -163,13 +164,7 @@ enum WordTool {
 
   /// The tool's path, or a failure naming its package.
   static func path(_ name: String) throws -> String {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") { return "\(folder)/\(name)" }
-    throw ToolMissing(description: "\(name) is not installed: install the Debian package \(packages[name] ?? name) (make deps)")
-  }
-
-  struct ToolMissing: Error, CustomStringConvertible {
-    var description: String
+    try InstalledTool.path(name, package: packages[name] ?? name)
   }
 
   /// Runs `name` with `arguments`, `input` on its standard input; stopped after `timeout` seconds.
@@ -223,17 +218,18 @@ struct ReadBack: Equatable {
   /// Every tracked change and comment in `docx`, in document order, and the document's plain text.
   static func read(_ docx: [UInt8]) throws -> [ReadBack] {
     let result = try WordTool.run("pandoc", ["--track-changes=all", "-f", "docx", "-t", "json"], input: Data(docx))
-    guard result.status == 0 else { throw ToolMissing(description: "pandoc failed: \(result.stderr)") }
+    guard result.status == 0 else { throw ReadFailure(description: "pandoc failed: \(result.stderr)") }
     let json = try JSONSerialization.jsonObject(with: result.stdout)
     guard let blocks = (json as? [String: Any])?["blocks"] as? [Any], !blocks.isEmpty else {
-      throw ToolMissing(description: "pandoc read no blocks")
+      throw ReadFailure(description: "pandoc read no blocks")
     }
     var found: [ReadBack] = []
     walk(blocks, &found)
     return found
   }
 
-  struct ToolMissing: Error, CustomStringConvertible {
+  /// pandoc could not read the document back.
+  struct ReadFailure: Error, CustomStringConvertible {
     var description: String
   }
 

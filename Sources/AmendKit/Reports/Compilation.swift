@@ -17,7 +17,7 @@ public enum Compilation {
     _ version: DraftVersion, proposals: [MarshalledProposal], format: Format, statements: Bool = false,
     lineNumbers: Bool = false
   ) -> String {
-    let width = LineNumbers.width(for: version.text)
+    let width = lineNumbers ? LineNumbers.width(for: version.text) : 0
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
     for item in proposals {

@@ -37,13 +37,7 @@ enum AkomaNtosoAmendment {
     var used: Set<String> = ["secretariat", "proposer", "cosponsor", "chair"]
     func id(_ name: String) -> String {
       if let known = ids[name] { return known }
-      var candidate = AkomaNtosoNames.reference(name)
-      var count = 1
-      while used.contains(candidate) {
-        count += 1
-        candidate = AkomaNtosoNames.reference(name) + "-\(count)"
-      }
-      used.insert(candidate)
+      let candidate = AkomaNtosoNames.uniqueReference(name, among: &used)
       ids[name] = candidate
       return candidate
     }

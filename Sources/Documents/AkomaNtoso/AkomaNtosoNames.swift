@@ -90,6 +90,18 @@ struct AkomaNtosoNames {
     return slug.first?.isLetter == true ? slug : "p-" + slug
   }
 
+  /// `name`'s reference id, made unique among `used` ("european-union", "european-union-2"), and noted there.
+  static func uniqueReference(_ name: String, among used: inout Set<String>) -> String {
+    var candidate = reference(name)
+    var count = 1
+    while used.contains(candidate) {
+      count += 1
+      candidate = reference(name) + "-\(count)"
+    }
+    used.insert(candidate)
+    return candidate
+  }
+
   /// YYYY-MM-DD of a written date.
   static func day(_ date: DateComponents) -> String? {
     guard let year = date.year, let month = date.month, let day = date.day else { return nil }

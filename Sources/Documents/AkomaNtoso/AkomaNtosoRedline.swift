@@ -228,13 +228,7 @@ enum AkomaNtosoRedline {
 
     mutating func id(_ name: String, person: Bool, author: String) -> String {
       if let known = byAuthor[author] { return known }
-      var candidate = AkomaNtosoNames.reference(name)
-      var count = 1
-      while used.contains(candidate) {
-        count += 1
-        candidate = AkomaNtosoNames.reference(name) + "-\(count)"
-      }
-      used.insert(candidate)
+      let candidate = AkomaNtosoNames.uniqueReference(name, among: &used)
       byAuthor[author] = candidate
       list.append(Person(eId: candidate, name: name, person: person))
       return candidate
