@@ -30,11 +30,7 @@ mkdir -p "$bench_root"
 # shellcheck source=Benchmarks/generate.sh
 source "$here/generate.sh"
 
-export AMEND_COMMITTER="Secretariat <secretariat@example.org>"
-export GIT_CONFIG_NOSYSTEM=1 HOME="$bench_root"
-git config --global user.name Secretariat
-git config --global user.email secretariat@example.org
-git config --global safe.directory '*'
+bench_identity
 
 pristine="$bench_root/$size"
 generate_size "$size" "$pristine" "$generator" "$root"

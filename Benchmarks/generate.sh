@@ -1,4 +1,5 @@
-# Sourced by Benchmarks/run.sh and Benchmarks/compare-outputs.sh: generates a size's repository once.
+# Sourced by Benchmarks/run.sh and Benchmarks/compare-outputs.sh: generates a size's repository once,
+# and sets the identity every benchmark runs amend and git as.
 #
 # generate_size SIZE PRISTINE GENERATOR ROOT: generates SIZE (S, M, L, or SIZE@N for that size's draft
 # with only N proposals) with seed 7 into PRISTINE using the amend-generate binary GENERATOR, unless
@@ -17,4 +18,14 @@ generate_size() {
     "$pristine" > "$bench_root/gen-$size.log" 2> "$bench_root/gen-$size.progress"
   echo "  generated in $(($(date +%s) - start)) s" >> "$bench_root/gen-$size.log"
   git -C "$pristine" gc -q
+}
+
+# bench_identity: amend and git run as the secretariat, with a git configuration of their own under
+# $bench_root (no system or user configuration read).
+bench_identity() {
+  export AMEND_COMMITTER="Secretariat <secretariat@example.org>"
+  export GIT_CONFIG_NOSYSTEM=1 HOME="$bench_root"
+  git config --global user.name Secretariat
+  git config --global user.email secretariat@example.org
+  git config --global safe.directory '*'
 }

@@ -37,11 +37,7 @@ mkdir -p "$bench_root"
 # shellcheck source=Benchmarks/generate.sh
 source "$here/generate.sh"
 
-export AMEND_COMMITTER="Secretariat <secretariat@example.org>"
-export GIT_CONFIG_NOSYSTEM=1 HOME="$bench_root"
-git config --global user.name Secretariat
-git config --global user.email secretariat@example.org
-git config --global safe.directory '*'
+bench_identity
 
 # measure LABEL RUNS SNIPPET: runs the shell SNIPPET RUNS times through `bash -c` (the same small
 # overhead for amend and for git), with the run's index in $i; sets $median_ms and $peak_kib.
