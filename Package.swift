@@ -9,6 +9,7 @@ let package = Package(
     .executable(name: "amend", targets: ["amend"]),
     .library(name: "AmendKit", targets: ["AmendKit"]),
     .library(name: "Documents", targets: ["Documents"]),
+    .library(name: "AmendServer", targets: ["AmendServer"]),
     .library(name: "DraftText", targets: ["DraftText"]),
     .library(name: "GitStore", targets: ["GitStore"]),
     .library(name: "Wording", targets: ["Wording"]),
@@ -18,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libgit2 through pkg-config; only GitStore imports it.
@@ -39,10 +42,19 @@ let package = Package(
       name: "Documents",
       dependencies: ["AmendKit", "DraftText", "Wording", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The room: `amend serve` — pages, the JSON API and the live event stream over one repository (docs/SERVE.md).
+    .target(
+      name: "AmendServer",
+      dependencies: [
+        "AmendKit", "Documents", "DraftText", "Wording",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .executableTarget(
       name: "amend",
       dependencies: [
-        "AmendKit", "Documents", "DraftText", "GitStore",
+        "AmendKit", "AmendServer", "Documents", "DraftText", "GitStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -76,6 +88,13 @@ let package = Package(
       name: "DocumentsTests",
       dependencies: [
         "Documents", "AmendKit", "DraftText", "GitStore", "GitCLISupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    // The server over real HTTP on loopback, and in headless Chromium through chromedriver (WebDriver).
+    .testTarget(
+      name: "AmendServerTests",
+      dependencies: [
+        "AmendServer", "AmendKit", "GitStore", "GitCLISupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
   ]
 )

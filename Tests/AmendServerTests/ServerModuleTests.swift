@@ -1,0 +1,7 @@
+import Testing
+
+@testable import AmendServer
+
+@Suite struct ServerModuleTests {
+  @Test func moduleLinks() {}
+}
