@@ -18,6 +18,7 @@ public enum Compilation {
     lineNumbers: Bool = false
   ) -> String {
     let width = lineNumbers ? LineNumbers.width(for: version.text) : 0
+    let pages = lineNumbers ? PagedLayout(version.draft) : nil
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
     for item in proposals {
@@ -51,7 +52,8 @@ public enum Compilation {
       var bis = 0
       for item in byClause[clause.key] ?? [] {
         if case .newClause(_, false) = item.operation { bis += 1 }
-        out.append(contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent, statements: statements))
+        out.append(
+          contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent, statements: statements, cited: pages?.citationNote(item)))
       }
     }
     if !orphans.isEmpty {
@@ -62,12 +64,12 @@ public enum Compilation {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String, statements: Bool) -> [String] {
+  static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String, statements: Bool, cited: String? = nil) -> [String] {
     let summary = ProposalSummary(item, bisIndex: bisIndex)
     let lead = format == .markdown ? "> " : indent + "    "
     var lines = [
       "\(lead)[\(summary.id)] \(summary.sponsors): \(summary.description)",
-      "\(lead)\(summary.clauseName) \(summary.redline)",
+      "\(lead)\(summary.clauseName) \(cited.map { $0 + " " } ?? "")\(summary.redline)",
     ]
     if summary.late == true {
       lines.append("\(lead)LATE: tabled after the deadline; the chair decides whether to take it")

@@ -42,7 +42,7 @@ public enum HTMLDocument {
     let numbered = options.lineNumbers
     var palette = HTMLPalette()
     let title: String
-    let main: String
+    var main: String
     switch content {
     case .draft(let version, _):
       title = pageTitle(version)
@@ -50,6 +50,7 @@ public enum HTMLDocument {
     case .compilation(let version, let proposals, _):
       title = "Compilation of proposals: \(pageTitle(version))"
       main = compilationBody(version, proposals: proposals, palette: &palette, lineNumbers: numbered)
+      if numbered { main = citingPages(main, proposals: proposals, layout: PagedLayout(version.draft)) }
     case .comparison(let comparison, let snapshot):
       title = "From the \(Ordinal.words(comparison.from)) draft to the \(Ordinal.words(comparison.to)) draft"
       main = try comparisonBody(comparison, in: snapshot, palette: &palette)

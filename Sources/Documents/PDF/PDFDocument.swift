@@ -12,6 +12,8 @@ public enum PDFDocument {
     }
     // Find the engine before making the page: a machine without one is told so at once.
     let printer = try engine ?? ChromiumEngine.find()
+    // With line numbers the draft is printed on amend's own pages, numbered from 1 on each (PagedDraftPage).
+    if options.lineNumbers, case .draft(let version, _) = content { return try printer.printToPDF(html: PagedDraftPage.page(version)) }
     return try printer.printToPDF(html: HTMLDocument.page(for: content, options: options))
   }
 

@@ -18,8 +18,10 @@ import Wording
 /// - what cannot be shown as a change (a second deletion of the same clause, a proposal that needs
 ///   revision) is a comment on the clause only.
 enum WordCompilation {
-  static func body(_ version: DraftVersion, proposals: [MarshalledProposal]) -> WordBody {
+  /// With `pages`, each proposal's comment cites where it is printed in the draft on numbered pages.
+  static func body(_ version: DraftVersion, proposals: [MarshalledProposal], pages: PagedLayout? = nil) -> WordBody {
     var builder = Builder(draft: version.draft)
+    builder.pages = pages
     builder.body.title = "Compilation of proposals: " + WordDraft.title(of: version.draft, number: version.number)
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
@@ -167,13 +169,15 @@ enum WordCompilation {
   struct Builder {
     var draft: Draft
     var body = WordBody(title: "")
+    var pages: PagedLayout?
 
     init(draft: Draft) { self.draft = draft }
 
     /// The comment on a proposal: its id, sponsors and operation, then `extra`, then its statement.
     mutating func comment(_ item: MarshalledProposal, extra: [String], bisIndex: Int = 1) -> Int {
       let summary = ProposalSummary(item, bisIndex: bisIndex)
-      var lines = ["[\(summary.id)] \(summary.sponsors), on \(summary.clauseName): \(summary.description)."]
+      let cited = pages?.citationNote(item).map { " " + $0 } ?? ""
+      var lines = ["[\(summary.id)] \(summary.sponsors), on \(summary.clauseName)\(cited): \(summary.description)."]
       lines += extra
       if let conflict = summary.conflictLine { lines.append(conflict) }
       let statement = summary.rationale.trimmingSpace

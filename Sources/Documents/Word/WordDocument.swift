@@ -7,9 +7,12 @@ enum WordDocument {
     var body: WordBody
     switch content {
     case let .draft(version, _):
-      body = WordDraft.body(version.draft, title: WordDraft.title(of: version.draft, number: version.number))
+      // With line numbers, the lines and pages are amend's (WordPagedDraft), so Word counts what citations name.
+      body =
+        options.lineNumbers
+        ? WordPagedDraft.body(version) : WordDraft.body(version.draft, title: WordDraft.title(of: version.draft, number: version.number))
     case let .compilation(version, proposals, _):
-      body = WordCompilation.body(version, proposals: proposals)
+      body = WordCompilation.body(version, proposals: proposals, pages: options.lineNumbers ? PagedLayout(version.draft) : nil)
     case let .comparison(comparison, snapshot):
       body = try WordComparison.body(comparison, in: snapshot)
     case .proposal:

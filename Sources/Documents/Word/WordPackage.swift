@@ -18,7 +18,7 @@ enum WordPackage {
       ("docProps/core.xml", core(title: body.title)),
       ("word/document.xml", body.documentXML()),
       ("word/_rels/document.xml.rels", documentRelationships(comments: comments != nil)),
-      ("word/styles.xml", WordStyles.xml),
+      ("word/styles.xml", WordPagedDraft.uses(body) ? WordPagedDraft.adding(to: WordStyles.xml) : WordStyles.xml),
       ("word/settings.xml", settings),
       ("word/footer1.xml", footer),
     ]

@@ -11,7 +11,7 @@ extension Amend {
     @Option(help: "text, markdown, or a document: html, pdf, docx (pending proposals as Word tracked changes) or akn (an Akoma Ntoso amendmentList).")
     var format = Choice(CompileFormat.text)
     @Flag(help: "Print each proposal's explanatory statement under it.") var withStatements = false
-    @Flag(help: "Number each clause by its line in the draft (in Word, Word's numbering, restarting on each page).")
+    @Flag(help: "Number each clause by its line in the draft, and cite each proposal by page and line of the draft as printed with line numbers.")
     var lineNumbers = false
     @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions

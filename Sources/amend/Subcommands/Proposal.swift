@@ -12,6 +12,7 @@ extension Amend {
     @Argument(help: "The proposal's id (or its first characters).") var id: String
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "text, or a document: html or akn (an Akoma Ntoso amendment).") var format = Choice(ProposalFormat.text)
+    @Flag(help: "Cite the proposal by page and line of the current draft as printed with line numbers.") var lineNumbers = false
     @OptionGroup var destination: DocumentDestination
     @OptionGroup var options: RepositoryOptions
 
@@ -19,7 +20,8 @@ extension Amend {
       let document = try format.value().document
       if let document { try destination.check(document) }
       let snapshot = try options.workspace().snapshot()
-      let item = try snapshot.proposal(ProposalID(id), in: try snapshot.currentDraft())
+      let current = try snapshot.currentDraft()
+      let item = try snapshot.proposal(ProposalID(id), in: current)
       snapshot.reportProblems()
       if let document {
         try destination.write(.proposal(item, in: snapshot), as: document)
@@ -45,6 +47,9 @@ extension Amend {
         "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
           + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
       )
+      if lineNumbers, let cited = PagedLayout(current.draft).citation(of: item) {
+        Output.line("Printed at \(cited) of the \(Ordinal.words(current.number)) draft with line numbers")
+      }
       Output.line("Amendment: \(summary.description)")
       if let decision = summary.decision {
         Output.line("Decision: \(decision.decision) in session \(decision.session ?? "?") (\(decision.date ?? "")), chair \(decision.chair ?? "?")")

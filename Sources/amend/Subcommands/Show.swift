@@ -21,7 +21,7 @@ extension Amend {
     @Option(help: "text, or the whole draft as a document: html, pdf, docx or akn (Akoma Ntoso 3.0).")
     var format = Choice(ShowFormat.text)
     @OptionGroup var destination: DocumentDestination
-    @Flag(help: "Number the draft's lines (in Word, numbering restarts on each page).") var lineNumbers = false
+    @Flag(help: "Number the draft's lines (in PDF and Word, on numbered pages: numbering restarts on each page).") var lineNumbers = false
 
     @OptionGroup var options: RepositoryOptions
 
