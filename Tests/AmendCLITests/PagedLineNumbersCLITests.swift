@@ -48,7 +48,8 @@ struct PagedLineNumbersCLITests {
   }
 
   private func unzipped(_ part: String, of archive: String) throws -> String {
-    try run("/usr/bin/env", ["python3", "-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", archive, part])
+    let script = "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())"
+    return try run("/usr/bin/env", ["python3", "-c", script, archive, part])
   }
 
   private func run(_ executable: String, _ arguments: [String]) throws -> String {

@@ -56,7 +56,8 @@ public struct PagedLayout: Sendable, Equatable {
       let indent = min(hanging[offset + 1] ?? leading, self.width / 3)
       for piece in Self.wrap(characters, width: self.width, indent: indent) {
         let printed = (piece.lowerBound == 0 ? "" : String(repeating: " ", count: indent)) + Self.trimmedEnd(characters[piece])
-        lines.append(Line(page: index / self.linesPerPage + 1, number: index % self.linesPerPage + 1, fileLine: offset + 1, columns: piece, text: printed))
+        let page = index / self.linesPerPage + 1
+        lines.append(Line(page: page, number: index % self.linesPerPage + 1, fileLine: offset + 1, columns: piece, text: printed))
         index += 1
       }
     }
