@@ -31,8 +31,10 @@ public enum DocumentContent {
 
 /// How a document is laid out, beyond what it shows.
 public struct DocumentOptions: Sendable {
-  /// Line numbers, as parliaments print them: the draft's own line numbers beside each line in HTML and
-  /// PDF; Word's line numbering, restarting on each page, in Word.
+  /// Line numbers, as parliaments print them: the draft's own line numbers beside each line in HTML (and
+  /// in the compilation printed as PDF); the draft as PDF or Word on amend's numbered pages (`PagedLayout`,
+  /// numbering from 1 on each page, Word's line numbering restarting on each page); in a compilation, each
+  /// proposal cited by page and line of that printed draft.
   public var lineNumbers: Bool
 
   public init(lineNumbers: Bool = false) { self.lineNumbers = lineNumbers }
