@@ -33,6 +33,8 @@ public struct PagedLayout: Sendable, Equatable {
   public var linesPerPage: Int
   /// Every printed line, in order.
   public private(set) var lines: [Line] = []
+  /// The index in `lines` of each file line's first printed line (file line n at n - 1), and the end.
+  private var starts: [Int] = []
 
   /// The layout of `draft` as it is filed (`draft.render()`); a clause's continuation lines hang under its
   /// text, after its marker.
@@ -51,6 +53,7 @@ public struct PagedLayout: Sendable, Equatable {
     if fileLines.last == "" { fileLines.removeLast() }
     var index = 0
     for (offset, line) in fileLines.enumerated() {
+      starts.append(lines.count)
       let characters = Array(line)
       let leading = characters.prefix { $0 == " " }.count
       let indent = min(hanging[offset + 1] ?? leading, self.width / 3)
@@ -61,6 +64,13 @@ public struct PagedLayout: Sendable, Equatable {
         index += 1
       }
     }
+    starts.append(lines.count)
+  }
+
+  /// The printed lines of file line `fileLine`.
+  func printed(_ fileLine: Int) -> ArraySlice<Line> {
+    guard fileLine >= 1, fileLine < starts.count else { return [] }
+    return lines[starts[fileLine - 1]..<starts[fileLine]]
   }
 
   /// The number of pages.
@@ -107,8 +117,8 @@ public struct PagedLayout: Sendable, Equatable {
 
   /// The printed line that prints character `column` of file line `fileLine` (past the end: the line's last).
   public func line(fileLine: Int, column: Int) -> Line? {
-    let printed = lines.filter { $0.fileLine == fileLine }
-    return printed.first { $0.columns.contains(column) } ?? printed.last
+    let pieces = printed(fileLine)
+    return pieces.first { $0.columns.contains(column) } ?? pieces.last
   }
 
   /// Where characters `columns` of file line `fileLine` are printed; an empty range cites the line where
@@ -123,8 +133,7 @@ public struct PagedLayout: Sendable, Equatable {
   /// Where clause `clause` is printed, from its first line to its last.
   public func citation(of clause: Clause) -> PageLineCitation? {
     let fileLines = clause.text.split(separator: "\n", omittingEmptySubsequences: false).count
-    guard let first = lines.first(where: { $0.fileLine == clause.line }),
-      let last = lines.last(where: { $0.fileLine == clause.line + fileLines - 1 })
+    guard let first = printed(clause.line).first, let last = printed(clause.line + fileLines - 1).last
     else { return nil }
     return PageLineCitation(first, last)
   }
