@@ -42,8 +42,10 @@ extension Amend {
       }
       for change in summary.cosponsorships ?? [] { Output.line("Co-sponsor \(change.by) \(change.change) on \(change.time)") }
       Output.line(
-        "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
-          + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
+        summary.throughout != nil
+          ? ThroughoutOutput.against(summary)
+          : "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
+            + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
       )
       Output.line("Amendment: \(summary.description)")
       if let decision = summary.decision {
@@ -58,7 +60,7 @@ extension Amend {
       if let reason = summary.needsRevision { Output.line("Needs revision: \(reason)") }
       if !summary.collidesWith.isEmpty { Output.line("Collides with: \(summary.collidesWith.joined(separator: ", "))") }
       Output.line()
-      Output.line("\(summary.clauseName) \(summary.redline)")
+      ThroughoutOutput.redlines(summary, indent: "")
       if !summary.rationale.isEmpty {
         Output.line()
         Output.line("Explanatory statement: \(summary.rationale)")
