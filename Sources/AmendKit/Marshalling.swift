@@ -107,7 +107,9 @@ extension Snapshot {
     let positions = Dictionary(listed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (index, item) in listed.enumerated() where !item.operation.isThroughout {
       for other in item.collidesWith {
-        if let otherIndex = positions[other], !listed[otherIndex].operation.isThroughout { group[max(root(index), root(otherIndex))] = min(root(index), root(otherIndex)) }
+        if let otherIndex = positions[other], !listed[otherIndex].operation.isThroughout {
+          group[max(root(index), root(otherIndex))] = min(root(index), root(otherIndex))
+        }
       }
     }
     // The sort keys, worked out once each rather than at every comparison.

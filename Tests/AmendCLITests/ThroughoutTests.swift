@@ -12,8 +12,10 @@ struct ThroughoutTests {
   private func tabled(_ folder: Scratch, json: Bool = false) throws -> (id: String, run: Run) {
     try CLI.run(["init", "--from", CLI.seed], in: folder.path)
     let run = try CLI.run(
-      ["propose", "--throughout", "--by", "European Union", "--replace", "migrants", "--with", "migrant workers",
-       "--rationale", "Consistent terminology."] + (json ? ["--json"] : []),
+      [
+        "propose", "--throughout", "--by", "European Union", "--replace", "migrants", "--with", "migrant workers",
+        "--rationale", "Consistent terminology.",
+      ] + (json ? ["--json"] : []),
       in: folder.path, extra: ["AMEND_NOW": "2010-10-12T10:00:00Z", "AMEND_NONCE": "global"])
     #expect(run.status == 0, "\(run.stderr)")
     let id = json ? try #require(try Self.object(run.stdout)["id"] as? String) : String(run.stdout.prefix { !$0.isWhitespace })
@@ -42,7 +44,9 @@ struct ThroughoutTests {
       Self.migrantsClauses.first { line.hasPrefix("  \($0) ") } ?? line
     }
     #expect(listedClauses == Self.migrantsClauses)
-    #expect(lines.contains("  4 (e) to take measures to facilitate the integration of ~~migrants~~ **migrant workers**, with due respect to their cultures;"))
+    #expect(
+      lines.contains(
+        "  4 (e) to take measures to facilitate the integration of ~~migrants~~ **migrant workers**, with due respect to their cultures;"))
     #expect(lines.count == 12)
 
     let record = try String(contentsOfFile: folder.path + "/proposals/\(id).md", encoding: .utf8)
@@ -92,7 +96,10 @@ struct ThroughoutTests {
     let blocks = agenda.components(separatedBy: "\n\n")
     #expect(blocks.count == 4, "\(agenda)")
     #expect(blocks[1].hasPrefix("Throughout the text\n  \(id) European Union: throughout the text, replace 'migrants' with 'migrant workers'\n"))
-    #expect(blocks[1].contains("\n    4 (f) to put in place institutional frameworks and laws that effectively protect women and children ~~migrants~~ **migrant workers**;\n"))
+    #expect(
+      blocks[1].contains(
+        "\n    4 (f) to put in place institutional frameworks and laws that effectively protect women and children ~~migrants~~ **migrant workers**;\n"
+      ))
     #expect(blocks[1].hasSuffix("    collides with \(egypt)"))
     #expect(agenda.components(separatedBy: "\(id) European Union").count == 2, "listed once")
     #expect(blocks[2].hasPrefix("1 (b) rising violence") && blocks[2].contains(chile) && !blocks[2].contains("collides"))
@@ -103,7 +110,9 @@ struct ThroughoutTests {
 
     let compiled = try CLI.run(["compile"], in: folder.path).stdout
     let section = try #require(compiled.components(separatedBy: "\n\nThroughout the text\n").last?.components(separatedBy: "\n\n").first)
-    #expect(section.hasPrefix("    [\(id)] European Union: throughout the text, replace 'migrants' with 'migrant workers'\n    1 (b) rising violence against ~~migrants~~"))
+    #expect(
+      section.hasPrefix(
+        "    [\(id)] European Union: throughout the text, replace 'migrants' with 'migrant workers'\n    1 (b) rising violence against ~~migrants~~"))
     #expect(section.split(separator: "\n").count == 13, "the entry, 11 clauses, the collision")
     #expect(compiled.range(of: "Throughout the text")!.lowerBound < compiled.range(of: "1. The Working Group acknowledges")!.lowerBound)
     #expect(
@@ -113,12 +122,20 @@ struct ThroughoutTests {
     #expect(compiled.components(separatedBy: "(listed above)").count == 12)
     #expect(compiled.contains("Compilation of proposals: 3 pending on the seventh draft\n"))
     let markdown = try CLI.run(["compile", "--format", "markdown"], in: folder.path).stdout
-    #expect(markdown.contains("\n**Throughout the text**\n\n> [\(id)] European Union: throughout the text, replace 'migrants' with 'migrant workers'  \n> 1 (b) "))
+    #expect(
+      markdown.contains(
+        "\n**Throughout the text**\n\n> [\(id)] European Union: throughout the text, replace 'migrants' with 'migrant workers'  \n> 1 (b) "))
 
     let shown = try CLI.run(["proposal", id], in: folder.path).stdout
-    #expect(shown.contains("Against the seventh draft, throughout the text (the words occurred in \(Self.migrantsClauses.joined(separator: ", "))); now in 1 (b) (line "))
+    #expect(
+      shown.contains(
+        "Against the seventh draft, throughout the text (the words occurred in \(Self.migrantsClauses.joined(separator: ", "))); now in 1 (b) (line ")
+    )
     #expect(shown.contains("\nCollides with: \(egypt)\n"))
-    #expect(shown.contains("\n4 (d) to adopt specific measures, including laws, on the protection of ~~migrants~~ **migrant workers** and address the specific needs and vulnerabilities of ~~migrants~~ **migrant workers**, in particular"))
+    #expect(
+      shown.contains(
+        "\n4 (d) to adopt specific measures, including laws, on the protection of ~~migrants~~ **migrant workers** and address the specific needs and vulnerabilities of ~~migrants~~ **migrant workers**, in particular"
+      ))
   }
 
   @Test("one decision; next applies it everywhere after the clause-level changes; only those clauses change; blame credits it")
@@ -141,7 +158,9 @@ struct ThroughoutTests {
     for other in [chile, brazil, norway] { #expect(try CLI.run(["accept", other], in: folder.path, extra: at).status == 0) }
     #expect(try CLI.run(["reject", egypt], in: folder.path, extra: at).status == 0)
     let minutes = try CLI.run(["session", "close"], in: folder.path, extra: at).stdout
-    #expect(minutes.contains("- \(id) European Union, throughout the seventh draft: throughout the text, replace 'migrants' with 'migrant workers': accepted\n"))
+    #expect(
+      minutes.contains(
+        "- \(id) European Union, throughout the seventh draft: throughout the text, replace 'migrants' with 'migrant workers': accepted\n"))
     let next = try CLI.run(["next", "--date", "2010-10-14"], in: folder.path, extra: ["AMEND_NOW": "2010-10-14T09:00:00Z"])
     #expect(next.status == 0, "\(next.stderr)")
 
@@ -169,7 +188,8 @@ struct ThroughoutTests {
     let after = try git(["show", new], in: folder.path).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(before.count == after.count + 1)
     var unchanged = 0
-    for (a, b) in zip(before.filter { !$0.contains("k) to combat") }, after) where !a.contains("migrants") && !a.contains("draft") && !a.contains("October 2010") && !a.contains("rising") {
+    for (a, b) in zip(before.filter { !$0.contains("k) to combat") }, after)
+    where !a.contains("migrants") && !a.contains("draft") && !a.contains("October 2010") && !a.contains("rising") {
       #expect(a == b)
       unchanged += 1
     }
@@ -214,10 +234,18 @@ struct ThroughoutTests {
       ("--new-clause", ["propose", "--throughout", "--by", "EU", "--new-clause", "x"], "--throughout goes with --replace"),
       ("--move-after", ["propose", "--throughout", "--by", "EU", "--move-after", "3"], "--throughout goes with --replace"),
       ("--remove-brackets", ["propose", "--throughout", "--by", "EU", "--remove-brackets"], "--throughout goes with --replace"),
-      ("--occurrence", ["propose", "--throughout", "--by", "EU", "--replace", "migrants", "--with", "x", "--occurrence", "2"], "--occurrence does not go with --throughout"),
-      ("nowhere", ["propose", "--throughout", "--by", "EU", "--replace", "Migrants", "--with", "x"], "the words 'Migrants' occur nowhere in the seventh draft"),
+      (
+        "--occurrence", ["propose", "--throughout", "--by", "EU", "--replace", "migrants", "--with", "x", "--occurrence", "2"],
+        "--occurrence does not go with --throughout"
+      ),
+      (
+        "nowhere", ["propose", "--throughout", "--by", "EU", "--replace", "Migrants", "--with", "x"],
+        "the words 'Migrants' occur nowhere in the seventh draft"
+      ),
       ("not whole words", ["propose", "--throughout", "--by", "EU", "--delete", "migra"], "the words 'migra' occur nowhere"),
-      ("itself", ["propose", "--throughout", "--by", "EU", "--replace", "migrants", "--with", "migrants"], "'migrants' would be replaced with itself"),
+      (
+        "itself", ["propose", "--throughout", "--by", "EU", "--replace", "migrants", "--with", "migrants"], "'migrants' would be replaced with itself"
+      ),
       ("no clause, no --throughout", ["propose", "--by", "EU", "--replace", "migrants", "--with", "x"], "missing expected argument '<clause>'"),
     ])
   func refusals(name: String, arguments: [String], message: String) throws {
@@ -273,7 +301,8 @@ struct ThroughoutTests {
     try CLI.run(["session", "close"], in: folder.path)
     #expect(try CLI.run(["next", "--date", "2015-12-12"], in: folder.path).status == 0)
 
-    let porcelain = try git(["diff", "--word-diff=porcelain", "draft-1:drafts/01-first-draft.md", "draft-2:drafts/02-second-draft.md"], in: folder.path)
+    let porcelain = try git(
+      ["diff", "--word-diff=porcelain", "draft-1:drafts/01-first-draft.md", "draft-2:drafts/02-second-draft.md"], in: folder.path)
     let changes = porcelain.split(separator: "\n").filter { ($0.hasPrefix("-") || $0.hasPrefix("+")) && !$0.hasPrefix("---") && !$0.hasPrefix("+++") }
     #expect(Dictionary(changes.map { (String($0), 1) }, uniquingKeysWith: +) == ["-developing country": 33, "+developing-country": 33])
     let after = try git(["show", "draft-2:drafts/02-second-draft.md"], in: folder.path).split(separator: "\n", omittingEmptySubsequences: false)

@@ -82,7 +82,9 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     cosponsors = try container.decodeIfPresent([String].self, forKey: .cosponsors) ?? []
     tabled = try container.decode(String.self, forKey: .tabled)
     tabledBy = try container.decodeIfPresent(String.self, forKey: .tabledBy) ?? ""
-    textBefore = try throughout == nil ? container.decode(String.self, forKey: .textBefore) : container.decodeIfPresent(String.self, forKey: .textBefore) ?? ""
+    textBefore =
+      try throughout == nil
+      ? container.decode(String.self, forKey: .textBefore) : container.decodeIfPresent(String.self, forKey: .textBefore) ?? ""
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
     takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
     late = try container.decodeIfPresent(Bool.self, forKey: .late)

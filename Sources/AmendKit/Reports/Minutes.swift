@@ -18,7 +18,8 @@ public enum Minutes {
         case .deferred: "deferred"
         default: "reopened (decision taken back)"
         }
-      let place = record.isThroughout ? "throughout the \(Ordinal.words(record.draft)) draft" : "\(clause) of the \(Ordinal.words(record.draft)) draft"
+      let draft = "the \(Ordinal.words(record.draft)) draft"
+      let place = record.isThroughout ? "throughout \(draft)" : "\(clause) of \(draft)"
       out.append("- \(id) \(record.delegation), \(place): \(words): \(verb)")
       if let revised = event.asRevised {
         out.append("    as revised: \(revised)")

@@ -31,7 +31,9 @@ extension Amend {
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
-      if throughout { _ = try change.throughoutOperation(clause: clause) } else if clause == nil {
+      if throughout {
+        _ = try change.throughoutOperation(clause: clause)
+      } else if clause == nil {
         throw ValidationError("Missing expected argument '<clause>'")
       }
     }
