@@ -78,6 +78,7 @@ extension Workspace {
       if case .throughout(let words, let with) = item.operation {
         // A global amendment goes on applying wherever its words stand in the new draft.
         let places = GlobalAmendment.places(words: words, with: with, in: amended)
+        entry.isThroughout = true
         entry.needsRevision = places.isEmpty ? "the words '\(words)' no longer occur in the \(Ordinal.words(number)) draft" : nil
       } else if let clause = item.placement.clause, let now = amended.clause(key: clause.key) {
         entry.clause = now.id.rawValue

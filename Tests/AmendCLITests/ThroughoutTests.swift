@@ -205,6 +205,8 @@ struct ThroughoutTests {
     let history = try CLI.run(["history", "3"], in: folder.path).stdout
     #expect(history.contains("amended by European Union: throughout the text, replace 'migrants' with 'migrant workers' [\(id)]"))
     #expect(try CLI.run(["show", "4.f"], in: folder.path).stdout.contains("women and children migrant workers;"))
+    // verify re-derives the eighth draft, global amendment included, byte for byte.
+    #expect(try CLI.run(["verify"], in: folder.path).status == 0)
     #expect(try fsckIsClean(folder.path))
   }
 
@@ -214,12 +216,19 @@ struct ThroughoutTests {
     let (id, _) = try tabled(folder)
     // Accepted first, a clause-level change that removes the words from 4 (f): the global one then leaves 4 (f) alone.
     let egypt = try table(folder, ["4.f", "--by", "Egypt", "--replace", "children migrants", "--with", "migrant children"], nonce: "e")
+    // A global amendment left pending is carried over and goes on applying wherever its words stand.
+    let chile = try table(
+      folder, ["--throughout", "--by", "Chile", "--replace", "related intolerance", "--with", "related forms of intolerance"], nonce: "c")
     let at = ["AMEND_NOW": "2010-10-13T09:00:00Z"]
     try CLI.run(["session", "open", "Second reading", "--chair", "Ambassador Ndiaye", "--date", "2010-10-13"], in: folder.path, extra: at)
     #expect(try CLI.run(["accept", egypt], in: folder.path, extra: at).status == 0)
     #expect(try CLI.run(["accept", id], in: folder.path, extra: at).status == 0)
     try CLI.run(["session", "close"], in: folder.path, extra: at)
-    #expect(try CLI.run(["next", "--date", "2010-10-14"], in: folder.path, extra: at).status == 0)
+    let next = try CLI.run(["next", "--date", "2010-10-14"], in: folder.path, extra: at)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(next.stdout.contains("Carried over:\n  \(chile) Chile → throughout the text\n"), "\(next.stdout)")
+    let carried = try Self.object(try CLI.run(["proposal", chile, "--json"], in: folder.path).stdout)
+    #expect((carried["throughout"] as? [[String: Any]])?.count == 6)
     #expect(try CLI.run(["show", "4.f"], in: folder.path).stdout.contains("protect women and migrant children;"))
     #expect(try CLI.run(["show", "4.g"], in: folder.path).stdout.contains("protection of migrant workers and"))
   }
