@@ -53,6 +53,11 @@ struct AcceptedChange {
     let revised = revision ?? item.asRevised
     self.revised = revised
     let placement = item.placement
+    // A global amendment has no single clause: it is applied, after the others, wherever its words stand.
+    if item.operation.isThroughout {
+      if let reason = placement.needsRevision { throw CannotApply(problem: .needsRevision(reason), revisable: false) }
+      return
+    }
     guard let clause = placement.clause else {
       throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
     }
@@ -81,6 +86,8 @@ struct AcceptedChange {
       if revised != nil { reworded = clause }
     case .deleteClause:
       if revised != nil { reworded = clause } else { list = .delete(clause: clause) }
+    case .throughout:
+      break
     }
     if let reworded, let revised {
       try ClauseText.checkWording(
@@ -120,11 +127,14 @@ extension AcceptedChange {
     var draft: Draft
     var inserted: [ClauseKey: String] = [:]
     var deleted: [ClauseKey: String] = [:]
+    /// The clauses each global amendment changed, by proposal.
+    var throughout: [String: [ClauseID]] = [:]
   }
 
   /// Applies `changes` to `start` the one way both accept (to try them) and next (to write them)
   /// do: the list changes first — new clauses, moves, deletions — then the wordings, each in the
-  /// order accepted, so each amended line's last commit is the one that chose its words. `step` runs
+  /// order accepted, so each amended line's last commit is the one that chose its words, then the
+  /// global amendments, each on the text the others left (GlobalAmendments.swift). `step` runs
   /// after every edit, with whether the words are the chair's (an oral revision).
   static func apply(
     _ changes: [AcceptedChange], to start: Draft,
@@ -191,6 +201,10 @@ extension AcceptedChange {
       }
       combined[clause.key] = text
     }
+    let global = try applyThroughout(
+      changes, draft: { applied.draft }, edit: { change, body in try edit(change, byChair: false, body) })
+    applied.throughout = global.touched
+    checkReadBack = checkReadBack || global.mayBreak
     if checkReadBack, !applied.draft.readsBack, let last = changes.last {
       throw ApplyFailure(
         change: changes.first { ClauseText.mayBreak($0.wording ?? "") } ?? last,

@@ -186,14 +186,15 @@ extension Workspace {
     let operation = try state.record.operation.decoded()
     let placement = try snapshot.placement(of: state.record, in: version)
     let item = MarshalledProposal(state: state, operation: operation, placement: placement, distance: 0)
+    try Self.refuseOralRevision(of: state, operation: operation, asRevised: asRevised)
     let candidate: AcceptedChange
     do {
       candidate = try AcceptedChange(item, revision: .some(asRevised), in: draft)
     } catch let error as AcceptedChange.CannotApply {
       throw DecisionError.cannotAcceptAsTabled(proposal: state.id, problem: error.problem, revisable: error.revisable)
     }
-    guard let clause = placement.clause else { return }
-    let name = clause.id
+    // A global amendment has no single clause: only the dry run below applies to it.
+    let clause = placement.clause
     let session = ledger.openSession
     var others: [AcceptedChange] = []
     for other in try AcceptedChange.accepted(in: snapshot, version) {
@@ -208,7 +209,8 @@ extension Workspace {
     // A clause goes with the paragraph it stands under: nothing may change what an accepted
     // deletion takes away, and nothing may be deleted from under an accepted change.
     for other in others {
-      guard let otherClause = other.item.placement.clause else { continue }
+      guard let clause, let otherClause = other.item.placement.clause else { continue }
+      let name = clause.id
       let back = Self.takeBack(other.item.state, in: session)
       if other.isDeletion, Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !candidate.isInsertion) {
         throw DecisionError.deletedByAccepted(
@@ -226,7 +228,7 @@ extension Workspace {
     do {
       _ = try AcceptedChange.apply(others + [candidate], to: draft)
     } catch let failure as ApplyFailure {
-      if let conflict = failure.conflict, failure.change.id == state.id {
+      if let conflict = failure.conflict, failure.change.id == state.id, let clause {
         let wording = others.filter { $0.reworded?.key == clause.key && $0.wording != nil }
         let proposed = candidate.tabled ?? clause.text
         let culprit =
@@ -235,7 +237,7 @@ extension Workspace {
           } ?? wording.last
         throw DecisionError.collides(
           proposal: state.id, delegation: state.record.delegation, with: culprit?.id,
-          withDelegation: culprit?.delegation, words: conflict.words, clause: name)
+          withDelegation: culprit?.delegation, words: conflict.words, clause: clause.id)
       }
       throw DecisionError.cannotStand(
         proposal: state.id, delegation: state.record.delegation, failing: failure.change.id, problem: failure.problem)

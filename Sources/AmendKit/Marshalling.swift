@@ -41,6 +41,7 @@ public struct MarshalledProposal: Sendable {
 
   /// The clause as it would read, deleted words struck and new words bold.
   public var redline: String {
+    if operation.isThroughout { return GlobalAmendment.redline(placement) }
     guard let clause = placement.clause else { return "" }
     switch operation {
     case .deleteClause:
@@ -85,8 +86,11 @@ extension Snapshot {
           distance: Self.distance(operation, placement)))
     }
     Self.flagCollisions(&listed)
+    GlobalAmendment.flagCollisions(&listed)
     let order = Dictionary(version.draft.clauses.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     func position(_ item: MarshalledProposal) -> (Int, Int) {
+      // Global amendments come first, before the clause-by-clause ones, as "horizontal" amendments do.
+      if item.operation.isThroughout { return (-1, 0) }
       // New clauses come after the proposals on the clause they follow.
       let clause = item.placement.clause.flatMap { order[$0.key] } ?? Int.max
       if case .newClause = item.operation { return (clause, 1) }
@@ -101,9 +105,11 @@ extension Snapshot {
       return index
     }
     let positions = Dictionary(listed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for (index, item) in listed.enumerated() {
+    for (index, item) in listed.enumerated() where !item.operation.isThroughout {
       for other in item.collidesWith {
-        if let otherIndex = positions[other] { group[max(root(index), root(otherIndex))] = min(root(index), root(otherIndex)) }
+        if let otherIndex = positions[other], !listed[otherIndex].operation.isThroughout {
+          group[max(root(index), root(otherIndex))] = min(root(index), root(otherIndex))
+        }
       }
     }
     // The sort keys, worked out once each rather than at every comparison.
@@ -118,6 +124,7 @@ extension Snapshot {
   }
 
   static func distance(_ operation: ProposalOperation, _ placement: Placement) -> Int {
+    if operation.isThroughout { return GlobalAmendment.distance(placement) }
     guard let clause = placement.clause else { return 0 }
     switch operation {
     case .deleteClause:
@@ -126,7 +133,7 @@ extension Snapshot {
       let before = Words(clause.text)
       let after = Words(placement.proposedText ?? clause.text)
       return WordDiff.edits(from: before, to: after).reduce(0) { $0 + $1.base.count + $1.replacement.count }
-    case .newClause, .moveClause:
+    case .newClause, .moveClause, .throughout:
       return 0
     }
   }

@@ -35,6 +35,8 @@ public struct CarriedProposal: Sendable {
   public var clause: String?
   /// Why it must be revised before it can be decided against the new draft; nil when it need not be.
   public var needsRevision: String?
+  /// A global amendment (`propose --throughout`), which has no single clause.
+  public var isThroughout = false
 }
 
 /// One commit of the chain that builds a draft: a proposal applied, by its delegation.

@@ -75,7 +75,12 @@ extension Workspace {
     let undecided = try snapshot.marshalledList(current) { $0.isUndecided }
     for item in undecided {
       var entry = CarriedProposal(id: item.id, delegation: item.record.delegation, clause: nil, needsRevision: item.placement.needsRevision)
-      if let clause = item.placement.clause, let now = amended.clause(key: clause.key) {
+      if case .throughout(let words, let with) = item.operation {
+        // A global amendment goes on applying wherever its words stand in the new draft.
+        let places = GlobalAmendment.places(words: words, with: with, in: amended)
+        entry.isThroughout = true
+        entry.needsRevision = places.isEmpty ? "the words '\(words)' no longer occur in the \(Ordinal.words(number)) draft" : nil
+      } else if let clause = item.placement.clause, let now = amended.clause(key: clause.key) {
         entry.clause = now.id.rawValue
         if entry.needsRevision == nil, item.operation.changesWording, let proposed = item.placement.proposedText,
           now.text != clause.text
@@ -110,7 +115,7 @@ extension Workspace {
       return DraftStep(
         author: Person.named(item.record.delegation, email: item.record.email),
         message: """
-          Apply \(item.id) (\(delegation)) to \(clause)
+          Apply \(item.id) (\(delegation)) \(item.operation.isThroughout ? "throughout the text" : "to \(clause)")
 
           \(CommitText.line(item.operation.description(clause: clause)))\
           \(item.asRevised == nil ? "" : ", as tabled; the chair's oral revision follows")

@@ -12,6 +12,8 @@ public struct Placement: Sendable {
   public var proposedText: String?
   /// Why the proposal cannot apply as tabled, when it cannot.
   public var needsRevision: String?
+  /// For a global amendment, which has no single `clause`: every clause it changes; nil for others.
+  public var throughout: [GlobalPlace]?
 
   /// The id people use for the target now ("7 (c)"), or the one it was tabled against.
   public func clauseName(_ record: ProposalRecord) -> String {
@@ -47,6 +49,9 @@ extension Snapshot {
   /// Where `record` applies in `version` (the current draft).
   public func placement(of record: ProposalRecord, in version: DraftVersion) throws -> Placement {
     let operation = try record.operation.decoded()
+    if case .throughout(let words, let with) = operation {
+      return GlobalAmendment.placement(words: words, with: with, in: version)
+    }
     var placement = Placement()
     let (start, draft) = try origin(of: record, operation, upTo: version.number)
     guard let id = try follow(start, from: draft, to: version.number),
@@ -57,7 +62,7 @@ extension Snapshot {
     }
     placement.clause = clause
     switch operation {
-    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets:
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout:
       guard let proposed = record.textProposed else { break }
       if clause.text == record.textBefore {
         placement.proposedText = proposed

@@ -60,24 +60,34 @@ extension Workspace {
       if original != nil { try precondition(try snapshot.ledger.get(), delegation) }
       try requireDelegation(delegation, at: snapshot)
       let current = try snapshot.currentDraft()
-      let clause = try Self.resolve(request.clause, in: current)
-      let checked = try Self.check(request.operation, on: clause, in: current)
+      // A global amendment has no single clause: it lists where its words occur (GlobalAmendments.swift).
+      let checked: CheckedProposal
+      var clauseID = ""
+      var throughout: [String]?
+      if request.operation.isThroughout {
+        (checked, throughout) = try Self.checkThroughout(request.operation, in: current)
+      } else {
+        let clause = try Self.resolve(request.clause, in: current)
+        (checked, clauseID) = (try Self.check(request.operation, on: clause, in: current), clause.id.rawValue)
+      }
       let (before, proposed, operation) = (checked.textBefore, checked.textProposed, checked.operation)
       markerNote = checked.note
       let tabled = Context.timestamp(context.now())
+      let globalSeed: [String] = throughout.map { [$0.joined(separator: " "), operation.anchorWords ?? ""] } ?? []
       var attempt = 0
       var id: String
       repeat {
         id = try newID(
-          [delegation, String(current.number), clause.id.rawValue, operation.kind, before, proposed ?? "", tabled]
+          ([delegation, String(current.number), clauseID, operation.kind, before, proposed ?? "", tabled] + globalSeed)
             .joined(separator: "\n"), length: 8, attempt: attempt)
         attempt += 1
       } while try snapshot.exists(ProposalRecord.path(for: id))
       var made = ProposalRecord(
-        id: id, draft: current.number, clause: clause.id.rawValue, operation: operation,
+        id: id, draft: current.number, clause: clauseID, operation: operation,
         delegation: delegation, email: person.email, cosponsors: cosponsors, tabled: tabled,
         tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
         rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
+      made.throughout = throughout
       made.takenUpFrom = original
       made.late = late ? true : nil
       record = made
@@ -106,6 +116,7 @@ extension Workspace {
 
   static func tablingMessage(_ record: ProposalRecord?) -> String {
     guard let record, let operation = try? record.operation.decoded() else { return "Table a proposal" }
+    if record.isThroughout { return throughoutTablingMessage(record, operation) }
     let clause = ClauseID(rawValue: record.clause).display
     return """
       Table \(record.id): \(CommitText.line(record.delegation)) on \(clause)
@@ -137,7 +148,7 @@ extension Workspace {
     let name = clause.id
     let before = clause.text
     switch operation {
-    case .replaceWords, .deleteWords, .insertWords, .brackets:
+    case .replaceWords, .deleteWords, .insertWords, .brackets, .throughout:
       let after: String
       do {
         if case .brackets(let edit, let occurrence) = operation {

@@ -9,11 +9,13 @@ extension Workspace {
     let snapshot = try snapshot()
     let state = try snapshot.ledger.get().proposal(id)
     let current = try snapshot.currentDraft()
-    guard let clause = try snapshot.placement(of: state.record, in: current).clause else {
+    // A global amendment is tabled again throughout the text; any other on the clause where it stands now.
+    let clause = try snapshot.placement(of: state.record, in: current).clause
+    guard clause != nil || state.record.isThroughout else {
       throw RevisionError.clauseGone(proposal: state.id)
     }
     let request = ProposalRequest(
-      clause: clause.id.rawValue, delegation: delegation, operation: try state.record.operation.decoded(),
+      clause: clause?.id.rawValue ?? "", delegation: delegation, operation: try state.record.operation.decoded(),
       cosponsors: cosponsors, rationale: state.record.rationale)
     return try table(request, takingUp: state.id) { ledger, delegation in
       // Checked again in the commit itself, against the record it is written on.

@@ -29,6 +29,7 @@ extension ProposalRecord {
     record.operation.option = 2
     record.takenUpFrom = "0badf00d"
     record.late = true
+    record.throughout = ["7.b", "9"]
     return record
   }
 }
@@ -85,7 +86,7 @@ extension RecordCacheTests {
 
   /// A new field in a record must reach the cache's coder, or cached records would come back without it.
   @Test func theCoderKnowsEveryField() {
-    #expect(Mirror(reflecting: Self.proposal).children.count == 14, "update RecordCacheCoding and RecordCache.format")
+    #expect(Mirror(reflecting: Self.proposal).children.count == 15, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.proposal.operation).children.count == 8, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.event).children.count == 21, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.table).children.count == 3, "update RecordCacheCoding and RecordCache.format")

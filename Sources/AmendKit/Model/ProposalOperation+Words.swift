@@ -25,6 +25,8 @@ extension ProposalOperation {
       }
     case .replaceClause(let replacement):
       return replacement
+    case let .throughout(words, with):
+      return GlobalAmendment.applied(words: words, with: with, to: text).text
     case .brackets, .deleteClause, .newClause, .moveClause:
       // Brackets are found by Brackets.apply (tabling), not by words.
       return text
@@ -34,7 +36,7 @@ extension ProposalOperation {
   /// The words an operation names and needs to find in the clause.
   public var anchorWords: String? {
     switch self {
-    case .replaceWords(let words, _, _), .deleteWords(let words, _): words
+    case .replaceWords(let words, _, _), .deleteWords(let words, _), .throughout(let words, _): words
     case .insertWords(_, .after(let words), _), .insertWords(_, .before(let words), _): words
     default: nil
     }

@@ -21,6 +21,9 @@ public enum ProposalOperation: Equatable, Sendable {
   /// alternatives side by side; `occurrence` counts the brackets (or groups of alternatives) in the
   /// order they open, and may be left out when the clause has only one.
   case brackets(Brackets.Edit, occurrence: Int?)
+  /// A global amendment: throughout the text, replace `words` with `with` (delete them when `with` is
+  /// nil) in every clause where they occur, every occurrence (see GlobalAmendments.swift).
+  case throughout(words: String, with: String?)
 
   /// Where inserted words go.
   public enum Anchor: Equatable, Sendable {
@@ -34,10 +37,11 @@ public enum ProposalOperation: Equatable, Sendable {
     case atEnd
   }
 
-  /// Whether the operation changes the clause's words (rather than the list of clauses).
+  /// Whether the operation changes the clause's words (rather than the list of clauses); a global
+  /// amendment changes the words of every clause where they occur.
   public var changesWording: Bool {
     switch self {
-    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets: true
+    case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout: true
     case .deleteClause, .newClause, .moveClause: false
     }
   }
@@ -45,6 +49,12 @@ public enum ProposalOperation: Equatable, Sendable {
   /// Whether it removes brackets, deletes bracketed text or chooses among alternatives.
   public var isBracketEdit: Bool {
     if case .brackets = self { return true }
+    return false
+  }
+
+  /// Whether it is a global amendment, applying throughout the text rather than to one clause.
+  public var isThroughout: Bool {
+    if case .throughout = self { return true }
     return false
   }
 
@@ -67,6 +77,8 @@ public enum ProposalOperation: Equatable, Sendable {
     case .brackets(.removeBrackets, _): "remove-brackets"
     case .brackets(.deleteBracketed, _): "delete-bracketed"
     case .brackets(.chooseOption, _): "choose-option"
+    case .throughout(_, .some): "replace-throughout"
+    case .throughout(_, nil): "delete-throughout"
     }
   }
 
@@ -98,6 +110,8 @@ public enum ProposalOperation: Equatable, Sendable {
       return "delete the bracketed text\(Self.which(occurrence, "bracket"))"
     case let .brackets(.chooseOption(option), occurrence):
       return "choose option \(option) of the alternatives\(Self.which(occurrence, "group"))"
+    case let .throughout(words, with):
+      return with.map { "throughout the text, replace '\(words)' with '\($0)'" } ?? "throughout the text, delete '\(words)'"
     }
   }
 

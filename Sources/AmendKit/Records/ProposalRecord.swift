@@ -6,7 +6,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var id: String
   /// The number of the draft it was tabled against.
   public var draft: Int
-  /// The clause's id in that draft ("7.b").
+  /// The clause's id in that draft ("7.b"); empty for a global amendment, which has no single clause.
   public var clause: String
   /// What it asks to do, as the record writes it.
   public var operation: OperationRecord
@@ -30,11 +30,14 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var takenUpFrom: String?
   /// Tabled after the deadline (`--late`): a late ("manuscript") amendment the chair decides whether to take.
   public var late: Bool?
+  /// For a global amendment (`propose --throughout`): the clauses of that draft where its words occurred
+  /// when it was tabled, in the draft's order. The record then has no `clause` and no `text-before`.
+  public var throughout: [String]?
 
   enum CodingKeys: String, CodingKey {
     case id, draft, clause, operation, delegation, email, cosponsors, tabled
     case takenUpFrom = "taken-up-from"
-    case late
+    case late, throughout
     case tabledBy = "tabled-by"
     case textBefore = "text-before"
     case textProposed = "text-proposed"
@@ -65,22 +68,53 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
     draft = try container.decode(Int.self, forKey: .draft)
-    clause = try container.decode(String.self, forKey: .clause)
+    throughout = try container.decodeIfPresent([String].self, forKey: .throughout)
+    // A global amendment names no single clause and no single text before; every other record does.
+    clause = try throughout == nil ? container.decode(String.self, forKey: .clause) : container.decodeIfPresent(String.self, forKey: .clause) ?? ""
     operation = try container.decode(OperationRecord.self, forKey: .operation)
+    if (throughout != nil) != operation.kind.hasSuffix("-throughout") {
+      throw DecodingError.dataCorruptedError(
+        forKey: .throughout, in: container,
+        debugDescription: throughout == nil ? "missing for a global amendment" : "set, but the operation is not a global amendment")
+    }
     delegation = try container.decode(String.self, forKey: .delegation)
     email = try container.decodeIfPresent(String.self, forKey: .email) ?? ""
     cosponsors = try container.decodeIfPresent([String].self, forKey: .cosponsors) ?? []
     tabled = try container.decode(String.self, forKey: .tabled)
     tabledBy = try container.decodeIfPresent(String.self, forKey: .tabledBy) ?? ""
-    textBefore = try container.decode(String.self, forKey: .textBefore)
+    textBefore =
+      try throughout == nil
+      ? container.decode(String.self, forKey: .textBefore) : container.decodeIfPresent(String.self, forKey: .textBefore) ?? ""
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
     takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
     late = try container.decodeIfPresent(Bool.self, forKey: .late)
     rationale = ""
   }
 
+  /// Writes the record; a global amendment's without the `clause` and `text-before` it does not have.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(draft, forKey: .draft)
+    if throughout == nil { try container.encode(clause, forKey: .clause) }
+    try container.encodeIfPresent(throughout, forKey: .throughout)
+    try container.encode(operation, forKey: .operation)
+    try container.encode(delegation, forKey: .delegation)
+    try container.encode(email, forKey: .email)
+    try container.encode(cosponsors, forKey: .cosponsors)
+    try container.encode(tabled, forKey: .tabled)
+    try container.encode(tabledBy, forKey: .tabledBy)
+    if throughout == nil { try container.encode(textBefore, forKey: .textBefore) }
+    try container.encodeIfPresent(textProposed, forKey: .textProposed)
+    try container.encodeIfPresent(takenUpFrom, forKey: .takenUpFrom)
+    try container.encodeIfPresent(late, forKey: .late)
+  }
+
   /// The proposal's id, typed.
   public var proposalID: ProposalID { ProposalID(id) }
+
+  /// Whether it is a global amendment (`propose --throughout`), applying wherever its words occur.
+  public var isThroughout: Bool { throughout != nil }
 
   /// The folder and file name of a proposal's record.
   public static func path(for id: String) -> String { "proposals/\(id).md" }
@@ -145,6 +179,9 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case .brackets(let edit, let occurrence):
       self.occurrence = occurrence
       if case .chooseOption(let chosen) = edit { option = chosen }
+    case let .throughout(words, with):
+      self.words = words
+      self.with = with
     }
   }
 
@@ -184,6 +221,10 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case "choose-option":
       guard let option, option >= 1 else { throw RecordFieldError(field: "operation.option", problem: "is missing") }
       return .brackets(.chooseOption(option), occurrence: occurrence)
+    case "replace-throughout":
+      return .throughout(words: try need(words, "words"), with: with ?? "")
+    case "delete-throughout":
+      return .throughout(words: try need(words, "words"), with: nil)
     default:
       throw RecordFieldError(field: "operation.kind", problem: "'\(kind)' is not a known operation")
     }

@@ -102,6 +102,8 @@ enum RecordCacheCoding {
     writer.string(record.rationale)
     writer.optional(record.takenUpFrom)
     writer.byte(record.late == nil ? 0 : record.late == true ? 2 : 1)
+    writer.byte(record.throughout == nil ? 0 : 1)
+    writer.strings(record.throughout ?? [])
   }
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
@@ -109,7 +111,8 @@ enum RecordCacheCoding {
       let operation = readOperation(&reader), let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
       let textProposed = reader.optionalString(), let rationale = reader.string(),
-      let takenUpFrom = reader.optionalString(), let late = reader.byte()
+      let takenUpFrom = reader.optionalString(), let late = reader.byte(), let isThroughout = reader.byte(),
+      let throughout = reader.strings()
     else { return nil }
     var record = ProposalRecord(
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
@@ -118,6 +121,7 @@ enum RecordCacheCoding {
     record.operation = operation
     record.takenUpFrom = takenUpFrom
     record.late = late == 0 ? nil : late == 2
+    record.throughout = isThroughout == 0 ? nil : throughout
     return record
   }
 

@@ -21,9 +21,17 @@ public enum Compilation {
     let pages = lineNumbers ? PagedLayout(version.draft) : nil
     var byClause: [ClauseKey: [MarshalledProposal]] = [:]
     var orphans: [MarshalledProposal] = []
+    var globals: [MarshalledProposal] = []
     for item in proposals {
-      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
+      if item.operation.isThroughout {
+        globals.append(item)
+      } else if let key = item.placement.clause?.key {
+        byClause[key, default: []].append(item)
+      } else {
+        orphans.append(item)
+      }
     }
+    let globalsByClause = globalReferences(globals)
     var out: [String] = []
     if let title = version.draft.titleBlock {
       // Markdown joins consecutive lines into one paragraph; two trailing spaces keep the breaks.
@@ -38,6 +46,7 @@ public enum Compilation {
     if conflicts > 0 {
       out.append("\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again")
     }
+    out += throughoutSection(globals, format: format, statements: statements)
     for clause in version.draft.clauses {
       out.append("")
       let depth = depth(of: clause, in: version.draft)
@@ -55,6 +64,7 @@ public enum Compilation {
         out.append(
           contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent, statements: statements, cited: pages?.citationNote(item)))
       }
+      out += (globalsByClause[clause.key] ?? []).flatMap { reference($0, format: format, indent: indent) }
     }
     if !orphans.isEmpty {
       out.append("")

@@ -18,7 +18,9 @@ public enum Minutes {
         case .deferred: "deferred"
         default: "reopened (decision taken back)"
         }
-      out.append("- \(id) \(record.delegation), \(clause) of the \(Ordinal.words(record.draft)) draft: \(words): \(verb)")
+      let draft = "the \(Ordinal.words(record.draft)) draft"
+      let place = record.isThroughout ? "throughout \(draft)" : "\(clause) of \(draft)"
+      out.append("- \(id) \(record.delegation), \(place): \(words): \(verb)")
       if let revised = event.asRevised {
         out.append("    as revised: \(revised)")
       } else if event.kind == .accepted, let proposed = record.textProposed, record.operation.kind != "move-clause" {

@@ -24,7 +24,8 @@ extension Snapshot {
     let clauseKey = try filter.clause.map { try current.draft.resolve($0).key }
     let wanted = filter.status
     return try marshalledList(current, toleratingDamage: true) { wanted == nil || $0 == wanted }.filter { item in
-      guard clauseKey == nil || item.placement.clause?.key == clauseKey else { return false }
+      let onClause = item.placement.clause?.key == clauseKey || item.placement.throughout?.contains { $0.clause.key == clauseKey } == true
+      guard clauseKey == nil || onClause else { return false }
       guard let delegation = filter.delegation else { return true }
       return item.state.isProposer(delegation) || item.state.isCosponsor(delegation)
     }

@@ -86,6 +86,9 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   public var line: Int?
   /// Tabled after the deadline, as a late ("manuscript") amendment; absent otherwise.
   public var late: Bool?
+  /// For a global amendment (`propose --throughout`), whose `clause` is empty: each clause of the current
+  /// draft it changes, in the draft's order; absent for others.
+  public var throughout: [ThroughoutClause]?
 
   /// One revision: who, when, and what the proposal then asked.
   public struct Revision: Codable, Equatable, Sendable {
@@ -111,8 +114,10 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   public struct TabledAgainst: Codable, Equatable, Sendable {
     /// The draft's number.
     public var draft: Int
-    /// The clause's id in that draft.
+    /// The clause's id in that draft (empty for a global amendment).
     public var clause: String
+    /// For a global amendment: the clauses of that draft where its words occurred when tabled.
+    public var clauses: [String]?
   }
 
   /// The summary of `item`; `bisIndex` numbers proposals tabled more than once on one clause.
@@ -155,6 +160,7 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     takenUpBy = item.state.takenUpBy
     late = record.late
     line = item.placement.clause?.line
+    if item.operation.isThroughout { describeThroughout(item) }
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

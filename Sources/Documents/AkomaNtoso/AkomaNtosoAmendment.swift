@@ -302,14 +302,14 @@ enum AkomaNtosoAmendment {
     let words = operation.description(clause: clause)
     switch operation {
     case .replaceWords, .deleteWords, .insertWords, .brackets: return "In \(clause), \(words)"
-    case .replaceClause, .deleteClause, .newClause, .moveClause: return words.prefix(1).uppercased() + words.dropFirst()
+    case .replaceClause, .deleteClause, .newClause, .moveClause, .throughout: return words.prefix(1).uppercased() + words.dropFirst()
     }
   }
 
   static func modification(_ operation: ProposalOperation) -> String {
     switch operation {
-    case .replaceWords, .replaceClause, .brackets: "substitution"
-    case .deleteWords, .deleteClause: "repeal"
+    case .replaceWords, .replaceClause, .brackets, .throughout(_, .some): "substitution"
+    case .deleteWords, .deleteClause, .throughout(_, nil): "repeal"
     case .insertWords, .newClause: "insertion"
     case .moveClause: "renumbering"
     }

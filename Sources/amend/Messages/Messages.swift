@@ -10,6 +10,7 @@ enum Messages {
     switch error {
     case let error as Refusal: error.message
     case let error as TablingError: tabling(error)
+    case let error as GlobalAmendmentError: throughout(error)
     case let error as CosponsorError: cosponsor(error)
     case let error as RevisionError: revision(error)
     case let error as DeadlineError: deadline(error)

@@ -30,13 +30,16 @@ extension Amend {
       for (item, summary) in zip(undecided, summaries) {
         if lastClause != summary.clause {
           Output.line()
-          Output.line("\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
+          Output.line(
+            item.operation.isThroughout
+              ? "Throughout the text"
+              : "\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
           lastClause = summary.clause
         }
         let marks = ([.deferred, .conflict].contains(item.state.status) ? [summary.status] : []) + (summary.late == true ? ["late"] : [])
         let note = marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"
         Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
-        Output.line("    \(summary.clauseName) \(summary.redline)")
+        ThroughoutOutput.redlines(summary, indent: "    ")
         if !summary.collidesWith.isEmpty { Output.line("    collides with \(summary.collidesWith.joined(separator: ", "))") }
         if let conflict = summary.conflictLine { Output.line("    \(conflict)") }
         if let reason = summary.needsRevision { Output.line("    needs revision: \(reason)") }

@@ -58,7 +58,7 @@ extension Amend {
       if !next.carriedOver.isEmpty {
         Output.line("Carried over:")
         for carried in next.carriedOver {
-          let place = carried.clause.map { ClauseID(rawValue: $0).display } ?? "(clause gone)"
+          let place = carried.isThroughout ? "throughout the text" : carried.clause.map { ClauseID(rawValue: $0).display } ?? "(clause gone)"
           Output.line("  \(carried.id) \(carried.delegation) → \(place)\(carried.needsRevision.map { ": needs revision, \($0)" } ?? "")")
         }
       }

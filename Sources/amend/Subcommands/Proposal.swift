@@ -44,8 +44,10 @@ extension Amend {
       }
       for change in summary.cosponsorships ?? [] { Output.line("Co-sponsor \(change.by) \(change.change) on \(change.time)") }
       Output.line(
-        "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
-          + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
+        summary.throughout != nil
+          ? ThroughoutOutput.against(summary)
+          : "Against \(ClauseID(rawValue: summary.tabledAgainst.clause).display) of the \(Ordinal.words(summary.tabledAgainst.draft)) draft; "
+            + "now \(summary.clauseName)\(summary.line.map { ", line \($0)" } ?? "")"
       )
       if lineNumbers, let cited = PagedLayout(current.draft).citation(of: item) {
         Output.line("Printed at \(cited) of the \(Ordinal.words(current.number)) draft with line numbers")
@@ -63,7 +65,7 @@ extension Amend {
       if let reason = summary.needsRevision { Output.line("Needs revision: \(reason)") }
       if !summary.collidesWith.isEmpty { Output.line("Collides with: \(summary.collidesWith.joined(separator: ", "))") }
       Output.line()
-      Output.line("\(summary.clauseName) \(summary.redline)")
+      ThroughoutOutput.redlines(summary, indent: "")
       if !summary.rationale.isEmpty {
         Output.line()
         Output.line("Explanatory statement: \(summary.rationale)")

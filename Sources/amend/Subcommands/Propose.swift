@@ -9,8 +9,10 @@ extension Amend {
       abstract: "Table an amendment to a clause of the current draft.",
       discussion: OperationArguments.discussion + "\nThe new proposal's id is the first word printed.")
 
-    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)…")
-    var clause: String
+    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)… (none with --throughout)")
+    var clause: String?
+    @Flag(help: "A global amendment: --replace (or --delete) the words in every clause where they occur; give no clause.")
+    var throughout = false
 
     // Words may begin with '-' ("-ish", "- and"): every text option reads its next argument as it is.
     @Option(parsing: .unconditional, help: "The delegation tabling it; it is the commit's author.", transform: Words.value)
@@ -28,15 +30,27 @@ extension Amend {
 
     @OptionGroup var options: RepositoryOptions
 
+    func validate() throws {
+      if throughout {
+        _ = try change.throughoutOperation(clause: clause)
+      } else if clause == nil {
+        throw ValidationError("Missing expected argument '<clause>'")
+      }
+    }
+
     func run() throws {
-      let operation = try change.operation()
+      let operation = throughout ? try change.throughoutOperation(clause: clause) : try change.operation()
       let workspace = try options.workspace()
       var request = ProposalRequest(
-        clause: clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
+        clause: clause ?? "", delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
         email: email)
       request.late = late
       let record = try workspace.table(request)
       workspace.reportWarnings()
+      if throughout {
+        try ThroughoutOutput.tabled(record, in: workspace, json: json)
+        return
+      }
       if let note = operation.pastedTextNote(in: record.textBefore) {
         Output.note("in \(ClauseID(rawValue: record.clause).display), \(note)")
       }

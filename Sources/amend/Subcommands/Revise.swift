@@ -60,9 +60,9 @@ extension Amend {
         Output.line(try JSONOutput.encode(summary))
         return
       }
-      Output.line(
-        "\(summary.id) tabled by \(summary.sponsors) on \(summary.clauseName), taking up \(record.takenUpFrom ?? id): \(summary.description)")
-      Output.line("  \(summary.clauseName) \(summary.redline)")
+      let place = summary.throughout == nil ? "on \(summary.clauseName)" : summary.clauseName
+      Output.line("\(summary.id) tabled by \(summary.sponsors) \(place), taking up \(record.takenUpFrom ?? id): \(summary.description)")
+      ThroughoutOutput.redlines(summary, indent: "  ")
     }
   }
 }
