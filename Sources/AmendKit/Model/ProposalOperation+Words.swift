@@ -25,7 +25,7 @@ extension ProposalOperation {
       }
     case .replaceClause(let replacement):
       return replacement
-    case .brackets, .deleteClause, .newClause, .moveClause:
+    case .brackets, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore:
       // Brackets are found by Brackets.apply (tabling), not by words.
       return text
     }
