@@ -15,6 +15,10 @@ struct AcceptedChange {
     case insert(text: String, anchor: Clause, before: Bool)
     case move(clause: Clause, after: Clause)
     case delete(clause: Clause)
+    /// A new clause under `parent` (docs/TREATIES.md).
+    case insertUnder(text: String, parent: Clause)
+    /// A move to stand right before `target`.
+    case moveBefore(clause: Clause, target: Clause)
   }
 
   var item: MarshalledProposal
@@ -36,8 +40,10 @@ struct AcceptedChange {
     return false
   }
   var isInsertion: Bool {
-    if case .insert = list { return true }
-    return false
+    switch list {
+    case .insert, .insertUnder: return true
+    default: return false
+    }
   }
 
   /// Why the proposal cannot be applied to the current draft; thrown by `init`.
@@ -78,6 +84,21 @@ struct AcceptedChange {
       if let revised {
         try ClauseText.checkNewClause(revised, next: clause, before: before, in: draft, what: .revisedNewClause(proposal: item.id))
       }
+    case .newClauseUnder:
+      guard let text = placement.proposedText else {
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .noText, revisable: true)
+      }
+      list = .insertUnder(text: text, parent: clause)
+      tabled = text
+      if let revised {
+        try StructuralCheck.newClause(revised, under: clause, in: draft, what: .revisedNewClause(proposal: item.id))
+      }
+    case .moveClauseBefore:
+      guard let target = placement.follow else {
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .followGone, revisable: false)
+      }
+      list = .moveBefore(clause: clause, target: target)
+      if revised != nil { reworded = clause }
     case .moveClause:
       guard let follow = placement.follow else {
         throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .followGone, revisable: false)
@@ -132,9 +153,10 @@ extension AcceptedChange {
   }
 
   /// Applies `changes` to `start` the one way both accept (to try them) and next (to write them)
-  /// do: the list changes first — new clauses, moves, deletions — then the wordings, each in the
-  /// order accepted, so each amended line's last commit is the one that chose its words, then the
-  /// global amendments, each on the text the others left (GlobalAmendments.swift). `step` runs
+  /// do: the list changes first — new clauses, moves, deletions, in the order ``inApplyingOrder(_:)``
+  /// defines, whatever the order accepted — then the wordings, each in the order accepted, so each
+  /// amended line's last commit is the one that chose its words, then the global amendments, each on the
+  /// text the others left (GlobalAmendments.swift). `step` runs
   /// after every edit, with whether the words are the chair's (an oral revision).
   static func apply(
     _ changes: [AcceptedChange], to start: Draft,
@@ -142,6 +164,7 @@ extension AcceptedChange {
   ) throws -> Applied {
     var applied = Applied(draft: start)
     var checkReadBack = false
+    let listOrder = inApplyingOrder(changes)
     func edit<T>(_ change: AcceptedChange, byChair: Bool, _ body: (inout Draft) throws(DraftError) -> T) throws -> T {
       let result: T
       do {
@@ -153,10 +176,20 @@ extension AcceptedChange {
       try step(change, byChair, applied.draft)
       return result
     }
-    for change in changes {
-      guard case .insert(let text, let anchor, let before) = change.list else { continue }
-      let key = try edit(change, byChair: false) { draft throws(DraftError) in
-        before ? try draft.insertClause(text, before: anchor.key) : try draft.insertClause(text, after: anchor.key)
+    for change in listOrder {
+      let key: ClauseKey
+      let text: String
+      switch change.list {
+      case .insert(let words, let anchor, let before):
+        text = words
+        key = try edit(change, byChair: false) { draft throws(DraftError) in
+          before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
+        }
+      case .insertUnder(let words, let parent):
+        text = words
+        key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
+      default:
+        continue
       }
       applied.inserted[key] = change.id
       if let revised = change.revised, revised != text {
@@ -164,11 +197,17 @@ extension AcceptedChange {
         try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
       }
     }
-    for change in changes {
-      guard case .move(let clause, let follow) = change.list else { continue }
-      try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+    for change in listOrder {
+      switch change.list {
+      case .move(let clause, let follow):
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+      case .moveBefore(let clause, let target):
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
+      default:
+        continue
+      }
     }
-    for change in changes {
+    for change in listOrder {
       guard case .delete(let clause) = change.list else { continue }
       applied.deleted[clause.key] = change.id
       try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }

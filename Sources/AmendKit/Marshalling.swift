@@ -33,6 +33,7 @@ public struct MarshalledProposal: Sendable {
 
   /// "7 (b)", or "7 (b bis)" for a new clause proposed after 7 (b).
   public func displayName(bisIndex: Int) -> String {
+    if case .newClauseUnder = operation, let clause = placement.clause { return "new clause under \(clause.id.display)" }
     guard case .newClause(_, let before) = operation, let clause = placement.clause else {
       return placement.clauseName(record)
     }
@@ -46,9 +47,9 @@ public struct MarshalledProposal: Sendable {
     switch operation {
     case .deleteClause:
       return Redline.marked(clause.text, "~~", "~~")
-    case .newClause:
+    case .newClause, .newClauseUnder:
       return Redline.marked(placement.proposedText ?? "", "**", "**")
-    case .moveClause:
+    case .moveClause, .moveClauseBefore:
       return clause.text
     default:
       guard let proposed = placement.proposedText else { return clause.text }
@@ -133,7 +134,7 @@ extension Snapshot {
       let before = Words(clause.text)
       let after = Words(placement.proposedText ?? clause.text)
       return WordDiff.edits(from: before, to: after).reduce(0) { $0 + $1.base.count + $1.replacement.count }
-    case .newClause, .moveClause, .throughout:
+    case .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .throughout:
       return 0
     }
   }

@@ -39,7 +39,7 @@ extension Snapshot {
   /// against, except for a new clause a draft took in, which is filed under its own id from then on
   /// (the numbering table's entry that names the proposal).
   func origin(of record: ProposalRecord, _ operation: ProposalOperation, upTo number: Int) throws -> (clause: String, draft: Int) {
-    guard case .newClause = operation, record.draft < number else { return (record.clause, record.draft) }
+    guard operation.isNewClause, record.draft < number else { return (record.clause, record.draft) }
     for draft in (record.draft + 1)...number {
       if let added = try introduced(by: record.id, inDraft: draft) { return (added, draft) }
     }
@@ -73,11 +73,11 @@ extension Snapshot {
           placement.needsRevision = "the words it changes ('\(error.words)') no longer stand in \(clause.id.display)"
         }
       }
-    case .newClause:
+    case .newClause, .newClauseUnder:
       placement.proposedText = record.textProposed
     case .deleteClause:
       placement.proposedText = nil
-    case .moveClause(let after):
+    case .moveClause(let after), .moveClauseBefore(let after):
       guard let target = try follow(after, from: record.draft, to: version.number),
         let destination = version.draft.clause(ClauseID(rawValue: target))
       else {

@@ -199,10 +199,19 @@ extension Workspace {
       return (before, trimmed, operation)
     case .moveClause(let target):
       let destination = try resolve(target, in: version)
-      guard destination.parentKey == clause.parentKey, destination.key != clause.key else {
-        throw TablingError.moveOutsideList(clause: name, destination: destination.id)
-      }
+      try StructuralCheck.move(clause, next: destination, before: false, in: version.draft)
       return (before, before, .moveClause(after: destination.id.rawValue))
+    case .moveClauseBefore(let target):
+      let destination = try resolve(target, in: version)
+      try StructuralCheck.move(clause, next: destination, before: true, in: version.draft)
+      return (before, before, .moveClauseBefore(destination.id.rawValue))
+    case .newClauseUnder(let text):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty else {
+        throw TablingError.emptyNewClause(next: name)
+      }
+      try StructuralCheck.newClause(trimmed, under: clause, in: version.draft, what: .newClauseUnder(parent: name))
+      return (before, trimmed, .newClauseUnder(text: trimmed))
     }
   }
 

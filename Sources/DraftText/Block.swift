@@ -48,6 +48,9 @@ struct ClauseNode: Equatable, Sendable {
   var terminator: String
   var parentKey: ClauseKey?
   var article: String?
+  /// The run of parallel numbering the clause is numbered in (see ``OutlineLists/markRuns(_:)``);
+  /// new and moved clauses take their anchor's.
+  var run = 0
 
   var rendered: String { marker.rendered + text + terminator }
 

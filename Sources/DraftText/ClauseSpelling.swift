@@ -26,8 +26,14 @@ enum ClauseSpelling {
     var numbers: [String] = []
     var articleNumber: String?
     var expectArticleNumber = false
+    // Whether the token before was the article number, so a suffix after it ("of Article 2 bis") is the article's.
+    var afterArticleNumber = false
     for token in tokens {
-      if articleWords.contains(token) {
+      let previousWasArticleNumber = afterArticleNumber
+      afterArticleNumber = false
+      if previousWasArticleNumber, Label.isSuffix(token), let number = articleNumber {
+        articleNumber = number + token
+      } else if articleWords.contains(token) {
         article = true
         expectArticleNumber = true
       } else if preambleWords.contains(token), !(token == "pp" && (!numbers.isEmpty || articleNumber != nil)) {
@@ -52,6 +58,7 @@ enum ClauseSpelling {
       } else if expectArticleNumber {
         articleNumber = token
         expectArticleNumber = false
+        afterArticleNumber = true
       } else {
         numbers.append(token)
       }

@@ -33,13 +33,19 @@ extension Draft {
   /// - Returns: The new clause's key ("new-1", "new-2"…).
   @discardableResult
   public mutating func insertClause(_ text: String, after key: ClauseKey) throws(DraftError) -> ClauseKey {
+    try insertClause(text, after: key, blank: nil)
+  }
+
+  /// `insertClause(_:after:)`, with `blank` saying whether a blank line separates it (nil: as its list does).
+  mutating func insertClause(_ text: String, after key: ClauseKey, blank: Bool?) throws(DraftError) -> ClauseKey {
     let (_, anchor) = try locate(key)
     let node = try newNode(text, like: anchor, label: provisionalLabel(after: anchor))
-    let blank = try separatedByBlankLines(anchor)
+    let separated: Bool
+    if let blank { separated = blank } else { separated = try separatedByBlankLines(anchor) }
     let ending = endsWithLineEnding
     let end = try subtree(key).upperBound
     editedLists.insert(OutlineLists.id(of: node))
-    blocks.insert(contentsOf: blank ? [blankLine, .clause(node)] : [.clause(node)], at: end + 1)
+    blocks.insert(contentsOf: separated ? [blankLine, .clause(node)] : [.clause(node)], at: end + 1)
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
     return node.key
@@ -58,58 +64,20 @@ extension Draft {
     return node.key
   }
 
-  /// Moves a clause, with everything listed under it, to follow another clause in that clause's
-  /// list. It keeps its marker style if it stays at the same level and takes the target's
-  /// otherwise (only a clause without subparagraphs may change level); it carries a provisional
-  /// label until ``renumber()``.
+  /// Moves a clause, with everything listed under it, to follow another clause (and everything
+  /// listed under that one), in that clause's list, at its level: the moved clause keeps its marker
+  /// style if it stays at the same level and takes the target's otherwise; clauses under it that
+  /// change level take the style of the text's sub-lists there. Labels are provisional until
+  /// ``renumber()``.
   public mutating func moveClause(_ key: ClauseKey, after target: ClauseKey) throws(DraftError) {
-    guard !(try family(key)).contains(target) else {
-      throw .unsupportedEdit("\(key.rawValue) cannot move after \(target.rawValue), which is part of it")
-    }
-    let (_, moving) = try locate(key)
-    let (_, anchor) = try locate(target)
-    guard (moving.labelKind == .none) == (anchor.labelKind == .none), anchor.kind != .articleText else {
-      throw .unsupportedEdit("preambular paragraphs and article text move only among their own kind")
-    }
-    let range = try subtree(key)
-    // Deeper levels than three cannot be written, and children would not read back as children.
-    guard anchor.level == moving.level || blocks[range].filter({ $0.node != nil }).count == 1 else {
-      throw .unsupportedEdit("\(key.rawValue) has subparagraphs, so it can move only among clauses of its own level")
-    }
-    let ending = endsWithLineEnding
-    var moved = Array(blocks[range])
-    blocks.removeSubrange(removalRange(for: range))
-    reindex()
-    let levelShift = anchor.level - moving.level
-    let label = provisionalLabel(after: anchor)
-    for position in moved.indices {
-      guard case .clause(var node) = moved[position] else { continue }
-      if node.key == key {
-        editedLists.insert(OutlineLists.id(of: node))
-        node.parentKey = anchor.parentKey
-        node.marker =
-          node.kind == anchor.kind ? node.marker.relabelled(label) : anchor.marker.relabelled(label)
-        node.labelKind = anchor.labelKind
-        node.kind = anchor.kind
-        editedLists.insert(OutlineLists.id(of: node))
-      } else {
-        node.kind = Draft.kind(atLevel: node.level + levelShift)
-      }
-      node.article = anchor.article
-      moved[position] = .clause(node)
-    }
-    let blank = try separatedByBlankLines(anchor)
-    let end = try subtree(target).upperBound
-    blocks.insert(contentsOf: (blank ? [blankLine] : []) + moved, at: end + 1)
-    restoreLineEnds(endingWithLineEnding: ending)
-    reindex()
+    try relocate(key, next: target, before: false)
   }
 
   // MARK: Helpers
 
   /// The blocks to remove for a clause's subtree: the subtree, plus the blank line before it
   /// when blank lines surround it (so two blanks do not end up together).
-  private func removalRange(for range: ClosedRange<Int>) -> ClosedRange<Int> {
+  func removalRange(for range: ClosedRange<Int>) -> ClosedRange<Int> {
     let blankBefore = range.lowerBound > 0 && blocks[range.lowerBound - 1].isBlank
     let blankOrEndAfter = range.upperBound + 1 == blocks.count || blocks[range.upperBound + 1].isBlank
     return blankBefore && blankOrEndAfter ? (range.lowerBound - 1)...range.upperBound : range
@@ -124,7 +92,7 @@ extension Draft {
     return ClauseNode(
       key: ClauseKey("new-\(insertedCount)"), kind: anchor.kind, labelKind: anchor.labelKind,
       marker: anchor.marker.relabelled(label), text: normalisedLineBreaks(text), terminator: lineEnding,
-      parentKey: anchor.parentKey, article: anchor.article)
+      parentKey: anchor.parentKey, article: anchor.article, run: anchor.run)
   }
 
   static func kind(atLevel level: Int) -> Clause.Kind {

@@ -30,7 +30,7 @@ extension Draft {
   /// The clauses in the same list as `node`, in order, `node` included.
   func siblings(of node: ClauseNode) -> [ClauseNode] {
     blocks.compactMap(\.node).filter { other in
-      other.parentKey == node.parentKey && other.level == node.level
+      other.parentKey == node.parentKey && other.level == node.level && other.run == node.run
         && (node.parentKey != nil || other.article == node.article)
     }
   }

@@ -18,6 +18,8 @@ public struct Draft: Sendable, Equatable {
   /// so that numbering the source left irregular (a "3bis", a list restarting under an option)
   /// stays as it was written.
   var editedLists: Set<OutlineLists.ListID> = []
+  /// Whether an article was added or deleted, so ``renumber()`` numbers the articles afresh.
+  var articlesEdited = false
 
   /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
   /// Worked out when asked for: most commands never look, and reading many versions of a long

@@ -43,6 +43,7 @@ struct DraftParser {
     var parser = DraftParser(lines: lines)
     var blocks = parser.run()
     let index = DraftIndex.keyingByID(&blocks)
+    OutlineLists.markRuns(&blocks)
     return (blocks, index, parser.notes)
   }
 

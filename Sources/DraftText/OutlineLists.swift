@@ -6,27 +6,53 @@ enum OutlineLists {
     var article: String?
     var parent: ClauseKey?
     var level: Int
+    /// Which run of parallel numbering: 0, then 1, 2… each time the source started the list again
+    /// at its first label (Option 1 numbered 1, 2 and Option 2 numbered 1, 2, 3 under one article).
+    var run = 0
   }
 
-  static func id(of node: ClauseNode) -> ListID {
-    ListID(article: node.parentKey == nil ? node.article : nil, parent: node.parentKey, level: node.level)
+  static func id(of node: ClauseNode, byRun: Bool = true) -> ListID {
+    ListID(article: node.parentKey == nil ? node.article : nil, parent: node.parentKey, level: node.level, run: byRun ? node.run : 0)
   }
 
-  /// The labelled lists, each in document order, in the order they first appear.
+  /// The labelled lists, each in document order, in the order they first appear; a list numbered
+  /// afresh under each option counts as one here (for the warnings about repeats).
   static func lists(in blocks: [Block]) -> [[ClauseNode]] {
-    keyedLists(in: blocks).map(\.members)
+    keyedLists(in: blocks, byRun: false).map(\.members)
   }
 
-  /// The labelled lists with their identities.
-  static func keyedLists(in blocks: [Block]) -> [(id: ListID, members: [ClauseNode])] {
+  /// The labelled lists with their identities; `byRun` keeps each run of parallel numbering apart,
+  /// as renumbering does.
+  static func keyedLists(in blocks: [Block], byRun: Bool = true) -> [(id: ListID, members: [ClauseNode])] {
     var order: [ListID] = []
     var members: [ListID: [ClauseNode]] = [:]
     for case .clause(let node) in blocks where node.labelKind != .none {
-      let id = id(of: node)
+      let id = id(of: node, byRun: byRun)
       if members[id] == nil { order.append(id) }
       members[id, default: []].append(node)
     }
     return order.compactMap { id in members[id].map { (id, $0) } }
+  }
+}
+
+extension OutlineLists {
+  /// Marks each labelled clause of freshly parsed blocks with the run of parallel numbering it is
+  /// in: a list that starts again at its first label ("1", "a", "i") after it has members begins a new
+  /// run, so renumbering one option's paragraphs never runs on into the next option's.
+  static func markRuns(_ blocks: inout [Block]) {
+    var started: Set<ListID> = []
+    var runs: [ListID: Int] = [:]
+    for index in blocks.indices {
+      guard case .clause(var node) = blocks[index], node.labelKind != .none else { continue }
+      let list = id(of: node, byRun: false)
+      let value = node.parsedLabel.flatMap { $0.suffix == nil ? LabelSequence.value(of: $0.base, as: node.labelKind) : nil }
+      if started.contains(list), value == 1 { runs[list, default: 0] += 1 }
+      started.insert(list)
+      let run = runs[list] ?? 0
+      guard run != node.run else { continue }
+      node.run = run
+      blocks[index] = .clause(node)
+    }
   }
 }
 

@@ -28,6 +28,7 @@ extension Draft {
   /// - Returns: The table of old and new ids since parsing (see ``Renumbering``).
   @discardableResult
   public mutating func renumber() -> [Renumbering] {
+    renumberArticles()
     var relabelled: [ClauseKey: String] = [:]
     for (id, list) in editedLists.isEmpty ? [] : OutlineLists.keyedLists(in: blocks) where editedLists.contains(id) {
       guard let kind = list.first(where: { $0.labelKind != .none })?.labelKind else { continue }

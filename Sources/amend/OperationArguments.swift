@@ -12,7 +12,9 @@ struct OperationArguments: ParsableArguments {
       --text NEW                          replace the whole clause
       --delete-clause                     delete the clause
       --new-clause TEXT [--before]        a new clause after (or before) CLAUSE
+      --new-clause TEXT --under           a new clause listed under CLAUSE (starts a sub-list)
       --move-after CLAUSE2                move the clause to follow CLAUSE2
+      --move-before CLAUSE2               move the clause to stand before CLAUSE2
       --remove-brackets                   remove a pair of brackets, keeping the text
       --delete-bracketed                  delete bracketed text, brackets and all
       --choose-option N                   keep alternative N of [..][..], delete the others
@@ -48,6 +50,9 @@ struct OperationArguments: ParsableArguments {
     transform: Words.value)
   var newClause: String?
   @Option(help: "Move the clause to follow this one.") var moveAfter: String?
+  @Option(help: "Move the clause to stand right before this one, at its level.") var moveBefore: String?
+  @Flag(help: "With --new-clause: list the new clause under CLAUSE (the last of its sub-list, or the first of a new one).")
+  var under = false
   @Flag(help: "Remove a pair of brackets, keeping the text inside (--occurrence N when there are several).")
   var removeBrackets = false
   @Flag(help: "Delete bracketed text, brackets and all (--occurrence N when there are several).") var deleteBracketed = false
@@ -88,8 +93,14 @@ struct OperationArguments: ParsableArguments {
     }
     if let text { chosen.append(.replaceClause(text: text)) }
     if deleteClause { chosen.append(.deleteClause) }
-    if let newClause { chosen.append(.newClause(text: newClause, before: placeBefore)) }
+    if under {
+      guard let newClause, !placeBefore else { throw ValidationError("--under goes with --new-clause TEXT, without --before") }
+      chosen.append(.newClauseUnder(text: newClause))
+    } else if let newClause {
+      chosen.append(.newClause(text: newClause, before: placeBefore))
+    }
     if let moveAfter { chosen.append(.moveClause(after: moveAfter)) }
+    if let moveBefore { chosen.append(.moveClauseBefore(moveBefore)) }
     if removeBrackets { chosen.append(.brackets(.removeBrackets, occurrence: occurrence)) }
     if deleteBracketed { chosen.append(.brackets(.deleteBracketed, occurrence: occurrence)) }
     if let chooseOption {
@@ -99,7 +110,7 @@ struct OperationArguments: ParsableArguments {
     guard chosen.count == 1, let operation = chosen.first else {
       throw ValidationError(
         chosen.isEmpty
-          ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, "
+          ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, --move-before, "
             + "--remove-brackets, --delete-bracketed or --choose-option"
           : "give one operation per proposal; table the others separately")
     }

@@ -89,7 +89,9 @@ struct TablingTests {
       ("7 (b)", .replaceClause(text: "  "), TablingError.emptyText(clause: "7.b")),
       ("7 (b)", .replaceWords(words: "labor", with: "labor", occurrence: nil), TablingError.replacedWithItself(words: "labor", clause: "7.b")),
       ("7 (b)", .newClause(text: "", before: false), TablingError.emptyNewClause(next: "7.b")),
-      ("4 (k)", .moveClause(after: "7 (b)"), TablingError.moveOutsideList(clause: "4.k", destination: "7.b")),
+      // Moves go across lists and levels (docs/TREATIES.md), but not into the moved clause itself.
+      ("4", .moveClause(after: "4 (k)"), TablingError.moveOutsideList(clause: "4", destination: "4.k")),
+      ("4 (k)", .moveClauseBefore("4 (k)"), TablingError.moveOutsideList(clause: "4.k", destination: "4.k")),
     ] as [(String, ProposalOperation, any Error & Equatable)])
   func refusals(clause: String, operation: ProposalOperation, expected: any Error & Equatable) throws {
     let folder = try ScratchFolder()

@@ -10,6 +10,8 @@ public enum ClauseTextSubject: Equatable, Sendable {
   case revisedText(proposal: String, clause: ClauseID)
   /// The chair's revised text of `proposal` where it adds a new clause.
   case revisedNewClause(proposal: String)
+  /// A new clause proposed under clause `parent`.
+  case newClauseUnder(parent: ClauseID)
 }
 
 /// A text refused by the rule that one clause's text is one clause: put in the draft and read back,

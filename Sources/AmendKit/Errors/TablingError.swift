@@ -28,7 +28,7 @@ public enum TablingError: Error, Equatable, Sendable {
   case sameText(clause: ClauseID)
   /// The new clause's text is empty.
   case emptyNewClause(next: ClauseID)
-  /// A clause can only move after one of its siblings; `destination` is not one.
+  /// A clause cannot move next to itself or to a clause listed under it.
   case moveOutsideList(clause: ClauseID, destination: ClauseID)
   /// No delegation was named to withdraw the proposal.
   case noWithdrawer

@@ -27,7 +27,7 @@ extension ProposalOperation {
       return replacement
     case let .throughout(words, with):
       return GlobalAmendment.applied(words: words, with: with, to: text).text
-    case .brackets, .deleteClause, .newClause, .moveClause:
+    case .brackets, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore:
       // Brackets are found by Brackets.apply (tabling), not by words.
       return text
     }

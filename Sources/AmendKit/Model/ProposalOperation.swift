@@ -17,6 +17,11 @@ public enum ProposalOperation: Equatable, Sendable {
   case newClause(text: String, before: Bool)
   /// Move 4 (k) to follow 4 (b).
   case moveClause(after: String)
+  /// Under 8.4, insert a new clause: the last of its sub-list, or the first of a new one
+  /// (docs/TREATIES.md); under an article's own text, a paragraph of the article.
+  case newClauseUnder(text: String)
+  /// Move 4 (k) to stand right before 4 (b), at 4 (b)'s level.
+  case moveClauseBefore(String)
   /// In 7 (b), remove the brackets (keeping the text), delete the bracketed text, or choose one of the
   /// alternatives side by side; `occurrence` counts the brackets (or groups of alternatives) in the
   /// order they open, and may be left out when the clause has only one.
@@ -42,7 +47,7 @@ public enum ProposalOperation: Equatable, Sendable {
   public var changesWording: Bool {
     switch self {
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout: true
-    case .deleteClause, .newClause, .moveClause: false
+    case .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore: false
     }
   }
 
@@ -60,8 +65,18 @@ public enum ProposalOperation: Equatable, Sendable {
 
   /// Whether it proposes a new clause (whose text is not a change to its anchor's wording).
   public var isNewClause: Bool {
-    if case .newClause = self { return true }
-    return false
+    switch self {
+    case .newClause, .newClauseUnder: return true
+    default: return false
+    }
+  }
+
+  /// Whether it moves a clause (to follow another, or to stand before it).
+  public var isMove: Bool {
+    switch self {
+    case .moveClause, .moveClauseBefore: return true
+    default: return false
+    }
   }
 
   /// The record's name for the operation.
@@ -73,7 +88,8 @@ public enum ProposalOperation: Equatable, Sendable {
     case .replaceClause: "replace-clause"
     case .deleteClause: "delete-clause"
     case .newClause: "new-clause"
-    case .moveClause: "move-clause"
+    case .moveClause, .moveClauseBefore: "move-clause"
+    case .newClauseUnder: "new-clause"
     case .brackets(.removeBrackets, _): "remove-brackets"
     case .brackets(.deleteBracketed, _): "delete-bracketed"
     case .brackets(.chooseOption, _): "choose-option"
@@ -104,6 +120,10 @@ public enum ProposalOperation: Equatable, Sendable {
       return "\(before ? "before" : "after") \(clause), insert a new clause"
     case let .moveClause(after):
       return "move \(clause) to follow \(ClauseID(rawValue: after).display)"
+    case .newClauseUnder:
+      return "under \(clause), insert a new clause"
+    case let .moveClauseBefore(target):
+      return "move \(clause) to stand before \(ClauseID(rawValue: target).display)"
     case let .brackets(.removeBrackets, occurrence):
       return "remove the brackets\(Self.which(occurrence, "bracket")), keeping the text"
     case let .brackets(.deleteBracketed, occurrence):

@@ -176,6 +176,12 @@ public struct OperationRecord: Codable, Equatable, Sendable {
       position = before ? "before" : "after"
     case .moveClause(let after):
       follow = after
+    case .newClauseUnder(let text):
+      self.text = text
+      position = "under"
+    case .moveClauseBefore(let target):
+      follow = target
+      position = "before"
     case .brackets(let edit, let occurrence):
       self.occurrence = occurrence
       if case .chooseOption(let chosen) = edit { option = chosen }
@@ -211,8 +217,11 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case "delete-clause":
       return .deleteClause
     case "new-clause":
+      if position == "under" { return .newClauseUnder(text: try need(text, "text")) }
       return .newClause(text: try need(text, "text"), before: position == "before")
     case "move-clause":
+      // Records before move-before have no position: they follow their clause.
+      if position == "before" { return .moveClauseBefore(try need(follow, "follow")) }
       return .moveClause(after: try need(follow, "follow"))
     case "remove-brackets":
       return .brackets(.removeBrackets, occurrence: occurrence)

@@ -122,10 +122,14 @@ enum AkomaNtosoAmendment {
     xml.empty("source", ["href": "#amendmentContent_1"])
     switch item.operation {
     case .newClause(_, let before): xml.empty("destination", ["href": clauseRef, "pos": before ? "before" : "after"])
+    case .newClauseUnder: xml.empty("destination", ["href": clauseRef, "pos": "inside"])
     default: xml.empty("destination", ["href": clauseRef])
     }
-    if case .moveClause(let after) = item.operation {
-      xml.empty("new", ["href": draftMain + "#" + ClauseID(rawValue: after).eId])
+    switch item.operation {
+    case .moveClause(let target), .moveClauseBefore(let target):
+      xml.empty("new", ["href": draftMain + "#" + ClauseID(rawValue: target).eId])
+    default:
+      break
     }
     xml.end()
     xml.end()
@@ -248,7 +252,7 @@ enum AkomaNtosoAmendment {
   static func sides(_ record: ProposalRecord, _ operation: ProposalOperation) -> (Inline, Inline) {
     let old = plain(record.textBefore)
     switch operation {
-    case .newClause:
+    case .newClause, .newClauseUnder:
       var after = Inline()
       after.element("ins", [:], Inline(plain(record.textProposed ?? "")))
       return (Inline(), after)
@@ -256,7 +260,7 @@ enum AkomaNtosoAmendment {
       var before = Inline()
       before.element("del", [:], Inline(old))
       return (before, Inline())
-    case .moveClause:
+    case .moveClause, .moveClauseBefore:
       return (Inline(old), Inline(old))
     default:
       let new = plain(record.textProposed ?? "")
@@ -302,7 +306,8 @@ enum AkomaNtosoAmendment {
     let words = operation.description(clause: clause)
     switch operation {
     case .replaceWords, .deleteWords, .insertWords, .brackets: return "In \(clause), \(words)"
-    case .replaceClause, .deleteClause, .newClause, .moveClause, .throughout: return words.prefix(1).uppercased() + words.dropFirst()
+    case .replaceClause, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .throughout:
+      return words.prefix(1).uppercased() + words.dropFirst()
     }
   }
 
@@ -310,8 +315,8 @@ enum AkomaNtosoAmendment {
     switch operation {
     case .replaceWords, .replaceClause, .brackets, .throughout(_, .some): "substitution"
     case .deleteWords, .deleteClause, .throughout(_, nil): "repeal"
-    case .insertWords, .newClause: "insertion"
-    case .moveClause: "renumbering"
+    case .insertWords, .newClause, .newClauseUnder: "insertion"
+    case .moveClause, .moveClauseBefore: "renumbering"
     }
   }
 

@@ -80,9 +80,9 @@ extension HTMLDocument {
     switch item.operation {
     case .deleteClause:
       return [RedlineSegment(base, .deleted, by: author)]
-    case .newClause:
+    case .newClause, .newClauseUnder:
       return AttributedRedline.through([("", proposed, author)] + revision, from: "")
-    case .moveClause:
+    case .moveClause, .moveClauseBefore:
       return [RedlineSegment(base, .kept)]
     default:
       return AttributedRedline.through([(base, proposed, author)] + revision, from: base)

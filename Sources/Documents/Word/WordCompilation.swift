@@ -131,7 +131,9 @@ enum WordCompilation {
         switch item.operation {
         case .newClause(_, let before):
           if before { newBefore.append(item) } else { newAfter.append(item) }
-        case .deleteClause, .moveClause:
+        case .newClauseUnder:
+          newAfter.append(item)
+        case .deleteClause, .moveClause, .moveClauseBefore:
           if item.operation == .deleteClause || item.placement.follow != nil, structural == nil {
             structural = item
           } else {
@@ -200,7 +202,7 @@ enum WordCompilation {
       var moved: (ClauseKey, WordParagraph)?
       if let structural = plan.structural {
         own = WordParagraph(style: clause.wordStyle, mark: deleted(structural), [.text(clause.markerText + clause.text, deleted(structural))])
-        if case .moveClause = structural.operation, let follow = structural.placement.follow {
+        if structural.operation.isMove, let follow = structural.placement.follow {
           var copy = WordParagraph(
             style: clause.wordStyle, mark: inserted(structural), [.text(clause.markerText + clause.text, inserted(structural))])
           copy.anchor(comment(structural, extra: ["Shown struck out where it stands and inserted after \(follow.id.display)."]))

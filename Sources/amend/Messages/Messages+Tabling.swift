@@ -32,7 +32,7 @@ extension Messages {
     case .emptyNewClause(let next):
       return "the new clause next to \(next.display) is empty: give its text with --new-clause"
     case .moveOutsideList(let clause, let destination):
-      return "\(clause.display) can only move within its own list, after another of its siblings; \(destination.display) is not one"
+      return "\(clause.display) cannot move next to \(destination.display): it is \(clause.display) itself or listed under it"
     case .noBrackets(let clause, let alternatives):
       return alternatives
         ? "\(clause.display) has no alternatives side by side ([…][…]): see 'amend brackets --clause \(clause.display)'"
@@ -82,6 +82,7 @@ extension Messages {
     case .newClause(let next, let before): "the new clause \(before ? "before" : "after") \(next.display)"
     case .revisedText(let proposal, let clause): "the revised text of \(proposal) for \(clause.display)"
     case .revisedNewClause(let proposal): "the revised text of \(proposal)"
+    case .newClauseUnder(let parent): "the new clause under \(parent.display)"
     }
   }
 

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Treaty-shaped texts through the commands (issue 17, docs/TREATIES.md).
+@Suite("Treaty-shaped texts")
+struct TreatyCLITests {
+  static let realCases = URL(fileURLWithPath: CLI.seed).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("realcases")
+
+  /// A negotiation on `text` (a file of the real cases, or the text itself) with one session open.
+  static func negotiation(_ text: String, in folder: Scratch) throws {
+    let source = folder.path + "/source.md"
+    try text.write(toFile: source, atomically: true, encoding: .utf8)
+    let made = try CLI.run(["init", "--from", source], in: folder.path)
+    #expect(made.status == 0, "\(made.stderr)")
+    try FileManager.default.removeItem(atPath: source)
+  }
+
+  static func table(_ arguments: [String], in folder: Scratch) throws -> String {
+    let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
+    #expect(run.status == 0, "\(arguments): \(run.stderr)")
+    return String(run.stdout.prefix { !$0.isWhitespace })
+  }
+
+  @Test("Paris: every clause of 2bis, 3bis and 3ter resolves by the name clauses prints; the second 2bis.1 is its own")
+  func parisNames() throws {
+    let folder = try Scratch()
+    try Self.negotiation(
+      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    let listing = try CLI.run(["clauses", "--json"], in: folder.path)
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+    let names = entries.compactMap { $0["name"] as? String }.filter {
+      $0.hasPrefix("Article 2bis") || $0.hasPrefix("Article 3bis") || $0.hasPrefix("Article 3ter") || $0 == "Article 3.3 (3 bis)"
+    }
+    #expect(names.count == 24)
+    for name in names {
+      let shown = try CLI.run(["show", name], in: folder.path)
+      #expect(shown.status == 0, "\(name): \(shown.stderr)")
+    }
+    #expect(try CLI.run(["show", "Article 2bis.1 (second)"], in: folder.path).stdout.contains("[All Parties [shall] regularly prepare"))
+    #expect(try CLI.run(["show", "Article 2bis.1"], in: folder.path).stdout.contains("All Parties shall undertake efforts"))
+  }
+
+  @Test("Paris: a sibling of an article's own text is refused when tabled; a paragraph under it is tabled, accepted and produced")
+  func articleText() throws {
+    let folder = try Scratch()
+    try Self.negotiation(
+      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try expectRefusal(
+      HostileCase(
+        name: "sibling of article text", arguments: ["propose", "Article 1", "--new-clause", "A definition.", "--by", "Brazil"],
+        message: "an article's own text has no siblings"), in: folder.path)
+    let under = try Self.table(
+      ["Article 1", "--new-clause", "\"Convention\" means the United Nations Framework Convention on Climate Change.", "--under"],
+      in: folder)
+    let subList = try Self.table(["Article 4.8", "--new-clause", "Early warning systems;", "--under"], in: folder)
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+    for id in [under, subList] {
+      let accepted = try CLI.run(["accept", id], in: folder.path)
+      #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+    try CLI.run(["session", "close"], in: folder.path)
+    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    let text = try CLI.run(["show"], in: folder.path).stdout
+    #expect(text.contains("Convention apply.\n\n1. \"Convention\" means the United Nations Framework Convention on Climate Change.\n"))
+    #expect(text.contains("provisions of paragraph 5 of this Article.\n\n      1. Early warning systems;\n\n9. Each Party"), "\(text)")
+    #expect(try CLI.run(["show", "Article 1.1"], in: folder.path).status == 0)
+  }
+
+  static let paragraphs = "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n\n5. Five.\n\n6. Six.\n"
+
+  @Test("chained moves give the same draft whatever order the chair accepts them in")
+  func chainedMoves() throws {
+    var drafts: [String] = []
+    for reversed in [false, true] {
+      let folder = try Scratch()
+      try Self.negotiation(Self.paragraphs, in: folder)
+      let first = try Self.table(["5", "--move-after", "3"], in: folder)
+      let second = try Self.table(["6", "--move-after", "5"], in: folder)
+      try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+      for id in reversed ? [second, first] : [first, second] {
+        let accepted = try CLI.run(["accept", id], in: folder.path)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+      }
+      try CLI.run(["session", "close"], in: folder.path)
+      let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
+      #expect(next.status == 0, "\(next.stderr)")
+      drafts.append(try CLI.run(["show"], in: folder.path).stdout)
+    }
+    #expect(drafts[0] == drafts[1])
+    #expect(drafts[0].contains("3. Three.\n\n4. Five.\n\n5. Six.\n\n6. Four.\n"), "\(drafts[0])")
+  }
+
+  @Test("move before a first clause and across levels; the table records the clause that really moved")
+  func movesAcrossLevels() throws {
+    let folder = try Scratch()
+    try Self.negotiation("1. One:\n\n(a) one a;\n\n(b) one b.\n\n2. Two.\n\n3. Three.\n", in: folder)
+    let before = try Self.table(["3", "--move-before", "1"], in: folder)
+    let down = try Self.table(["2", "--move-after", "1 (b)"], in: folder)
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+    for id in [down, before] { #expect(try CLI.run(["accept", id], in: folder.path).status == 0) }
+    try CLI.run(["session", "close"], in: folder.path)
+    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(try CLI.run(["show"], in: folder.path).stdout.contains("1. Three.\n\n2. One:\n\n(a) one a;\n\n(b) one b.\n\n(c) Two."))
+    #expect(next.stdout.contains("2 → 2 (c)"), "\(next.stdout)")
+  }
+}
