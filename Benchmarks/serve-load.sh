@@ -39,7 +39,8 @@ mkdir -p "$repo"
 delegations="${DELEGATIONS:-50}"
 : >"$work/tokens"
 for i in $(seq -w 1 "$delegations"); do
-  "$amend" access grant --delegation "Delegation $i" --repo "$repo" | head -1 >>"$work/tokens"
+  granted="$("$amend" access grant --delegation "Delegation $i" --repo "$repo")"
+  echo "${granted%%$'\n'*}" >>"$work/tokens"
 done
 
 "$amend" serve --repo "$repo" --port 0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
