@@ -12,6 +12,8 @@ public struct Placement: Sendable {
   public var proposedText: String?
   /// Why the proposal cannot apply as tabled, when it cannot.
   public var needsRevision: String?
+  /// For a sub-amendment: the text its parent proposes now, which it amends.
+  public var amends: String?
 
   /// The id people use for the target now ("7 (c)"), or the one it was tabled against.
   public func clauseName(_ record: ProposalRecord) -> String {
@@ -46,6 +48,7 @@ extension Snapshot {
 
   /// Where `record` applies in `version` (the current draft).
   public func placement(of record: ProposalRecord, in version: DraftVersion) throws -> Placement {
+    if let parent = record.to { return try subAmendmentPlacement(of: record, parent: parent, in: version) }
     let operation = try record.operation.decoded()
     var placement = Placement()
     let (start, draft) = try origin(of: record, operation, upTo: version.number)

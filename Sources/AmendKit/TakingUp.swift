@@ -8,6 +8,7 @@ extension Workspace {
     guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else { throw RevisionError.noDelegation }
     let snapshot = try snapshot()
     let state = try snapshot.ledger.get().proposal(id)
+    if let parent = state.record.to { throw SubAmendmentError.notForSubAmendments(command: "taken up", proposal: state.id, parent: parent) }
     let current = try snapshot.currentDraft()
     guard let clause = try snapshot.placement(of: state.record, in: current).clause else {
       throw RevisionError.clauseGone(proposal: state.id)

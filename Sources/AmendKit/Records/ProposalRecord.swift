@@ -30,11 +30,13 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var takenUpFrom: String?
   /// Tabled after the deadline (`--late`): a late ("manuscript") amendment the chair decides whether to take.
   public var late: Bool?
+  /// For a sub-amendment (`amend propose --to ID`): the id of the proposal whose proposed text it amends.
+  public var to: String?
 
   enum CodingKeys: String, CodingKey {
     case id, draft, clause, operation, delegation, email, cosponsors, tabled
     case takenUpFrom = "taken-up-from"
-    case late
+    case late, to
     case tabledBy = "tabled-by"
     case textBefore = "text-before"
     case textProposed = "text-proposed"
@@ -76,6 +78,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
     takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
     late = try container.decodeIfPresent(Bool.self, forKey: .late)
+    to = try container.decodeIfPresent(String.self, forKey: .to)
     rationale = ""
   }
 

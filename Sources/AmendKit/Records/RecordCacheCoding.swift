@@ -102,6 +102,7 @@ enum RecordCacheCoding {
     writer.string(record.rationale)
     writer.optional(record.takenUpFrom)
     writer.byte(record.late == nil ? 0 : record.late == true ? 2 : 1)
+    writer.optional(record.to)
   }
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
@@ -109,7 +110,7 @@ enum RecordCacheCoding {
       let operation = readOperation(&reader), let delegation = reader.string(), let email = reader.string(), let cosponsors = reader.strings(),
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
       let textProposed = reader.optionalString(), let rationale = reader.string(),
-      let takenUpFrom = reader.optionalString(), let late = reader.byte()
+      let takenUpFrom = reader.optionalString(), let late = reader.byte(), let to = reader.optionalString()
     else { return nil }
     var record = ProposalRecord(
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
@@ -118,6 +119,7 @@ enum RecordCacheCoding {
     record.operation = operation
     record.takenUpFrom = takenUpFrom
     record.late = late == 0 ? nil : late == 2
+    record.to = to
     return record
   }
 
@@ -138,6 +140,7 @@ enum RecordCacheCoding {
     for field in [event.clause, event.textBefore, event.textProposed, event.rationale, event.deadline] { writer.optional(field) }
     writer.byte(event.operation == nil ? 0 : 1)
     if let operation = event.operation { write(operation, to: &writer) }
+    writer.optional(event.subAmendment)
   }
 
   private static func write(_ operation: OperationRecord, to writer: inout Writer) {
@@ -181,6 +184,8 @@ enum RecordCacheCoding {
       guard let operation = readOperation(&reader) else { return nil }
       event.operation = operation
     }
+    guard let subAmendment = reader.optionalString() else { return nil }
+    event.subAmendment = subAmendment
     return event
   }
 

@@ -12,6 +12,7 @@ enum Messages {
     case let error as TablingError: tabling(error)
     case let error as CosponsorError: cosponsor(error)
     case let error as RevisionError: revision(error)
+    case let error as SubAmendmentError: subAmendment(error)
     case let error as DeadlineError: deadline(error)
     case let error as DecisionError: decision(error)
     case let error as NextDraftError: nextDraft(error)

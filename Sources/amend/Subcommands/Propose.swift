@@ -9,8 +9,10 @@ extension Amend {
       abstract: "Table an amendment to a clause of the current draft.",
       discussion: OperationArguments.discussion + "\nThe new proposal's id is the first word printed.")
 
-    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)…")
-    var clause: String
+    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)… (left out with --to)")
+    var clause: String?
+    @Option(help: "Amend the text this pending proposal proposes (a sub-amendment), rather than a clause.")
+    var to: String?
 
     // Words may begin with '-' ("-ish", "- and"): every text option reads its next argument as it is.
     @Option(parsing: .unconditional, help: "The delegation tabling it; it is the commit's author.", transform: Words.value)
@@ -28,13 +30,21 @@ extension Amend {
 
     @OptionGroup var options: RepositoryOptions
 
+    func validate() throws {
+      if to != nil, clause != nil {
+        throw ValidationError("--to ID amends a proposal's text, not a clause: leave out CLAUSE")
+      }
+      if to == nil, clause == nil { throw ValidationError("name the clause to amend (or --to ID to amend a proposal)") }
+    }
+
     func run() throws {
       let operation = try change.operation()
       let workspace = try options.workspace()
       var request = ProposalRequest(
-        clause: clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
+        clause: clause ?? "", delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
         email: email)
       request.late = late
+      request.to = to.map(ProposalID.init)
       let record = try workspace.table(request)
       workspace.reportWarnings()
       if let note = operation.pastedTextNote(in: record.textBefore) {
@@ -45,6 +55,9 @@ extension Amend {
       let summary = ProposalSummary(try snapshot.marshalled(record, in: try snapshot.currentDraft()))
       if json {
         Output.line(try JSONOutput.encode(summary))
+      } else if let parent = summary.to {
+        Output.line("\(summary.id) tabled by \(summary.sponsors), sub-amendment to \(parent) on \(summary.clauseName): \(summary.description)")
+        Output.line("  \(parent)'s text: \(summary.redline)")
       } else {
         Output.line("\(summary.id) tabled by \(summary.sponsors) on \(summary.clauseName): \(summary.description)")
         Output.line("  \(summary.clauseName) \(summary.redline)")
