@@ -409,7 +409,9 @@ extension AcceptedChange {
 extension Workspace {
   /// The commit of one accepted sub-amendment's words in `next`'s chain: authored by its delegation
   /// and naming it, so history and blame credit the words it brought to it.
-  static func subAmendmentStep(_ stage: SubAmendmentStage, of item: MarshalledProposal, clause: String, draft: Draft, number: Int)
+  static func subAmendmentStep(
+    _ stage: SubAmendmentStage, of item: MarshalledProposal, clause: String, draft: Draft, number: Int
+  )
     -> DraftStep
   {
     DraftStep(

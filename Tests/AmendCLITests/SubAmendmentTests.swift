@@ -57,7 +57,10 @@ struct SubAmendmentTests {
     let lines = compiled.components(separatedBy: "\n")
     let parentLine = try #require(lines.firstIndex { $0.contains("[\(parent)] European Union") })
     #expect(lines[parentLine + 2].contains("[\(sub)] Brazil, sub-amendment to [\(parent)]: replace 'forced labour'"), "\(compiled)")
-    #expect(lines[parentLine + 3].hasSuffix("\(parent)'s text: taking measures to combat trafficking and forced **or compulsory** labour of migrant workers, regardless of their immigration status;"))
+    #expect(
+      lines[parentLine + 3].hasSuffix(
+        "\(parent)'s text: taking measures to combat trafficking and forced **or compulsory** labour of migrant workers, regardless of their immigration status;"
+      ))
 
     let shownSub = try CLI.run(["proposal", sub], in: folder.path).stdout
     #expect(shownSub.contains("Sub-amendment to \(parent) (European Union, pending): changes the text it proposes\n"), "\(shownSub)")
@@ -96,7 +99,9 @@ struct SubAmendmentTests {
     #expect(next.status == 0, "\(next.stderr)")
     #expect(try CLI.run(["show", "7.b"], in: folder.path).stdout.contains("trafficking and forced or compulsory labour of migrant"))
     // The git CLI: the sub-amendment's commit in next's chain has its delegation as author.
-    let chain = try git(["log", "-4", "--format=%an|%(trailers:key=Amend-Proposal,valueonly,separator=)|%(trailers:key=Amend-Event,valueonly,separator=)"], in: folder.path)
+    let chain = try git(
+      ["log", "-4", "--format=%an|%(trailers:key=Amend-Proposal,valueonly,separator=)|%(trailers:key=Amend-Event,valueonly,separator=)"],
+      in: folder.path)
     #expect(chain.contains("Brazil|\(sub)|applied\n"), "\(chain)")
     #expect(chain.contains("European Union|\(parent)|applied\n"), "\(chain)")
     // amend blame, independently of git blame: the words the sub-amendment brought are Brazil's.
@@ -170,8 +175,17 @@ struct SubAmendmentTests {
       ("delete-clause", ["--to", "{p}", "--by", "Brazil", "--delete-clause"], "--delete-clause cannot be one"),
       ("move-after", ["--to", "{p}", "--by", "Brazil", "--move-after", "7.a"], "--move-after cannot be one"),
       ("new-clause", ["--to", "{p}", "--by", "Brazil", "--new-clause", "ensuring remedies;"], "--new-clause cannot be one"),
-      ("words only in the clause", ["--to", "{p}", "--by", "Brazil", "--delete", "forced labor"], "the words 'forced labor' are not in the text {p} proposes"),
-      ("no change", ["--to", "{p}", "--by", "Brazil", "--text", "taking measures to combat trafficking and forced labour of migrant workers, regardless of their immigration status;"], "leave the text {p} proposes as it is"),
+      (
+        "words only in the clause", ["--to", "{p}", "--by", "Brazil", "--delete", "forced labor"],
+        "the words 'forced labor' are not in the text {p} proposes"
+      ),
+      (
+        "no change",
+        [
+          "--to", "{p}", "--by", "Brazil", "--text",
+          "taking measures to combat trafficking and forced labour of migrant workers, regardless of their immigration status;",
+        ], "leave the text {p} proposes as it is"
+      ),
       ("a clause as well", ["7.b", "--to", "{p}", "--by", "Brazil", "--delete", "forced"], "leave out CLAUSE"),
       ("no delegation", ["--to", "{p}", "--by", " ", "--delete", "forced"], "no delegation"),
     ])

@@ -20,7 +20,8 @@ extension Messages {
     case .wordsAmbiguousInParent(let words, let count, let parent):
       return "the words '\(words)' occur \(count) times in the text \(parent) proposes: say which with --occurrence 1…\(count)"
     case .noSuchOccurrenceInParent(let words, let occurrence, let count, let parent):
-      return "the words '\(words)' occur \(count) time\(count == 1 ? "" : "s") in the text \(parent) proposes, so there is no occurrence \(occurrence)"
+      return
+        "the words '\(words)' occur \(count) time\(count == 1 ? "" : "s") in the text \(parent) proposes, so there is no occurrence \(occurrence)"
     case .noChangeToParent(let parent):
       return "that would leave the text \(parent) proposes as it is: say what the sub-amendment changes"
     case .subAmendmentsUndecided(let parent, let pending, let delegations):
@@ -37,9 +38,11 @@ extension Messages {
     case .laterChangeToParent(let proposal, let parent, let by):
       return "\(parent)'s text changed after \(proposal) was accepted (\(by)): take that back first, or table a new sub-amendment"
     case .noOralRevision(let proposal, let parent):
-      return "\(proposal) is a sub-amendment: accept it as tabled, and read out the chair's words when deciding \(parent) ('amend accept \(parent) --as-revised …')"
+      return
+        "\(proposal) is a sub-amendment: accept it as tabled, and read out the chair's words when deciding \(parent) ('amend accept \(parent) --as-revised …')"
     case .notForSubAmendments(let command, let proposal, let parent):
-      return "\(proposal) is a sub-amendment (to \(parent)) and cannot be \(command): withdraw it and table a new one with 'amend propose --to \(parent)'"
+      return
+        "\(proposal) is a sub-amendment (to \(parent)) and cannot be \(command): withdraw it and table a new one with 'amend propose --to \(parent)'"
     }
   }
 

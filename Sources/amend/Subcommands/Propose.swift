@@ -44,7 +44,7 @@ extension Amend {
         clause: clause ?? "", delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
         email: email)
       request.late = late
-      request.to = to.map(ProposalID.init)
+      request.to = to.map { ProposalID($0) }
       let record = try workspace.table(request)
       workspace.reportWarnings()
       if let note = operation.pastedTextNote(in: record.textBefore) {
