@@ -34,7 +34,7 @@ extension Amend {
       if to != nil, clause != nil {
         throw ValidationError("--to ID amends a proposal's text, not a clause: leave out CLAUSE")
       }
-      if to == nil, clause == nil { throw ValidationError("name the clause to amend (or --to ID to amend a proposal)") }
+      if to == nil, clause == nil { throw ValidationError("Missing expected argument '<clause>' (or --to ID, to amend a proposal's text)") }
     }
 
     func run() throws {
