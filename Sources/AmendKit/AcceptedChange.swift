@@ -30,11 +30,16 @@ struct AcceptedChange {
   var tabled: String?
   /// The chair's wording, when accepted as orally revised.
   var revised: String?
+  /// The words accepted sub-amendments gave the proposal, each applied after `tabled` (then the
+  /// proposal's own words) and credited to its delegation.
+  var subAmended: [SubAmendmentStage] = []
+  /// Set on the copy `apply` passes to `step` for the commit of one sub-amendment's words.
+  var stage: SubAmendmentStage?
 
   var id: String { item.id }
   var delegation: String { item.record.delegation }
   /// The words the clause ends with.
-  var wording: String? { revised ?? tabled }
+  var wording: String? { revised ?? subAmended.last?.text ?? tabled }
   var isDeletion: Bool {
     if case .delete = list { return true }
     return false
@@ -110,6 +115,10 @@ struct AcceptedChange {
     case .throughout:
       break
     }
+    if let staged = Self.subAmendmentStages(item, on: clause) {
+      (tabled, subAmended) = (staged.tabled, staged.stages)
+      if case .insert(_, let anchor, let before) = list { list = .insert(text: staged.tabled, anchor: anchor, before: before) }
+    }
     if let reworded, let revised {
       try ClauseText.checkWording(
         revised, of: reworded, in: draft, what: .revisedText(proposal: item.id, clause: clause.id))
@@ -119,6 +128,7 @@ struct AcceptedChange {
   /// The accepted proposals of `version`'s round, in the order they were accepted.
   static func accepted(in snapshot: Snapshot, _ version: DraftVersion) throws -> [MarshalledProposal] {
     try snapshot.marshalledList(version) { $0 == .accepted }
+      .filter { !$0.state.isSubAmendment }  // applied through their parents
       .sorted { ($0.state.decision?.seq ?? 0) < ($1.state.decision?.seq ?? 0) }
   }
 
@@ -192,7 +202,13 @@ extension AcceptedChange {
         continue
       }
       applied.inserted[key] = change.id
-      if let revised = change.revised, revised != text {
+      var current = text
+      for stage in change.subAmended where stage.text != current {
+        checkReadBack = checkReadBack || ClauseText.mayBreak(stage.text)
+        try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: key, with: stage.text) }
+        current = stage.text
+      }
+      if let revised = change.revised, revised != current {
         checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
         try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
       }
@@ -216,6 +232,7 @@ extension AcceptedChange {
     for change in changes {
       guard let clause = change.reworded else { continue }
       var text = combined[clause.key] ?? clause.text
+      let unchanged = text
       if let tabled = change.tabled {
         var merged: String
         do {
@@ -230,6 +247,22 @@ extension AcceptedChange {
         if merged != text {
           checkReadBack = checkReadBack || ClauseText.mayBreak(merged)
           try edit(change, byChair: false) { draft throws(DraftError) in try draft.replaceText(of: clause.key, with: merged) }
+          text = merged
+        }
+      }
+      for stage in change.subAmended {
+        // Each sub-amendment's words on what the proposal found, credited to its delegation; the last
+        // is the proposal's text as accepted, checked as the proposal's own words are.
+        let merged: String
+        do {
+          merged = try AcceptedWording.adding(stage.text, asRevised: false, to: unchanged, base: clause.text)
+        } catch {
+          guard stage.id == change.subAmended.last?.id, change.revised == nil else { continue }
+          throw ApplyFailure(change: change, problem: .wordingCollides, conflict: error)
+        }
+        if merged != text {
+          checkReadBack = checkReadBack || ClauseText.mayBreak(merged)
+          try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: clause.key, with: merged) }
           text = merged
         }
       }

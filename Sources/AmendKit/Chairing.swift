@@ -100,7 +100,11 @@ extension Workspace {
       made.asRevised = revised
       made.note = note
       event = made
-      return try made.file()
+      var files = try made.file()
+      if decision == .accept, let adoption = try subAmendmentAdoption(of: state, accepted: made, snapshot: snapshot, ledger: ledger) {
+        files.merge(try adoption.file()) { one, _ in one }
+      }
+      return files
     }
     guard let event else { throw RepositoryError.notRecorded(.decision) }
     if let markerNote { warnings.append(markerNote) }
@@ -137,6 +141,7 @@ extension Workspace {
   ) throws {
     let id = state.id
     let thisSession = state.decision?.session == session.id
+    try checkSubAmendmentDecision(decision, on: state, ledger: ledger)
     switch (decision, state.status) {
     case (_, .withdrawn):
       throw DecisionError.withdrawn(proposal: id, by: state.withdrawal?.by ?? state.record.delegation)
@@ -168,7 +173,7 @@ extension Workspace {
         throw DecisionError.emptyRevision
       }
     }
-    guard decision == .accept else { return }
+    guard decision == .accept, !state.isSubAmendment else { return }
     try checkAcceptance(state, asRevised: asRevised, snapshot: snapshot, ledger: ledger)
   }
 

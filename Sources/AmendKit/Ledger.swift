@@ -27,6 +27,21 @@ public struct ProposalState: Equatable, Sendable {
   public var tabled: ProposalRecord
   /// The proposal that took it up after it was withdrawn (`amend take-up`), if one did.
   public var takenUpBy: String?
+  /// Its sub-amendments (`amend propose --to`), in the order they were tabled.
+  public var subAmendments: [String] = []
+  /// The accepted sub-amendments that changed its proposed text (`sub-amended` events), in order;
+  /// `record` carries the text they made.
+  public var subAmendedBy: [EventRecord] = []
+  /// The proposal as its latest revision (or tabling) left it, before the sub-amendments accepted
+  /// since; nil when none was.
+  public var unamended: ProposalRecord?
+  /// For a fallen sub-amendment: its parent's rejection or withdrawal.
+  public var fellWith: EventRecord?
+  /// For a fallen sub-amendment: its status before it fell, restored if the parent's decision is taken back.
+  var statusBeforeFalling: ProposalStatus?
+  /// The proposal's record before each `sub-amended` event, by event id, so a sub-amendment's
+  /// acceptance taken back restores it.
+  var beforeSubAmendment: [String: ProposalRecord] = [:]
 
   /// The proposal's id.
   public var id: String { record.id }
@@ -71,7 +86,7 @@ public struct ProposalState: Equatable, Sendable {
 /// reading commands can warn and writers that depend on them can refuse.
 public struct Ledger: Sendable {
   /// Every readable proposal, by id.
-  public private(set) var proposals: [String: ProposalState] = [:]
+  public internal(set) var proposals: [String: ProposalState] = [:]
   /// Every session, in the order they were opened.
   public private(set) var sessions: [Session] = []
   /// Every readable event, in the order the fold applied them.
@@ -104,6 +119,7 @@ public struct Ledger: Sendable {
     for record in records {
       if let original = record.takenUpFrom { proposals[original]?.takenUpBy = record.id }
     }
+    linkSubAmendments()
     for problem in problems {
       let id = DamagedRecord.proposalID(inPath: problem.path)
       damaged[problem.path] = DamagedRecord(path: problem.path, proposal: id, reason: problem.message, restore: nil)
@@ -119,17 +135,20 @@ public struct Ledger: Sendable {
         $0.status = .withdrawn
         $0.withdrawal = event
       }
+      settleSubAmendments(of: event.proposal)
     case .accepted, .rejected, .deferred:
       if var state = readable(event.proposal, by: event) {
         decide(&state, event)
         proposals[state.id] = state
       }
+      settleSubAmendments(of: event.proposal)
       recordInSession(event)
     case .reopened:
       if var state = readable(event.proposal, by: event) {
         reopen(&state, event)
         proposals[state.id] = state
       }
+      takeBackSubAmendment(event)
       recordInSession(event)
     case .reconsidered:
       // A later session takes back whatever stands, a conflict included: the proposal is open again.
@@ -138,6 +157,7 @@ public struct Ledger: Sendable {
         state.status = .pending
         state.decision = nil
       }
+      takeBackSubAmendment(event)
       recordInSession(event)
     case .sessionOpened:
       let id = event.session ?? event.id
@@ -155,7 +175,12 @@ public struct Ledger: Sendable {
           id: id, name: event.sessionName ?? "", chair: event.chair ?? "",
           date: event.date ?? "", isOpen: true, decisions: []))
     case .proposalRevised:
-      update(event) { $0.revise(event) }
+      update(event) {
+        $0.revise(event)
+        $0.unamended = nil
+      }
+    case .subAmended:
+      update(event) { $0.subAmend(event) }
     case .deadlineSet:
       break  // Read by Snapshot.deadline, without folding the ledger.
     case .cosponsorJoined, .cosponsorLeft:

@@ -52,8 +52,8 @@ public struct MarshalledProposal: Sendable {
     case .moveClause, .moveClauseBefore:
       return clause.text
     default:
-      guard let proposed = placement.proposedText else { return clause.text }
-      return Redline.render(from: clause.text, to: proposed)
+      guard let proposed = placement.proposedText else { return placement.amends ?? clause.text }
+      return Redline.render(from: placement.amends ?? clause.text, to: proposed)
     }
   }
 }
@@ -116,12 +116,13 @@ extension Snapshot {
     // The sort keys, worked out once each rather than at every comparison.
     let places = listed.map(position)
     let roots = listed.indices.map(root)
-    return listed.indices.sorted { a, b in
+    let sorted = listed.indices.sorted { a, b in
       if places[a] != places[b] { return places[a] < places[b] }
       if roots[a] != roots[b] { return roots[a] < roots[b] }
       if listed[a].distance != listed[b].distance { return listed[a].distance > listed[b].distance }
       return a < b
     }.map { listed[$0] }
+    return Self.subAmendmentsBeforeParents(sorted)
   }
 
   static func distance(_ operation: ProposalOperation, _ placement: Placement) -> Int {
@@ -162,6 +163,7 @@ extension Snapshot {
     guard let clauseA = a.placement.clause, let clauseB = b.placement.clause, clauseA.key == clauseB.key else {
       return false
     }
+    if let subAmendments = subAmendmentsCollide(a, b) { return subAmendments }
     switch (a.operation, b.operation) {
     case (.newClause, _), (_, .newClause):
       return false

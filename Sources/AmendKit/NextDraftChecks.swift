@@ -29,7 +29,7 @@ extension Workspace {
   /// Whether an accepted proposal waits to be applied, or any decision was taken (or taken back)
   /// since the current draft was produced.
   static func decidedSinceLastDraft(_ ledger: Ledger, current: DraftVersion) -> Bool {
-    if ledger.proposals.values.contains(where: { $0.status == .accepted }) { return true }
+    if ledger.proposals.values.contains(where: { $0.status == .accepted && !$0.isSubAmendment }) { return true }
     let since = ledger.producedDrafts[current.number]?.seq ?? 0
     let decisions: Set<EventRecord.Kind> = [.accepted, .rejected, .deferred, .reopened, .reconsidered]
     return ledger.events.contains { $0.seq > since && decisions.contains($0.kind) }

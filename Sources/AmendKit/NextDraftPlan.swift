@@ -99,7 +99,8 @@ extension Workspace {
 
     return NextDraftPlan(
       result: NextDraft(
-        file: file, text: text, numbering: numbering, applied: accepted.map(\.id),
+        file: file, text: text, numbering: numbering,
+        applied: accepted.flatMap { [$0.id] + $0.state.subAmendedBy.compactMap(\.subAmendment) },
         carriedOver: carried, commit: nil, tag: "draft-\(number)", citations: citations.updates,
         unresolvedCitations: citations.unresolved),
       steps: steps, titleLine: titleLine)
@@ -111,6 +112,7 @@ extension Workspace {
     let item = change.item
     let clause = item.placement.clause?.id.display ?? item.record.clause
     let delegation = CommitText.line(item.record.delegation)
+    if let stage = change.stage, !byChair { return subAmendmentStep(stage, of: item, clause: clause, draft: draft, number: number) }
     guard byChair else {
       return DraftStep(
         author: Person.named(item.record.delegation, email: item.record.email),

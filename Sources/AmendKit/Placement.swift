@@ -14,6 +14,8 @@ public struct Placement: Sendable {
   public var needsRevision: String?
   /// For a global amendment, which has no single `clause`: every clause it changes; nil for others.
   public var throughout: [GlobalPlace]?
+  /// For a sub-amendment: the text its parent proposes now, which it amends.
+  public var amends: String?
 
   /// The id people use for the target now ("7 (c)"), or the one it was tabled against.
   public func clauseName(_ record: ProposalRecord) -> String {
@@ -48,6 +50,7 @@ extension Snapshot {
 
   /// Where `record` applies in `version` (the current draft).
   public func placement(of record: ProposalRecord, in version: DraftVersion) throws -> Placement {
+    if let parent = record.to { return try subAmendmentPlacement(of: record, parent: parent, in: version) }
     let operation = try record.operation.decoded()
     if case .throughout(let words, let with) = operation {
       return GlobalAmendment.placement(words: words, with: with, in: version)

@@ -26,6 +26,7 @@ extension Workspace {
       let state = try ledger.proposal(id)
       guard state.status.isUndecided else { throw RevisionError.notPending(proposal: state.id, status: state.status) }
       if state.record.isThroughout { throw GlobalAmendmentError.cannotRevise(proposal: state.id) }
+      if let parent = state.record.to { throw SubAmendmentError.notForSubAmendments(command: "revised", proposal: state.id, parent: parent) }
       guard state.isProposer(delegation) || state.isCosponsor(delegation) else {
         throw RevisionError.cannotRevise(
           delegation: delegation, proposal: state.id, proposer: state.record.delegation, cosponsors: state.cosponsors)

@@ -18,6 +18,8 @@ public struct ProposalRequest: Sendable {
   public var email: String?
   /// Tabled as a late ("manuscript") amendment, which the deadline then allows.
   public var late = false
+  /// For a sub-amendment: the pending proposal whose proposed text it amends (`clause` is then unused).
+  public var to: ProposalID?
 
   /// A request to table `operation` on `clause` for `delegation`.
   public init(
@@ -37,7 +39,8 @@ extension Workspace {
   /// Tables a proposal: checks it against the current draft at once and commits its record with the
   /// delegation as author.
   public func table(_ request: ProposalRequest) throws -> ProposalRecord {
-    try table(request, takingUp: nil) { _, _ in }
+    if let parent = request.to { return try tableSubAmendment(request, to: parent) }
+    return try table(request, takingUp: nil) { _, _ in }
   }
 
   /// Tables `request`; `original` is the withdrawn proposal it takes up, checked by `precondition`

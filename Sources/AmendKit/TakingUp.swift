@@ -8,6 +8,7 @@ extension Workspace {
     guard !delegation.trimmingCharacters(in: .whitespaces).isEmpty else { throw RevisionError.noDelegation }
     let snapshot = try snapshot()
     let state = try snapshot.ledger.get().proposal(id)
+    if let parent = state.record.to { throw SubAmendmentError.notForSubAmendments(command: "taken up", proposal: state.id, parent: parent) }
     let current = try snapshot.currentDraft()
     // A global amendment is tabled again throughout the text; any other on the clause where it stands now.
     let clause = try snapshot.placement(of: state.record, in: current).clause

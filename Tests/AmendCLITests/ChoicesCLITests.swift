@@ -16,7 +16,7 @@ struct ChoicesCLITests {
       (["diff", "--format", "xml"], "unknown format 'xml': use text, markdown, json, html, pdf, docx or akn"),
       (
         ["proposals", "--status", "maybe"],
-        "unknown status 'maybe': use one of pending, accepted, rejected, deferred, withdrawn, applied, conflict"
+        "unknown status 'maybe': use one of pending, accepted, rejected, deferred, withdrawn, applied, conflict, fallen"
       ),
     ]
     for (arguments, message) in cases {

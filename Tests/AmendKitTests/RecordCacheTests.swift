@@ -30,6 +30,7 @@ extension ProposalRecord {
     record.takenUpFrom = "0badf00d"
     record.late = true
     record.throughout = ["7.b", "9"]
+    record.to = "1234abcd"
     return record
   }
 }
@@ -43,6 +44,7 @@ extension RecordCacheTests {
     (event.clause, event.textBefore, event.textProposed, event.rationale) = ("7.b", "before", "after «é»", "Why.")
     event.operation = ProposalRecord.sample.operation
     event.deadline = "2010-10-12T18:00:00Z"
+    event.subAmendment = "1234abcd"
     return event
   }
 
@@ -88,7 +90,7 @@ extension RecordCacheTests {
   @Test func theCoderKnowsEveryField() {
     #expect(Mirror(reflecting: Self.proposal).children.count == 15, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.proposal.operation).children.count == 8, "update RecordCacheCoding and RecordCache.format")
-    #expect(Mirror(reflecting: Self.event).children.count == 21, "update RecordCacheCoding and RecordCache.format")
+    #expect(Mirror(reflecting: Self.event).children.count == 22, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.table).children.count == 3, "update RecordCacheCoding and RecordCache.format")
     #expect(Mirror(reflecting: Self.table.changes[0]).children.count == 3, "update RecordCacheCoding and RecordCache.format")
   }

@@ -16,6 +16,8 @@ public enum ProposalStatus: String, Codable, Sendable, CaseIterable {
   case applied
   /// Decided both ways in merged histories; the chair must decide it again.
   case conflict
+  /// A sub-amendment whose parent was rejected or withdrawn before it was applied: the question lapsed.
+  case fallen
 
   /// Still to be decided: on the chair's list.
   public var isUndecided: Bool { self == .pending || self == .deferred }

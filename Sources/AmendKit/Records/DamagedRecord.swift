@@ -48,7 +48,7 @@ public struct DamagedRecord: Equatable, Sendable {
     case .deferred: .deferred
     case .reopened, .reconsidered: .pending
     case .draftProduced: .applied
-    case .sessionOpened, .sessionClosed, .cosponsorJoined, .cosponsorLeft, .proposalRevised, .deadlineSet: status
+    case .sessionOpened, .sessionClosed, .cosponsorJoined, .cosponsorLeft, .proposalRevised, .deadlineSet, .subAmended: status
     }
   }
 }

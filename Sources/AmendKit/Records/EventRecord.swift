@@ -34,6 +34,9 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case proposalRevised = "proposal-revised"
     /// The deadline for tabling set (`deadline`) or, with none, lifted, by the secretariat (`by`).
     case deadlineSet = "deadline-set"
+    /// A pending proposal's proposed text changed by a sub-amendment the chair accepted
+    /// (`sub-amendment`, tabled by `by`): its operation and texts stand from then on, like a revision's.
+    case subAmended = "sub-amended"
   }
 
   /// The event's id, which names its file.
@@ -77,6 +80,8 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public var rationale: String?
   /// For deadline-set: the moment after which proposals are late, ISO 8601 in UTC; absent when lifted.
   public var deadline: String?
+  /// For sub-amended: the accepted sub-amendment that changed the proposal's text.
+  public var subAmendment: String?
 
   /// The proposal it concerns, typed.
   public var proposalID: ProposalID? { proposal.map { ProposalID($0) } }
@@ -92,6 +97,7 @@ public struct EventRecord: Codable, Equatable, Sendable {
     case onBehalfOf = "on-behalf-of"
     case sessionName = "session-name"
     case asRevised = "as-revised"
+    case subAmendment = "sub-amendment"
   }
 
   /// An event with only the fields every event has.

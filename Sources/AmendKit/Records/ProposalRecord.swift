@@ -33,11 +33,13 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   /// For a global amendment (`propose --throughout`): the clauses of that draft where its words occurred
   /// when it was tabled, in the draft's order. The record then has no `clause` and no `text-before`.
   public var throughout: [String]?
+  /// For a sub-amendment (`amend propose --to ID`): the id of the proposal whose proposed text it amends.
+  public var to: String?
 
   enum CodingKeys: String, CodingKey {
     case id, draft, clause, operation, delegation, email, cosponsors, tabled
     case takenUpFrom = "taken-up-from"
-    case late, throughout
+    case late, throughout, to
     case tabledBy = "tabled-by"
     case textBefore = "text-before"
     case textProposed = "text-proposed"
@@ -88,6 +90,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     textProposed = try container.decodeIfPresent(String.self, forKey: .textProposed)
     takenUpFrom = try container.decodeIfPresent(String.self, forKey: .takenUpFrom)
     late = try container.decodeIfPresent(Bool.self, forKey: .late)
+    to = try container.decodeIfPresent(String.self, forKey: .to)
     rationale = ""
   }
 

@@ -16,7 +16,7 @@ import GitStore
 final class RecordCache {
   /// Bump when `ProposalRecord`, `OperationRecord`, `EventRecord` or `NumberingTable` gain, lose or
   /// rename a field (and change `RecordCacheCoding` to match), so that an older file is not read.
-  static let format = 4
+  static let format = 5
   /// Chunks the file may grow to before it is rewritten as one.
   static let chunksBeforeRewrite = 64
 

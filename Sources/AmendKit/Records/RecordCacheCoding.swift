@@ -104,6 +104,7 @@ enum RecordCacheCoding {
     writer.byte(record.late == nil ? 0 : record.late == true ? 2 : 1)
     writer.byte(record.throughout == nil ? 0 : 1)
     writer.strings(record.throughout ?? [])
+    writer.optional(record.to)
   }
 
   private static func readProposal(_ reader: inout Reader) -> ProposalRecord? {
@@ -112,7 +113,7 @@ enum RecordCacheCoding {
       let tabled = reader.string(), let tabledBy = reader.string(), let textBefore = reader.string(),
       let textProposed = reader.optionalString(), let rationale = reader.string(),
       let takenUpFrom = reader.optionalString(), let late = reader.byte(), let isThroughout = reader.byte(),
-      let throughout = reader.strings()
+      let throughout = reader.strings(), let to = reader.optionalString()
     else { return nil }
     var record = ProposalRecord(
       id: id, draft: draft, clause: clause, operation: .deleteClause, delegation: delegation, email: email,
@@ -122,6 +123,7 @@ enum RecordCacheCoding {
     record.takenUpFrom = takenUpFrom
     record.late = late == 0 ? nil : late == 2
     record.throughout = isThroughout == 0 ? nil : throughout
+    record.to = to
     return record
   }
 
@@ -142,6 +144,7 @@ enum RecordCacheCoding {
     for field in [event.clause, event.textBefore, event.textProposed, event.rationale, event.deadline] { writer.optional(field) }
     writer.byte(event.operation == nil ? 0 : 1)
     if let operation = event.operation { write(operation, to: &writer) }
+    writer.optional(event.subAmendment)
   }
 
   private static func write(_ operation: OperationRecord, to writer: inout Writer) {
@@ -185,6 +188,8 @@ enum RecordCacheCoding {
       guard let operation = readOperation(&reader) else { return nil }
       event.operation = operation
     }
+    guard let subAmendment = reader.optionalString() else { return nil }
+    event.subAmendment = subAmendment
     return event
   }
 

@@ -59,7 +59,7 @@ public enum Compilation {
         out.append((format == .markdown ? "> " : indent + "    ") + "(\(count) bracket\(count == 1 ? "" : "s") remain\(count == 1 ? "s" : ""))")
       }
       var bis = 0
-      for item in byClause[clause.key] ?? [] {
+      for item in subAmendmentsUnderParents(byClause[clause.key] ?? []) {
         if case .newClause(_, false) = item.operation { bis += 1 }
         out.append(
           contentsOf: entry(item, bisIndex: max(bis, 1), format: format, indent: indent, statements: statements, cited: pages?.citationNote(item)))
@@ -76,11 +76,17 @@ public enum Compilation {
 
   static func entry(_ item: MarshalledProposal, bisIndex: Int, format: Format, indent: String, statements: Bool, cited: String? = nil) -> [String] {
     let summary = ProposalSummary(item, bisIndex: bisIndex)
-    let lead = format == .markdown ? "> " : indent + "    "
+    let lead = format == .markdown ? (summary.to == nil ? "> " : "> > ") : indent + (summary.to == nil ? "    " : "      ")
     var lines = [
       "\(lead)[\(summary.id)] \(summary.sponsors): \(summary.description)",
       "\(lead)\(summary.clauseName) \(cited.map { $0 + " " } ?? "")\(summary.redline)",
     ]
+    if let parent = summary.to {
+      lines = [
+        "\(lead)[\(summary.id)] \(summary.sponsors), sub-amendment to [\(parent)]: \(summary.description)",
+        "\(lead)\(parent)'s text: \(summary.redline)",
+      ]
+    }
     if summary.late == true {
       lines.append("\(lead)LATE: tabled after the deadline; the chair decides whether to take it")
     }

@@ -89,6 +89,14 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
   /// For a global amendment (`propose --throughout`), whose `clause` is empty: each clause of the current
   /// draft it changes, in the draft's order; absent for others.
   public var throughout: [ThroughoutClause]?
+  /// For a sub-amendment: the proposal whose proposed text it amends; absent otherwise.
+  public var to: String?
+  /// Its sub-amendments, in the order tabled; absent when it has none.
+  public var subAmendments: [String]?
+  /// The accepted sub-amendments that changed its proposed text, in order; absent when none did.
+  public var subAmendedBy: [String]?
+  /// For a fallen sub-amendment: how its parent went ("rejected" or "withdrawn").
+  public var fellWith: String?
 
   /// One revision: who, when, and what the proposal then asked.
   public struct Revision: Codable, Equatable, Sendable {
@@ -161,6 +169,11 @@ public struct ProposalSummary: Codable, Equatable, Sendable {
     late = record.late
     line = item.placement.clause?.line
     if item.operation.isThroughout { describeThroughout(item) }
+    to = record.to
+    subAmendments = item.state.subAmendments.isEmpty ? nil : item.state.subAmendments
+    let amendedBy = item.state.subAmendedBy.compactMap(\.subAmendment)
+    subAmendedBy = amendedBy.isEmpty ? nil : amendedBy
+    fellWith = item.state.fellWith.map { $0.kind == .withdrawn ? "withdrawn" : $0.kind.rawValue }
   }
 
   /// "conflict: accepted in session A (2010-10-13, chair X) and rejected in session B (…)", when in conflict.

@@ -254,7 +254,7 @@ final class HistoryCheck {
       if roles.isRecorded, !roles.roles.isSecretariat(person) {
         breach(commit, .deadlineNotBySecretariat(person: person, secretariat: roles.roles.secretariat.name))
       }
-    case .sessionOpened, .sessionClosed, .accepted, .rejected, .deferred, .reopened, .reconsidered, .draftProduced:
+    case .sessionOpened, .sessionClosed, .accepted, .rejected, .deferred, .reopened, .reconsidered, .draftProduced, .subAmended:
       signers.insert(person)
       if roles.isRecorded, !roles.roles.mayChair(person) {
         breach(commit, .notChairOrSecretariat(act: event.kind.rawValue, person: person, path: path))

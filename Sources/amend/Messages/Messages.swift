@@ -14,6 +14,7 @@ enum Messages {
     case let error as GlobalAmendmentError: throughout(error)
     case let error as CosponsorError: cosponsor(error)
     case let error as RevisionError: revision(error)
+    case let error as SubAmendmentError: subAmendment(error)
     case let error as DeadlineError: deadline(error)
     case let error as DecisionError: decision(error)
     case let error as NextDraftError: nextDraft(error)

@@ -36,7 +36,9 @@ extension Amend {
               : "\(item.placement.clause.map { $0.id.display } ?? summary.clause) \(item.placement.clause?.text ?? "")")
           lastClause = summary.clause
         }
-        let marks = ([.deferred, .conflict].contains(item.state.status) ? [summary.status] : []) + (summary.late == true ? ["late"] : [])
+        let marks =
+          ([.deferred, .conflict].contains(item.state.status) ? [summary.status] : []) + (summary.late == true ? ["late"] : [])
+          + (summary.to.map { ["sub-amendment to \($0)"] } ?? [])
         let note = marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"
         Output.line("  \(summary.id) \(summary.sponsors)\(note): \(summary.description)")
         ThroughoutOutput.redlines(summary, indent: "    ")
@@ -44,6 +46,7 @@ extension Amend {
         if let conflict = summary.conflictLine { Output.line("    \(conflict)") }
         if let reason = summary.needsRevision { Output.line("    needs revision: \(reason)") }
       }
+      for line in try SubAmendmentLines.fallen(since: current, in: snapshot) { Output.line(line) }
     }
   }
 }

@@ -37,6 +37,7 @@ extension Amend {
       if summary.late == true { Output.line("Late: tabled after the deadline; the chair decides whether to take it") }
       if let original = summary.takenUpFrom { Output.line("Takes up \(original), withdrawn") }
       if let successor = summary.takenUpBy { Output.line("Taken up as \(successor)") }
+      for line in try SubAmendmentLines.proposal(summary, in: snapshot) { Output.line(line) }
       for (number, revision) in (summary.revisions ?? []).enumerated() {
         let onBehalf = revision.onBehalfOf.map { " on behalf of \($0)" } ?? ""
         let operation = (try? revision.operation?.decoded())?.description(clause: ClauseID(rawValue: revision.clause).display) ?? "?"

@@ -9,10 +9,12 @@ extension Amend {
       abstract: "Table an amendment to a clause of the current draft.",
       discussion: OperationArguments.discussion + "\nThe new proposal's id is the first word printed.")
 
-    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)… (none with --throughout)")
+    @Argument(help: "The clause, as people cite it: 7.b, 7 (b), para 7 (b)… (none with --throughout or --to)")
     var clause: String?
     @Flag(help: "A global amendment: --replace (or --delete) the words in every clause where they occur; give no clause.")
     var throughout = false
+    @Option(help: "Amend the text this pending proposal proposes (a sub-amendment), rather than a clause.")
+    var to: String?
 
     // Words may begin with '-' ("-ish", "- and"): every text option reads its next argument as it is.
     @Option(parsing: .unconditional, help: "The delegation tabling it; it is the commit's author.", transform: Words.value)
@@ -32,9 +34,12 @@ extension Amend {
 
     func validate() throws {
       if throughout {
+        if to != nil { throw ValidationError("--throughout and --to do not go together: a global amendment changes the draft, not a proposal") }
         _ = try change.throughoutOperation(clause: clause)
-      } else if clause == nil {
-        throw ValidationError("Missing expected argument '<clause>'")
+      } else if to != nil, clause != nil {
+        throw ValidationError("--to ID amends a proposal's text, not a clause: leave out CLAUSE")
+      } else if to == nil, clause == nil {
+        throw ValidationError("Missing expected argument '<clause>' (or --to ID, to amend a proposal's text)")
       }
     }
 
@@ -45,6 +50,7 @@ extension Amend {
         clause: clause ?? "", delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
         email: email)
       request.late = late
+      request.to = to.map { ProposalID($0) }
       let record = try workspace.table(request)
       workspace.reportWarnings()
       if throughout {
@@ -59,6 +65,9 @@ extension Amend {
       let summary = ProposalSummary(try snapshot.marshalled(record, in: try snapshot.currentDraft()))
       if json {
         Output.line(try JSONOutput.encode(summary))
+      } else if let parent = summary.to {
+        Output.line("\(summary.id) tabled by \(summary.sponsors), sub-amendment to \(parent) on \(summary.clauseName): \(summary.description)")
+        Output.line("  \(parent)'s text: \(summary.redline)")
       } else {
         Output.line("\(summary.id) tabled by \(summary.sponsors) on \(summary.clauseName): \(summary.description)")
         Output.line("  \(summary.clauseName) \(summary.redline)")
