@@ -2,9 +2,6 @@ import Foundation
 import GitCLISupport
 import Testing
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -44,17 +41,20 @@ final class WebDriver {
     }
   }
 
+  /// Stops chromedriver (and with it any browser left): its own shutdown command, then SIGKILL if need be.
   func stop() {
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    guard process.isRunning else { return }
+    _ = try? HTTP.request("GET", base.appendingPathComponent("shutdown"), timeout: 3)
+    let deadline = Date().addingTimeInterval(3)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
   }
 
   deinit { stop() }
 
   /// A new headless Chromium with its own profile (so its own cookies), logging the console.
-  func session(profile: String, size: (Int, Int) = (1280, 900)) throws -> BrowserSession {
+  func session(profile: String, size: (Int, Int) = (1280, 900)) throws -> Browser {
     let capabilities: [String: Any] = [
       "capabilities": [
         "alwaysMatch": [
@@ -75,7 +75,7 @@ final class WebDriver {
     guard let value = answer as? [String: Any], let id = value["sessionId"] as? String else {
       throw Failure(description: "chromedriver gave no session: \(String(describing: answer))")
     }
-    return BrowserSession(driver: self, id: id)
+    return Browser(driver: self, id: id)
   }
 
   /// One WebDriver command; its `value`, or a failure with WebDriver's error and message.
@@ -94,7 +94,7 @@ final class WebDriver {
 }
 
 /// One browser (one Chromium) driven through the WebDriver.
-final class BrowserSession {
+final class Browser {
   let driver: WebDriver
   let id: String
   static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
@@ -104,7 +104,9 @@ final class BrowserSession {
     self.id = id
   }
 
-  func close() { _ = try? driver.command("DELETE", "session/\(id)") }
+  func close() {
+    _ = try? driver.command("DELETE", "session/\(id)")
+  }
 
   @discardableResult
   func command(_ method: String, _ path: String, _ body: Any? = nil) throws -> Any? {
@@ -186,7 +188,8 @@ func waitUntil(seconds: Double, _ what: String, _ condition: () throws -> Bool) 
   throw WebDriver.Failure(description: "waited \(seconds) s for \(what)")
 }
 
-/// Blocking HTTP for a test: the WebDriver and the server on loopback.
+/// Blocking HTTP/1.1 over a plain socket, for loopback only (chromedriver and the server under test): one
+/// request per connection (`Connection: close`), the answer read to the end.
 enum HTTP {
   struct Answer {
     var status: Int
@@ -197,27 +200,88 @@ enum HTTP {
   static func request(
     _ method: String, _ url: URL, body: Data? = nil, headers: [String: String] = [:], timeout: TimeInterval = 10
   ) throws -> Answer {
-    var request = URLRequest(url: url, timeoutInterval: timeout)
-    request.httpMethod = method
-    request.httpBody = body
-    if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: Result<Answer, any Error> = .failure(WebDriver.Failure(description: "no answer"))
-    let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      if let error {
-        result = .failure(error)
-      } else {
-        let http = response as? HTTPURLResponse
-        var fields: [String: String] = [:]
-        for (name, value) in http?.allHeaderFields ?? [:] { fields[String(describing: name).lowercased()] = String(describing: value) }
-        result = .success(Answer(status: http?.statusCode ?? 0, body: data ?? Data(), headers: fields))
-      }
-      done.signal()
+    guard let host = url.host, let port = url.port else { throw WebDriver.Failure(description: "not a loopback address: \(url)") }
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw WebDriver.Failure(description: "no socket") }
+    defer { close(descriptor) }
+    var wait = timeval(tv_sec: Int(timeout), tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    task.resume()
-    done.wait()
-    return try result.get()
+    guard connected == 0 else { throw WebDriver.Failure(description: "cannot connect to \(url)") }
+    var path = url.path.isEmpty ? "/" : url.path
+    if let query = url.query { path += "?" + query }
+    var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+    for (name, value) in headers { head += "\(name): \(value)\r\n" }
+    if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" } else if method != "GET" { head += "Content-Length: 0\r\n" }
+    let request = Data((head + "\r\n").utf8) + (body ?? Data())
+    try request.withUnsafeBytes { bytes in
+      var sent = 0
+      while sent < bytes.count {
+        let count = send(descriptor, bytes.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+        guard count > 0 else { throw WebDriver.Failure(description: "cannot send to \(url)") }
+        sent += count
+      }
+    }
+    var answer = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    // Read until the answer is complete: its Content-Length, the last chunk, or the end of the connection
+    // (chromedriver keeps it open whatever Connection says).
+    while !complete(answer) {
+      let count = recv(descriptor, &buffer, buffer.count, 0)
+      if count < 0 { throw WebDriver.Failure(description: "no answer from \(url) within \(timeout) s") }
+      if count == 0 { break }
+      answer.append(contentsOf: buffer[0..<count])
+    }
+    return try parse(answer, from: url)
+  }
+
+  static func complete(_ answer: Data) -> Bool {
+    guard let split = answer.range(of: Data("\r\n\r\n".utf8)) else { return false }
+    let head = String(decoding: answer[..<split.lowerBound], as: UTF8.self).lowercased()
+    let bodyLength = answer.distance(from: split.upperBound, to: answer.endIndex)
+    for line in head.components(separatedBy: "\r\n") where line.hasPrefix("content-length:") {
+      return bodyLength >= Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+    if head.contains("transfer-encoding: chunked") || head.contains("transfer-encoding:chunked") {
+      return answer[split.upperBound...].range(of: Data("0\r\n\r\n".utf8)) != nil
+    }
+    return false
+  }
+
+  static func parse(_ answer: Data, from url: URL) throws -> Answer {
+    guard let split = answer.range(of: Data("\r\n\r\n".utf8)) else { throw WebDriver.Failure(description: "a broken answer from \(url)") }
+    let head = String(decoding: answer[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+    let status = head.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+    var headers: [String: String] = [:]
+    for line in head.dropFirst() {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    var body = Data(answer[split.upperBound...])
+    if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunked(body) }
+    return Answer(status: status, body: body, headers: headers)
+  }
+
+  static func dechunked(_ data: Data) -> Data {
+    var out = Data()
+    var rest = data[...]
+    while let end = rest.range(of: Data("\r\n".utf8)) {
+      let sizeText = String(decoding: rest[..<end.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
+      guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
+      let start = end.upperBound
+      guard rest.distance(from: start, to: rest.endIndex) >= size else { break }
+      let stop = rest.index(start, offsetBy: size)
+      out.append(rest[start..<stop])
+      rest = rest[rest.index(stop, offsetBy: min(2, rest.distance(from: stop, to: rest.endIndex)))...]
+    }
+    return out
   }
 }
 

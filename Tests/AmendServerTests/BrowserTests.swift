@@ -8,7 +8,7 @@ import Testing
 struct BrowserTests {
   @Test("a delegation tables 7 (b) through the form, the chair accepts it, the screen follows without reloading, the secretariat produces the eighth draft")
   func threeMoments() throws {
-    let room = try Room()
+    let room = try ServedRoom()
     defer { room.stop() }
     let driver = try WebDriver()
     defer { driver.stop() }

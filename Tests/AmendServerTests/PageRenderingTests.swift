@@ -18,9 +18,9 @@ struct PageRenderingTests {
   static func negotiation() throws -> (folder: String, repository: String, eu: String, hostile: String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amend-pages-\(UUID().uuidString)").path
     let repository = folder + "/negotiation"
-    try Room.initialise(repository)
+    try ServedRoom.initialise(repository)
     func amend(_ arguments: [String]) throws -> String {
-      let run = try Room.amend(arguments, in: repository)
+      let run = try ServedRoom.amend(arguments, in: repository)
       try #require(run.status == 0, "amend \(arguments.joined(separator: " ")): \(run.stderr)")
       return String(run.stdout.prefix { !$0.isWhitespace })
     }

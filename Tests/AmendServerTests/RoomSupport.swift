@@ -4,7 +4,7 @@ import Testing
 
 /// A negotiation served by the real `amend serve` on a free loopback port: the seventh draft, access
 /// tokens for a delegation, the chair and the secretariat, and the server's operator as committer.
-final class Room {
+final class ServedRoom {
   let scratch: String
   let repository: String
   let port: Int
