@@ -14,7 +14,7 @@ struct Amend: ParsableCommand {
       Proposals.self, ProposalCommand.self, Compile.self, BracketsCommand.self, DeadlineCommand.self,
       SessionCommand.self, Agenda.self, Accept.self, Reject.self, Defer.self, Reopen.self, Reconsider.self, Next.self,
       HistoryCommand.self, BlameCommand.self, DiffCommand.self, LogCommand.self, Clone.self, Sync.self,
-      RolesCommand.self, Verify.self,
+      RolesCommand.self, Verify.self, Serve.self, Access.self,
     ])
 
   /// Parses, then runs: a mistake in the arguments and a failure while running are told apart by

@@ -54,58 +54,37 @@ struct OperationArguments: ParsableArguments {
   @Option(help: "Keep alternative N of a group side by side ([…][…]) and delete the others.") var chooseOption: Int?
 
   func validate() throws {
-    if let occurrence, occurrence < 1 {
-      throw ValidationError("--occurrence counts from 1 (the first place the words occur), so \(occurrence) is not one")
-    }
     _ = try operation()
+  }
+
+  /// The fields the options name, for AmendKit's one rule (OperationFields).
+  var fields: OperationFields {
+    var fields = OperationFields()
+    fields.replace = replace
+    fields.with = with
+    fields.delete = delete
+    fields.insert = insert
+    fields.after = after
+    fields.before = before
+    fields.atStart = atStart
+    fields.atEnd = atEnd
+    fields.occurrence = occurrence
+    fields.text = text
+    fields.deleteClause = deleteClause
+    fields.newClause = newClause
+    fields.moveAfter = moveAfter
+    fields.removeBrackets = removeBrackets
+    fields.deleteBracketed = deleteBracketed
+    fields.chooseOption = chooseOption
+    return fields
   }
 
   /// The one operation the options ask for; every mistake in combining them is an argument error.
   func operation() throws(ValidationError) -> ProposalOperation {
-    let placeBefore = before == "" && newClause != nil
-    let before = placeBefore ? nil : before
-    var chosen: [ProposalOperation] = []
-    if let replace {
-      guard let with else { throw ValidationError("--replace needs --with NEW: the words that replace '\(replace)'") }
-      chosen.append(.replaceWords(words: replace, with: with, occurrence: occurrence))
-    } else if with != nil {
-      throw ValidationError("--with goes with --replace OLD: say which words it replaces")
+    do {
+      return try fields.operation()
+    } catch {
+      throw ValidationError(Messages.operationFields(error))
     }
-    if let delete { chosen.append(.deleteWords(words: delete, occurrence: occurrence)) }
-    if let insert {
-      let anchors: [ProposalOperation.Anchor] =
-        [after.map { .after($0) }, before.map { .before($0) }, atStart ? .atStart : nil, atEnd ? .atEnd : nil]
-        .compactMap { $0 }
-      if case .before("") = anchors.first {
-        throw ValidationError("--before needs the words to insert before (words beginning with '-' are written --before=-WORDS)")
-      }
-      guard anchors.count == 1, let anchor = anchors.first else {
-        throw ValidationError("--insert needs exactly one of --after WORDS, --before WORDS, --at-start, --at-end")
-      }
-      chosen.append(.insertWords(text: insert, anchor: anchor, occurrence: occurrence))
-    } else if after != nil || before != nil || atStart || atEnd {
-      throw ValidationError("--after, --before, --at-start and --at-end go with --insert TEXT")
-    }
-    if let text { chosen.append(.replaceClause(text: text)) }
-    if deleteClause { chosen.append(.deleteClause) }
-    if let newClause { chosen.append(.newClause(text: newClause, before: placeBefore)) }
-    if let moveAfter { chosen.append(.moveClause(after: moveAfter)) }
-    if removeBrackets { chosen.append(.brackets(.removeBrackets, occurrence: occurrence)) }
-    if deleteBracketed { chosen.append(.brackets(.deleteBracketed, occurrence: occurrence)) }
-    if let chooseOption {
-      guard chooseOption >= 1 else { throw ValidationError("--choose-option counts from 1 (the first alternative), so \(chooseOption) is not one") }
-      chosen.append(.brackets(.chooseOption(chooseOption), occurrence: occurrence))
-    }
-    guard chosen.count == 1, let operation = chosen.first else {
-      throw ValidationError(
-        chosen.isEmpty
-          ? "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, "
-            + "--remove-brackets, --delete-bracketed or --choose-option"
-          : "give one operation per proposal; table the others separately")
-    }
-    if occurrence != nil, operation.anchorWords == nil, !operation.isBracketEdit {
-      throw ValidationError("--occurrence goes with --replace, --delete, --insert with --after/--before, or a bracket operation")
-    }
-    return operation
   }
 }

@@ -1,4 +1,5 @@
 import AmendKit
+import AmendServer
 import Documents
 import DraftText
 
@@ -26,6 +27,8 @@ enum Messages {
     case let error as SyncError: sync(error)
     case let error as RoleError: role(error)
     case let error as SigningError: signing(error)
+    case let error as OperationFieldsError: operationFields(error)
+    case let error as AccessError: access(error)
     default: nil
     }
   }

@@ -1,0 +1,80 @@
+/// The fields that say what a proposal does, named as the CLI's long options and the server's JSON body
+/// keys name them (`replace`, `with`, `insert`, `after`, `at-start`, …): the one rule turning them into a
+/// ``ProposalOperation``, shared by `amend propose`/`amend revise` and `POST /api/proposals`.
+public struct OperationFields: Equatable, Sendable {
+  /// Words to replace (with ``with``).
+  public var replace: String?
+  /// The words that replace them.
+  public var with: String?
+  /// Words to delete.
+  public var delete: String?
+  /// Words to insert, with exactly one of ``after``, ``before``, ``atStart``, ``atEnd``.
+  public var insert: String?
+  /// Insert after these words.
+  public var after: String?
+  /// Insert before these words; the empty string, with ``newClause``, places the new clause before the clause.
+  public var before: String?
+  /// Insert at the start of the clause.
+  public var atStart = false
+  /// Insert at the end of the clause.
+  public var atEnd = false
+  /// Which occurrence of the words (or which bracket), counting from 1.
+  public var occurrence: Int?
+  /// The clause's whole new text.
+  public var text: String?
+  /// Delete the clause.
+  public var deleteClause = false
+  /// Text of a new clause after the clause (before it with ``before`` empty).
+  public var newClause: String?
+  /// Move the clause to follow this one.
+  public var moveAfter: String?
+  /// Remove a pair of brackets, keeping the text inside.
+  public var removeBrackets = false
+  /// Delete bracketed text, brackets and all.
+  public var deleteBracketed = false
+  /// Keep alternative N of a group side by side and delete the others.
+  public var chooseOption: Int?
+
+  /// No operation yet.
+  public init() {}
+
+  /// The one operation the fields ask for; every mistake in combining them is an ``OperationFieldsError``.
+  public func operation() throws(OperationFieldsError) -> ProposalOperation {
+    if let occurrence, occurrence < 1 { throw .occurrenceBelowOne(occurrence) }
+    let placeBefore = before == "" && newClause != nil
+    let before = placeBefore ? nil : before
+    var chosen: [ProposalOperation] = []
+    if let replace {
+      guard let with else { throw .replaceWithoutWith(words: replace) }
+      chosen.append(.replaceWords(words: replace, with: with, occurrence: occurrence))
+    } else if with != nil {
+      throw .withWithoutReplace
+    }
+    if let delete { chosen.append(.deleteWords(words: delete, occurrence: occurrence)) }
+    if let insert {
+      let anchors: [ProposalOperation.Anchor] =
+        [after.map { .after($0) }, before.map { .before($0) }, atStart ? .atStart : nil, atEnd ? .atEnd : nil]
+        .compactMap { $0 }
+      if case .before("") = anchors.first { throw .beforeWithoutWords }
+      guard anchors.count == 1, let anchor = anchors.first else { throw .insertNeedsOneAnchor }
+      chosen.append(.insertWords(text: insert, anchor: anchor, occurrence: occurrence))
+    } else if after != nil || before != nil || atStart || atEnd {
+      throw .anchorWithoutInsert
+    }
+    if let text { chosen.append(.replaceClause(text: text)) }
+    if deleteClause { chosen.append(.deleteClause) }
+    if let newClause { chosen.append(.newClause(text: newClause, before: placeBefore)) }
+    if let moveAfter { chosen.append(.moveClause(after: moveAfter)) }
+    if removeBrackets { chosen.append(.brackets(.removeBrackets, occurrence: occurrence)) }
+    if deleteBracketed { chosen.append(.brackets(.deleteBracketed, occurrence: occurrence)) }
+    if let chooseOption {
+      guard chooseOption >= 1 else { throw .chooseOptionBelowOne(chooseOption) }
+      chosen.append(.brackets(.chooseOption(chooseOption), occurrence: occurrence))
+    }
+    guard chosen.count == 1, let operation = chosen.first else {
+      throw chosen.isEmpty ? .noOperation : .severalOperations
+    }
+    if occurrence != nil, operation.anchorWords == nil, !operation.isBracketEdit { throw .occurrenceWithoutWords }
+    return operation
+  }
+}

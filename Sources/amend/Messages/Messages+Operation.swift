@@ -1,0 +1,22 @@
+import AmendKit
+
+extension Messages {
+  /// A mistake in combining the fields that say what a proposal does (the CLI's flags, the API's keys).
+  static func operationFields(_ error: OperationFieldsError) -> String {
+    switch error {
+    case .occurrenceBelowOne(let occurrence):
+      "--occurrence counts from 1 (the first place the words occur), so \(occurrence) is not one"
+    case .replaceWithoutWith(let words): "--replace needs --with NEW: the words that replace '\(words)'"
+    case .withWithoutReplace: "--with goes with --replace OLD: say which words it replaces"
+    case .beforeWithoutWords: "--before needs the words to insert before (words beginning with '-' are written --before=-WORDS)"
+    case .insertNeedsOneAnchor: "--insert needs exactly one of --after WORDS, --before WORDS, --at-start, --at-end"
+    case .anchorWithoutInsert: "--after, --before, --at-start and --at-end go with --insert TEXT"
+    case .chooseOptionBelowOne(let option): "--choose-option counts from 1 (the first alternative), so \(option) is not one"
+    case .noOperation:
+      "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, "
+        + "--remove-brackets, --delete-bracketed or --choose-option"
+    case .severalOperations: "give one operation per proposal; table the others separately"
+    case .occurrenceWithoutWords: "--occurrence goes with --replace, --delete, --insert with --after/--before, or a bracket operation"
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import AmendServer
-
-@Suite struct ServerModuleTests {
-  @Test func moduleLinks() {}
-}
