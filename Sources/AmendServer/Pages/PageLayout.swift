@@ -21,6 +21,7 @@ enum PageLayout {
     if let visitor { head += "<meta name=\"csrf-token\" content=\"\(e(visitor.csrf))\">\n" }
     head += """
       <title>\(e(title))</title>
+      <link rel="icon" href="data:,">
       <link rel="stylesheet" href="\(RoomAssets.stylesheetPath)">
       <script src="\(RoomAssets.scriptPath)" defer></script>
       </head>
