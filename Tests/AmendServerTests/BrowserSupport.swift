@@ -219,7 +219,11 @@ enum HTTP {
     if let query = url.query { path += "?" + query }
     var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
     for (name, value) in headers { head += "\(name): \(value)\r\n" }
-    if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" } else if method != "GET" { head += "Content-Length: 0\r\n" }
+    if let body {
+      head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
+    } else if method != "GET" {
+      head += "Content-Length: 0\r\n"
+    }
     let request = Data((head + "\r\n").utf8) + (body ?? Data())
     try request.withUnsafeBytes { bytes in
       var sent = 0

@@ -6,7 +6,9 @@ import Testing
 /// against the real `amend serve` on a loopback port.
 @Suite("The room in headless Chromium: tabling through the form, the chair's console, the live screen, the next draft")
 struct BrowserTests {
-  @Test("a delegation tables 7 (b) through the form, the chair accepts it, the screen follows without reloading, the secretariat produces the eighth draft")
+  @Test(
+    "a delegation tables 7 (b) through the form, the chair accepts it, the screen follows without reloading, the secretariat produces the eighth draft"
+  )
   func threeMoments() throws {
     let room = try ServedRoom()
     defer { room.stop() }
@@ -86,8 +88,9 @@ struct BrowserTests {
     try delegate.click("button[data-post='/api/session/open']")
     try waitUntil(seconds: 10, "the session is open") { delegate.find("button[data-post='/api/session/close']") != nil }
     #expect(delegate.text(".session-line").hasPrefix("Session Second reading (2010-10-13), chair Ambassador Ndiaye: 2 to decide"))
-    #expect(delegate.source.contains("Saint &quot;Kitts&quot; &amp; Nevis&#39; onmouseover=&#39;alert(1)")
-      || delegate.text("main").contains(hostile))
+    #expect(
+      delegate.source.contains("Saint &quot;Kitts&quot; &amp; Nevis&#39; onmouseover=&#39;alert(1)")
+        || delegate.text("main").contains(hostile))
     try delegate.screenshot(to: shots + "/chair.png")
 
     // A refusal in the console is the API's one line, the CLI's: an oral revision that would start a clause.
@@ -150,8 +153,10 @@ struct BrowserTests {
     }
     // Nothing on either console but the two refusals the test asked for (the browser logs their status).
     let console = delegate.consoleLog() + screen.consoleLog()
-    let asked = ["/api/proposals/preview - Failed to load resource: the server responded with a status of 400",
-      "/api/proposals/\(hostileID)/accept - Failed to load resource: the server responded with a status of 400"]
+    let asked = [
+      "/api/proposals/preview - Failed to load resource: the server responded with a status of 400",
+      "/api/proposals/\(hostileID)/accept - Failed to load resource: the server responded with a status of 400",
+    ]
     let unexpected = console.filter { line in (line.hasPrefix("SEVERE") || line.contains("alert")) && !asked.contains { line.contains($0) } }
     #expect(unexpected.isEmpty, "\(console)")
     #expect(console.contains { $0.contains(asked[0]) }, "the browser's console is not read: \(console)")

@@ -87,7 +87,9 @@ final class ServedRoom {
     try Self.amend(arguments, in: repository)
   }
 
-  static func amend(_ arguments: [String], in repository: String, extra: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func amend(
+    _ arguments: [String], in repository: String, extra: [String: String] = [:]
+  ) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments + ["--repo", repository]

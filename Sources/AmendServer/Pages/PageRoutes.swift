@@ -44,12 +44,16 @@ public func addPageRoutes<Context: RequestContext>(to router: Router<Context>, s
     return pages.page(request, context, "/drafts") { snapshot, _ in try ReadingPages.comparison(snapshot, from: from, to: to) }
   }
   router.get("/log") { request, context in pages.page(request, context, "/log") { snapshot, _ in try ReadingPages.log(snapshot) } }
-  router.get("/signin") { request, context in pages.page(request, context, "/signin", reads: false) { _, visitor in RoomPages.signin(visitor: visitor) } }
+  router.get("/signin") { request, context in
+    pages.page(request, context, "/signin", reads: false) { _, visitor in RoomPages.signin(visitor: visitor) }
+  }
   router.get("/table") { request, context in
     let clause = request.uri.queryParameters.get("clause").map { String($0) }
     return pages.page(request, context, "/table") { snapshot, visitor in try RoomPages.tableForm(snapshot, visitor: visitor, clause: clause) }
   }
-  router.get("/mine") { request, context in pages.page(request, context, "/mine") { snapshot, visitor in try RoomPages.mine(snapshot, visitor: visitor) } }
+  router.get("/mine") { request, context in
+    pages.page(request, context, "/mine") { snapshot, visitor in try RoomPages.mine(snapshot, visitor: visitor) }
+  }
   router.get("/chair") { request, context in
     pages.page(request, context, "/chair") { snapshot, visitor in try RoomPages.console(snapshot, visitor: visitor) }
   }

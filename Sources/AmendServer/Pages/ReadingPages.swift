@@ -106,7 +106,8 @@ enum ReadingPages {
   }
 
   static func agenda(_ snapshot: Snapshot) throws -> PageContent {
-    let body: String = "<h1 class=\"page-title\">Agenda: the marshalled list</h1>\n<div data-live=\"/fragments/agenda\">\n"
+    let body: String =
+      "<h1 class=\"page-title\">Agenda: the marshalled list</h1>\n<div data-live=\"/fragments/agenda\">\n"
       + (try agendaList(snapshot)) + "</div>\n"
     return PageContent(title: "Agenda", body: body)
   }

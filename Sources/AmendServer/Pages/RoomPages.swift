@@ -106,7 +106,8 @@ enum RoomPages {
     guard let visitor, visitor.role == .delegation else {
       return PageContent(title: "My proposals", body: PageLayout.needsRole("Your proposals: sign in as a delegation"))
     }
-    let body: String = "<h1 class=\"page-title\">Proposals of <span class=\"visitor-name\">\(e(visitor.name))</span></h1>\n"
+    let body: String =
+      "<h1 class=\"page-title\">Proposals of <span class=\"visitor-name\">\(e(visitor.name))</span></h1>\n"
       + "<div data-live=\"/fragments/mine\">\n" + (try mineList(snapshot, delegation: visitor.name)) + "</div>\n"
     return PageContent(title: "My proposals", body: body)
   }
@@ -133,7 +134,8 @@ enum RoomPages {
     guard let visitor, visitor.role.chairs else {
       return PageContent(title: "Chair's console", body: PageLayout.needsRole("The chair's console: sign in as the chair or the secretariat"))
     }
-    let body: String = "<h1 class=\"page-title\">Chair's console</h1>\n<div data-live=\"/fragments/chair\">\n"
+    let body: String =
+      "<h1 class=\"page-title\">Chair's console</h1>\n<div data-live=\"/fragments/chair\">\n"
       + (try consoleBody(snapshot, visitor: visitor)) + "</div>\n"
     return PageContent(title: "Chair's console", body: body)
   }
@@ -149,7 +151,8 @@ enum RoomPages {
       html += "<label for=\"session-name\">Session</label><input type=\"text\" id=\"session-name\" placeholder=\"Second reading\">\n"
       html += "<label for=\"session-date\">Date</label><input type=\"date\" id=\"session-date\">\n"
       html += "<p class=\"actions\"><button type=\"button\" class=\"primary\" data-post=\"/api/session/open\" "
-      html += "data-field-name=\"#session-name\" data-field-date=\"#session-date\" data-done=\"Session open.\">Open the session</button></p>\n</div>\n"
+      html +=
+        "data-field-name=\"#session-name\" data-field-date=\"#session-date\" data-done=\"Session open.\">Open the session</button></p>\n</div>\n"
     }
     html += "<p class=\"refusal\" role=\"alert\"></p>\n</div>\n"
     html += try ReadingPages.agendaList(snapshot) { item in decisionButtons(item) }
@@ -174,8 +177,10 @@ enum RoomPages {
     let base = "/api/proposals/\(id)"
     let revisable = item.wanted ?? item.placement.clause?.text ?? ""
     var html = "<div class=\"decide\">\n"
-    html += "<button type=\"button\" class=\"accept\" data-post=\"\(base)/accept\" data-field-note=\"#note-\(id)\" data-done=\"Accepted.\">Accept</button>\n"
-    html += "<button type=\"button\" class=\"reject\" data-post=\"\(base)/reject\" data-field-note=\"#note-\(id)\" data-done=\"Rejected.\">Reject</button>\n"
+    html +=
+      "<button type=\"button\" class=\"accept\" data-post=\"\(base)/accept\" data-field-note=\"#note-\(id)\" data-done=\"Accepted.\">Accept</button>\n"
+    html +=
+      "<button type=\"button\" class=\"reject\" data-post=\"\(base)/reject\" data-field-note=\"#note-\(id)\" data-done=\"Rejected.\">Reject</button>\n"
     html += "<button type=\"button\" data-post=\"\(base)/defer\" data-done=\"Deferred.\">Defer</button>\n"
     html += "<input type=\"text\" id=\"note-\(id)\" class=\"note\" placeholder=\"note (optional)\" aria-label=\"Note for \(id)\">\n"
     html += "</div>\n<details class=\"revise\"><summary>Accept as orally revised</summary>\n"
@@ -212,7 +217,8 @@ enum RoomPages {
     let current = try snapshot.currentDraft()
     let decided = try snapshot.marshalledList(current, toleratingDamage: true) { [.accepted, .rejected].contains($0) }
     let accepted = decided.filter { $0.state.status == .accepted }.count
-    var html = "<p class=\"current-draft\">The current draft: <a href=\"/draft\">\(e(HTMLDocument.pageTitle(current)))</a> (draft \(current.number)).</p>\n"
+    var html =
+      "<p class=\"current-draft\">The current draft: <a href=\"/draft\">\(e(HTMLDocument.pageTitle(current)))</a> (draft \(current.number)).</p>\n"
     html += "<p>Since it: \(accepted) accepted, \(decided.count - accepted) rejected.</p>\n"
     return html
   }

@@ -25,7 +25,7 @@ enum ScreenPage {
 
     if let first = agenda.first {
       let key = first.placement.clause?.key
-      let items = agenda.filter { key != nil && $0.placement.clause?.key == key } .nilIfEmpty ?? [first]
+      let items = agenda.filter { key != nil && $0.placement.clause?.key == key }.nilIfEmpty ?? [first]
       html += "<section class=\"screen-now\" id=\"screen-now\">\n"
       if let clause = first.placement.clause {
         html += "<p class=\"clause-number\" id=\"screen-clause\" data-clause=\"\(e(clause.id.rawValue))\">\(e(clause.id.display))</p>\n"
