@@ -2,7 +2,7 @@
 # libgit2-dev, with pkg-config) only when pkg-config cannot find libgit2, and touches nothing else.
 SWIFT ?= swift
 
-.PHONY: demo test deps tools example docs lint
+.PHONY: demo room test deps tools example docs lint
 
 deps:
 	@pkg-config --exists libgit2 2>/dev/null || scripts/install-libgit2.sh
@@ -14,6 +14,11 @@ tools:
 demo: deps
 	$(SWIFT) build --product amend
 	scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/amend"
+
+# The bundled example served to the room (docs/SERVE.md): sign-in links printed, then amend serve.
+room: deps
+	$(SWIFT) build --product amend
+	scripts/room.sh "$$($(SWIFT) build --show-bin-path)/amend"
 
 test: deps tools lint
 	$(SWIFT) test

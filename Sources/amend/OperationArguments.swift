@@ -86,10 +86,24 @@ struct OperationArguments: ParsableArguments {
     return fields
   }
 
-  /// The one operation the options ask for; every mistake in combining them is an argument error.
-  func operation() throws(ValidationError) -> ProposalOperation {
+  /// The one operation the options ask for (as a global amendment with `throughout`); every mistake in
+  /// combining them is an argument error.
+  func operation(throughout: Bool = false) throws(ValidationError) -> ProposalOperation {
+    var fields = fields
+    fields.throughout = throughout
     do {
       return try fields.operation()
+    } catch {
+      throw ValidationError(Messages.operationFields(error))
+    }
+  }
+
+  /// What `propose` tables against: a clause, none (`--throughout`), or a proposal (`--to ID`).
+  func target(clause: String?, to: String?, throughout: Bool) throws(ValidationError) -> (clause: String, to: ProposalID?) {
+    var fields = fields
+    fields.throughout = throughout
+    do {
+      return try fields.target(clause: clause, to: to)
     } catch {
       throw ValidationError(Messages.operationFields(error))
     }

@@ -2,25 +2,6 @@ import AmendKit
 import ArgumentParser
 import DraftText
 
-extension OperationArguments {
-  /// The global amendment `propose --throughout` asks for: --replace/--with or --delete, every occurrence,
-  /// in no single clause; anything else is an argument error.
-  func throughoutOperation(clause: String?) throws(ValidationError) -> ProposalOperation {
-    if let clause {
-      throw ValidationError(
-        "--throughout changes every clause where the words occur: give no clause ('\(clause)'), or leave out --throughout")
-    }
-    switch try operation() {
-    case let .replaceWords(words, with, nil): return .throughout(words: words, with: with)
-    case let .deleteWords(words, nil): return .throughout(words: words, with: nil)
-    case .replaceWords, .deleteWords:
-      throw ValidationError("--occurrence does not go with --throughout: a global amendment changes every occurrence")
-    default:
-      throw ValidationError("--throughout goes with --replace OLD --with NEW or --delete WORDS: table other changes clause by clause")
-    }
-  }
-}
-
 /// How the commands print a global amendment, which lists each clause it changes where others print one.
 enum ThroughoutOutput {
   /// What `propose --throughout` prints: the proposal, then each clause it changes with its redline.

@@ -110,12 +110,26 @@ import Testing
       #"{"clause": "7.b", "new-clause": "ensuring access to remedies;"}"#,
       #"{"clause": "7.b", "new-clause": "before it;", "before": ""}"#,
       #"{"clause": "7.c", "move-after": "7.a"}"#,
+      #"{"clause": "7.c", "move-before": "7.a"}"#,
+      #"{"clause": "7.c", "new-clause": "a first point;", "under": true}"#,
+      #"{"throughout": true, "replace": "migrants", "with": "migrant workers"}"#,
     ]
     for body in bodies {
       let made = try server.request("POST", "/api/proposals", token: token, json: body)
       #expect(made.status == 201, "\(body): \(made.text)")
     }
-    #expect(try viaAPI.git(["rev-list", "--count", "HEAD"]) == "11")
+    let global = try server.request("GET", "/api/proposals/\(try viaAPI.git(["log", "-1", "--format=%(trailers:key=Amend-Proposal,valueonly)"]))")
+    #expect(global.object["clauseName"] as? String == "throughout the text")
+    // A sub-amendment names its parent with "to" and no clause.
+    let sub = try server.request("POST", "/api/proposals", token: token, json: #"{"to": "\#(cliID(cli))", "replace": "labour", "with": "labour and services"}"#)
+    #expect(sub.status == 201, "\(sub.text)")
+    #expect(sub.object["to"] as? String == cliID(cli))
+    #expect(try viaAPI.git(["rev-list", "--count", "HEAD"]) == "15")
+  }
+
+  /// The id `amend propose --json` printed.
+  func cliID(_ run: Amend.Run) -> String {
+    ((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any])?["id"] as? String ?? ""
   }
 
   /// Every refusal of tabling: 400 with the CLI's own line (or a line naming the field), 401, 403, 413 —
@@ -154,7 +168,13 @@ import Testing
       (#"{"clause": "7.b", "delete": "the", "occurrence": "2"}"#, "'occurrence' must be a whole number"),
       (#"{"clause": "7.b", "delete-clause": "yes"}"#, "'delete-clause' must be true or false"),
       (#"["7.b"]"#, #"the body must be one JSON object, such as {"clause": "7.b", …}"#),
-      (#"{"delete": "the"}"#, #"say which clause with "clause": "7.b""#),
+      (#"{"delete": "the"}"#, #"say which clause with "clause": "7.b" (or "throughout": true, or "to": a proposal's id)"#),
+      (
+        #"{"clause": "7.b", "throughout": true, "replace": "labor", "with": "labour"}"#,
+        "--throughout changes every clause where the words occur: give no clause ('7.b'), or leave out --throughout"
+      ),
+      (#"{"throughout": true, "text": "New."}"#, "--throughout goes with --replace OLD --with NEW or --delete WORDS: table other changes clause by clause"),
+      (#"{"clause": "7.b", "to": "abcd1234", "delete": "the"}"#, "--to ID amends a proposal's text, not a clause: leave out CLAUSE"),
     ]
     for (body, line) in named {
       let answer = try server.request("POST", "/api/proposals", token: delegation, json: body)

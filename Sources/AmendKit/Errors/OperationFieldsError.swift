@@ -23,4 +23,16 @@ public enum OperationFieldsError: Error, Equatable, Sendable {
   case severalOperations
   /// `occurrence` with an operation that has no words or brackets to count.
   case occurrenceWithoutWords
+  /// `throughout` with an operation other than replace or delete.
+  case throughoutNeedsWords
+  /// `throughout` with `occurrence`: a global amendment changes every occurrence.
+  case occurrenceWithThroughout
+  /// A clause given with `throughout`.
+  case clauseWithThroughout(clause: String)
+  /// `throughout` with `to`.
+  case throughoutWithSubAmendment
+  /// A clause given with `to`.
+  case clauseWithSubAmendment
+  /// Neither a clause, nor `throughout`, nor `to`.
+  case noClause
 }

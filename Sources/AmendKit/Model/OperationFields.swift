@@ -38,6 +38,8 @@ public struct OperationFields: Equatable, Sendable {
   public var deleteBracketed = false
   /// Keep alternative N of a group side by side and delete the others.
   public var chooseOption: Int?
+  /// A global amendment: `replace`/`with` or `delete` in every clause where the words occur.
+  public var throughout = false
 
   /// No operation yet.
   public init() {}
@@ -85,6 +87,28 @@ public struct OperationFields: Equatable, Sendable {
       throw chosen.isEmpty ? .noOperation : .severalOperations
     }
     if occurrence != nil, operation.anchorWords == nil, !operation.isBracketEdit { throw .occurrenceWithoutWords }
-    return operation
+    guard throughout else { return operation }
+    switch operation {
+    case let .replaceWords(words, with, nil): return .throughout(words: words, with: with)
+    case let .deleteWords(words, nil): return .throughout(words: words, with: nil)
+    case .replaceWords, .deleteWords: throw .occurrenceWithThroughout
+    default: throw .throughoutNeedsWords
+    }
+  }
+
+  /// What the proposal is tabled against, checked against the operation: a clause; or, for a global
+  /// amendment (``throughout``), none; or, for a sub-amendment, the proposal `to` and no clause.
+  public func target(clause: String?, to: String?) throws(OperationFieldsError) -> (clause: String, to: ProposalID?) {
+    if throughout {
+      if to != nil { throw .throughoutWithSubAmendment }
+      if let clause { throw .clauseWithThroughout(clause: clause) }
+      return ("", nil)
+    }
+    if let to {
+      if clause != nil { throw .clauseWithSubAmendment }
+      return ("", ProposalID(to))
+    }
+    guard let clause else { throw .noClause }
+    return (clause, nil)
   }
 }

@@ -111,6 +111,7 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
     try container.encodeIfPresent(textProposed, forKey: .textProposed)
     try container.encodeIfPresent(takenUpFrom, forKey: .takenUpFrom)
     try container.encodeIfPresent(late, forKey: .late)
+    try container.encodeIfPresent(to, forKey: .to)
   }
 
   /// The proposal's id, typed.

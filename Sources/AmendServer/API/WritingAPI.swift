@@ -165,18 +165,23 @@ enum Tabling {
     fields.removeBrackets = try body.bool("remove-brackets")
     fields.deleteBracketed = try body.bool("delete-bracketed")
     fields.chooseOption = try body.int("choose-option")
-    guard let clause = try body.string("clause"), !clause.isEmpty else {
-      throw APIError.badRequest("say which clause with \"clause\": \"7.b\"")
+    fields.throughout = try body.bool("throughout")
+    let clause = try body.string("clause")
+    let to = try body.string("to")
+    if clause?.isEmpty == true || (clause == nil && to == nil && !fields.throughout) {
+      throw APIError.badRequest("say which clause with \"clause\": \"7.b\" (or \"throughout\": true, or \"to\": a proposal's id)")
     }
+    let target = try fields.target(clause: clause, to: to)
     let rationale = try body.string("rationale")
     let cosponsors = try body.strings("cosponsors") + body.strings("cosponsor")
     let email = try body.string("email")
     let late = try body.bool("late")
     try body.refuseUnknown()
     var request = ProposalRequest(
-      clause: clause, delegation: delegation, operation: try fields.operation(), cosponsors: cosponsors,
+      clause: target.clause, delegation: delegation, operation: try fields.operation(), cosponsors: cosponsors,
       rationale: rationale ?? "", email: email)
     request.late = late
+    request.to = target.to
     return request
   }
 }

@@ -17,6 +17,14 @@ extension Messages {
       "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, --move-before, "
         + "--remove-brackets, --delete-bracketed or --choose-option"
     case .severalOperations: "give one operation per proposal; table the others separately"
+    case .throughoutNeedsWords:
+      "--throughout goes with --replace OLD --with NEW or --delete WORDS: table other changes clause by clause"
+    case .occurrenceWithThroughout: "--occurrence does not go with --throughout: a global amendment changes every occurrence"
+    case .clauseWithThroughout(let clause):
+      "--throughout changes every clause where the words occur: give no clause ('\(clause)'), or leave out --throughout"
+    case .throughoutWithSubAmendment: "--throughout and --to do not go together: a global amendment changes the draft, not a proposal"
+    case .clauseWithSubAmendment: "--to ID amends a proposal's text, not a clause: leave out CLAUSE"
+    case .noClause: "Missing expected argument '<clause>' (or --to ID, to amend a proposal's text)"
     case .occurrenceWithoutWords: "--occurrence goes with --replace, --delete, --insert with --after/--before, or a bracket operation"
     }
   }

@@ -33,24 +33,19 @@ extension Amend {
     @OptionGroup var options: RepositoryOptions
 
     func validate() throws {
-      if throughout {
-        if to != nil { throw ValidationError("--throughout and --to do not go together: a global amendment changes the draft, not a proposal") }
-        _ = try change.throughoutOperation(clause: clause)
-      } else if to != nil, clause != nil {
-        throw ValidationError("--to ID amends a proposal's text, not a clause: leave out CLAUSE")
-      } else if to == nil, clause == nil {
-        throw ValidationError("Missing expected argument '<clause>' (or --to ID, to amend a proposal's text)")
-      }
+      _ = try change.target(clause: clause, to: to, throughout: throughout)
+      _ = try change.operation(throughout: throughout)
     }
 
     func run() throws {
-      let operation = throughout ? try change.throughoutOperation(clause: clause) : try change.operation()
+      let target = try change.target(clause: clause, to: to, throughout: throughout)
+      let operation = try change.operation(throughout: throughout)
       let workspace = try options.workspace()
       var request = ProposalRequest(
-        clause: clause ?? "", delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
+        clause: target.clause, delegation: by, operation: operation, cosponsors: cosponsor, rationale: rationale ?? "",
         email: email)
       request.late = late
-      request.to = to.map { ProposalID($0) }
+      request.to = target.to
       let record = try workspace.table(request)
       workspace.reportWarnings()
       if throughout {
