@@ -121,7 +121,8 @@ import Testing
     let global = try server.request("GET", "/api/proposals/\(try viaAPI.git(["log", "-1", "--format=%(trailers:key=Amend-Proposal,valueonly)"]))")
     #expect(global.object["clauseName"] as? String == "throughout the text")
     // A sub-amendment names its parent with "to" and no clause.
-    let sub = try server.request("POST", "/api/proposals", token: token, json: #"{"to": "\#(cliID(cli))", "replace": "labour", "with": "labour and services"}"#)
+    let sub = try server.request(
+      "POST", "/api/proposals", token: token, json: #"{"to": "\#(cliID(cli))", "replace": "labour", "with": "labour and services"}"#)
     #expect(sub.status == 201, "\(sub.text)")
     #expect(sub.object["to"] as? String == cliID(cli))
     #expect(try viaAPI.git(["rev-list", "--count", "HEAD"]) == "15")
@@ -173,7 +174,10 @@ import Testing
         #"{"clause": "7.b", "throughout": true, "replace": "labor", "with": "labour"}"#,
         "--throughout changes every clause where the words occur: give no clause ('7.b'), or leave out --throughout"
       ),
-      (#"{"throughout": true, "text": "New."}"#, "--throughout goes with --replace OLD --with NEW or --delete WORDS: table other changes clause by clause"),
+      (
+        #"{"throughout": true, "text": "New."}"#,
+        "--throughout goes with --replace OLD --with NEW or --delete WORDS: table other changes clause by clause"
+      ),
       (#"{"clause": "7.b", "to": "abcd1234", "delete": "the"}"#, "--to ID amends a proposal's text, not a clause: leave out CLAUSE"),
     ]
     for (body, line) in named {

@@ -13,9 +13,15 @@ enum Routes {
     WritingAPI.add(to: router, room: room)
     EventsAPI.add(to: router, room: room)
     // The HTML pages (Pages/, docs/SERVE-pages.md): readers of the record, writing only through the API above.
-    addPageRoutes(to: router, site: PageSite(repository: room.configuration.repository, visitor: { _, context in
-      context.identity.map { PageVisitor(role: PageRole(rawValue: $0.role.rawValue) ?? .delegation, name: $0.name, csrf: context.csrfToken ?? "") }
-    }, describe: room.configuration.describe))
+    addPageRoutes(
+      to: router,
+      site: PageSite(
+        repository: room.configuration.repository,
+        visitor: { _, context in
+          context.identity.map {
+            PageVisitor(role: PageRole(rawValue: $0.role.rawValue) ?? .delegation, name: $0.name, csrf: context.csrfToken ?? "")
+          }
+        }, describe: room.configuration.describe))
     // Who is signed in (401 for no one), and the CSRF token a signed-in page sends back on its posts.
     router.get("/api/whoami") { _, context -> Response in
       guard let identity = context.identity else { throw APIError.signInNeeded }
