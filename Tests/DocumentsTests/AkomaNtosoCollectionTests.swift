@@ -64,10 +64,18 @@ struct AkomaNtosoCollectionTests {
       ProposalRequest(
         clause: first.id.rawValue, delegation: "Saint Lucia", operation: .replaceWords(words: words, with: words + " also", occurrence: nil)))
     let deletion = try workspace.table(ProposalRequest(clause: second.id.rawValue, delegation: "Norway", operation: .deleteClause))
+    // A global amendment: listed once, before the clauses, as an amendment of its own.
+    _ = try workspace.table(
+      ProposalRequest(
+        clause: "", delegation: "Least Developed Countries",
+        operation: .throughout(words: "developing country Parties", with: "developing-country Parties")))
     let tabled = try workspace.snapshot()
     let parisPending = try tabled.marshalledList(try tabled.currentDraft(), toleratingDamage: true) { $0.isOnAgenda }
-    #expect(parisPending.count == 2)
-    try write("paris-compilation.xml", try Documents.render(.compilation(try tabled.currentDraft(), proposals: parisPending, in: tabled), as: .akn))
+    #expect(parisPending.count == 3)
+    let parisCompilation = try Documents.render(.compilation(try tabled.currentDraft(), proposals: parisPending, in: tabled), as: .akn)
+    let parisText = String(decoding: parisCompilation, as: UTF8.self)
+    #expect(parisText.contains("Throughout the text: 1") && !parisText.contains("no longer exists"))
+    try write("paris-compilation.xml", parisCompilation)
     _ = try workspace.openSession(name: "Comité de Paris", chair: "Laurent Fabius", date: try CalendarDate.parse("2015-12-10"))
     let revised = first.text.replacing(words, with: words + " also", maxReplacements: 1) + " (as revised)"
     _ = try workspace.decide(.accept, on: ProposalID(accepted.id), asRevised: revised, note: nil)

@@ -19,18 +19,8 @@ public enum Compilation {
   ) -> String {
     let width = lineNumbers ? LineNumbers.width(for: version.text) : 0
     let pages = lineNumbers ? PagedLayout(version.draft) : nil
-    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
-    var orphans: [MarshalledProposal] = []
-    var globals: [MarshalledProposal] = []
-    for item in proposals {
-      if item.operation.isThroughout {
-        globals.append(item)
-      } else if let key = item.placement.clause?.key {
-        byClause[key, default: []].append(item)
-      } else {
-        orphans.append(item)
-      }
-    }
+    let groups = CompilationGroups(proposals)
+    let (byClause, orphans, globals) = (groups.byClause, groups.gone, groups.throughout)
     let globalsByClause = globalReferences(globals)
     var out: [String] = []
     if let title = version.draft.titleBlock {

@@ -19,11 +19,8 @@ enum AkomaNtosoCompilation {
     let expression = "\(work)/\(AkomaNtosoNames.language)@\(lastDay)"
     let draftTitle = names.draftTitles[version.number] ?? "Draft \(version.number)"
 
-    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
-    var orphans: [MarshalledProposal] = []
-    for item in proposals {
-      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
-    }
+    let groups = CompilationGroups(proposals)
+    let (byClause, orphans) = (groups.byClause, groups.gone)
 
     // Colliding proposals are named by their work, whose URI holds the day each was tabled.
     let tabled = Dictionary(proposals.map { ($0.id, String($0.record.tabled.prefix(10))) }, uniquingKeysWith: { first, _ in first })
@@ -105,6 +102,10 @@ enum AkomaNtosoCompilation {
     try component { try AkomaNtosoDraft.write(version, in: snapshot, into: &$0) }
     func amendment(_ item: MarshalledProposal, bisIndex: Int) throws {
       try component { try AkomaNtosoAmendment.write(item, in: snapshot, into: &$0, notes: notes(item, bisIndex: bisIndex, tabled: tabled)) }
+    }
+    if !groups.throughout.isEmpty {
+      interstitial(Inline("Throughout the text: \(groups.throughout.count)"))
+      for item in groups.throughout { try amendment(item, bisIndex: 1) }
     }
     for clause in version.draft.clauses {
       guard let items = byClause[clause.key], !items.isEmpty else { continue }

@@ -11,16 +11,18 @@ extension HTMLDocument {
   public static func compilationBody(
     _ version: DraftVersion, proposals: [MarshalledProposal], palette: inout HTMLPalette, lineNumbers: Bool = false
   ) -> String {
-    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
-    var orphans: [MarshalledProposal] = []
-    for item in proposals {
-      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
-    }
+    let groups = CompilationGroups(proposals)
+    let (byClause, orphans) = (groups.byClause, groups.gone)
     let count = proposals.count
     var intro = "<p class=\"compilation-count\">Compilation of proposals: \(count) pending on the \(Ordinal.words(version.number)) draft</p>\n"
     let conflicts = proposals.filter { $0.state.status == .conflict }.count
     if conflicts > 0 {
       intro += "<p class=\"warning\">\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again</p>\n"
+    }
+    if !groups.throughout.isEmpty {
+      intro += "<div class=\"throughout\">\n<h2>Throughout the text</h2>\n"
+      for item in groups.throughout { intro += proposalEntry(item, palette: &palette) }
+      intro += "</div>\n"
     }
     var colours = palette
     var body = draftBody(version, lineNumbers: lineNumbers) { clause in
@@ -55,7 +57,15 @@ extension HTMLDocument {
     html += "<p class=\"meta\">Tabled <span class=\"time\">\(e(summary.tabled))</span>"
     html += " against the \(Ordinal.words(summary.tabledAgainst.draft)) draft, \(e(ClauseID(rawValue: summary.tabledAgainst.clause).display))"
     html += "; \(e(summary.status))</p>\n"
-    html += "<p class=\"redline\"><span class=\"name\">\(e(summary.clauseName))</span> \(redline(proposalRedline(item), palette: &palette))</p>\n"
+    if let places = item.placement.throughout {
+      // A global amendment: each clause it changes, with its own redline.
+      for place in places {
+        let segments = AttributedRedline.through([(place.clause.text, place.proposedText, author)], from: place.clause.text)
+        html += "<p class=\"redline\"><span class=\"name\">\(e(place.clause.id.display))</span> \(redline(segments, palette: &palette))</p>\n"
+      }
+    } else {
+      html += "<p class=\"redline\"><span class=\"name\">\(e(summary.clauseName))</span> \(redline(proposalRedline(item), palette: &palette))</p>\n"
+    }
     if !summary.collidesWith.isEmpty {
       html += "<p class=\"warning\">Collides with \(e(summary.collidesWith.joined(separator: ", "))): they change the same words</p>\n"
     }

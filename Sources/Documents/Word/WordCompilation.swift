@@ -23,11 +23,8 @@ enum WordCompilation {
     var builder = Builder(draft: version.draft)
     builder.pages = pages
     builder.body.title = "Compilation of proposals: " + WordDraft.title(of: version.draft, number: version.number)
-    var byClause: [ClauseKey: [MarshalledProposal]] = [:]
-    var orphans: [MarshalledProposal] = []
-    for item in proposals {
-      if let key = item.placement.clause?.key { byClause[key, default: []].append(item) } else { orphans.append(item) }
-    }
+    let groups = CompilationGroups(proposals)
+    let (byClause, orphans) = (groups.byClause, groups.gone)
     // Moves are shown twice: deleted where the clause stands, inserted after the clause it is to follow.
     var plans: [ClauseKey: ClausePlan] = [:]
     for clause in version.draft.clauses {
@@ -58,11 +55,11 @@ enum WordCompilation {
       case let .title(part, text):
         builder.body.paragraphs.append(WordParagraph(style: part.wordStyle, [.text(text, nil)]))
       case .line(let text):
-        introduce(&builder, pending: pending, version: version, done: &introduced)
+        introduce(&builder, pending: pending, version: version, throughout: groups.throughout, done: &introduced)
         close(keeping: [])
         builder.body.paragraphs.append(WordParagraph(style: "Text", [.text(text, nil)]))
       case .clause(let clause):
-        introduce(&builder, pending: pending, version: version, done: &introduced)
+        introduce(&builder, pending: pending, version: version, throughout: groups.throughout, done: &introduced)
         close(keeping: ancestors(of: clause, in: version.draft))
         builder.body.paragraphs += before[clause.key] ?? []
         builder.body.paragraphs += clauseParagraphs[clause.key] ?? []
@@ -82,14 +79,19 @@ enum WordCompilation {
     return builder.body
   }
 
-  /// The line that says what the document is, once, after the title block.
-  static func introduce(_ builder: inout Builder, pending: Int, version: DraftVersion, done: inout Bool) {
+  /// The line that says what the document is, once, after the title block; then the global amendments.
+  static func introduce(
+    _ builder: inout Builder, pending: Int, version: DraftVersion, throughout: [MarshalledProposal], done: inout Bool
+  ) {
     guard !done else { return }
     done = true
     let line =
       "Compilation of proposals: \(pending) pending on the \(Ordinal.words(version.number)) draft. "
       + "Each proposal is a tracked change under its delegation's name, with a comment giving its id, co-sponsors and explanatory statement."
     builder.body.paragraphs.append(WordParagraph(style: "Note", [.text(line, nil)]))
+    guard !throughout.isEmpty else { return }
+    builder.body.paragraphs.append(WordParagraph(style: "Heading", [.text("Throughout the text", nil)]))
+    for item in throughout { builder.body.paragraphs += builder.globalParagraphs(item) }
   }
 
   static func ancestors(of clause: Clause, in draft: Draft) -> Set<ClauseKey> {
@@ -292,6 +294,31 @@ enum WordCompilation {
       }
       out.append(.text(old.text(position..<old.count), nil))
       return out
+    }
+
+    /// A global amendment: its line with its comment, then each clause it changes as that clause with the
+    /// changes tracked under the delegation's name.
+    mutating func globalParagraphs(_ item: MarshalledProposal) -> [WordParagraph] {
+      let summary = ProposalSummary(item)
+      var head = WordParagraph(style: "Text", [.text("[\(summary.id)] \(summary.sponsors): \(summary.description)", nil)])
+      head.anchor(comment(item, extra: ["A global amendment: each clause below shows the change where its words occur."]))
+      var paragraphs = [head]
+      for place in item.placement.throughout ?? [] {
+        let old = Words(place.clause.text)
+        let new = Words(place.proposedText)
+        var content: [WordInline] = [.text(place.clause.markerText, nil)]
+        var position = 0
+        for edit in WordTokens.tidy(WordDiff.edits(from: old, to: new), old, new) {
+          let start = max(position, edit.base.lowerBound)
+          content.append(.text(old.text(position..<start), nil))
+          content.append(.text(old.text(start..<max(start, edit.base.upperBound)), deleted(item)))
+          content.append(.text(new.text(edit.replacement), inserted(item)))
+          position = max(start, edit.base.upperBound)
+        }
+        content.append(.text(old.text(position..<old.count), nil))
+        paragraphs.append(WordParagraph(style: place.clause.wordStyle, content))
+      }
+      return paragraphs
     }
 
     /// The marker of a new clause: the clause's own, its label replaced ("- b)" → "- b bis)").
