@@ -85,49 +85,6 @@ extension Ledger {
 // MARK: - Tabling
 
 extension Workspace {
-  /// Tables `request` as a sub-amendment of `parentID`: its operation applied to the text the parent
-  /// proposes, checked at once, committed with the delegation as author.
-  func tableSubAmendment(_ request: ProposalRequest, to parentID: ProposalID) throws -> ProposalRecord {
-    guard !request.delegation.trimmingCharacters(in: .whitespaces).isEmpty else { throw TablingError.noDelegation }
-    let delegation = try Names.checked(request.delegation, .delegation)
-    let cosponsors = try Self.cosponsors(request.cosponsors, of: delegation)
-    let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, .delegationEmail) })
-    let tabledBy = try committer()
-    guard request.operation.changesWording else { throw SubAmendmentError.notOnText(kind: request.operation.kind) }
-    var record: ProposalRecord?
-    var markerNote: String?
-    try commit(author: person, message: { _ in Self.subAmendmentMessage(record) }) { snapshot in
-      let late = try lateness(on: snapshot, tabledAsLate: request.late)
-      try requireDelegation(delegation, at: snapshot)
-      let ledger = try snapshot.ledger.get()
-      let parent = try ledger.proposal(parentID)
-      let current = try snapshot.currentDraft()
-      let (clause, parentText) = try Self.amendable(parent, snapshot: snapshot, in: current)
-      let checked = try Self.checkSubAmendment(request.operation, of: parent, text: parentText, on: clause, in: current)
-      markerNote = checked.note
-      let tabled = Context.timestamp(context.now())
-      var attempt = 0
-      var id: String
-      repeat {
-        id = try newID(
-          [delegation, String(current.number), parent.id, checked.operation.kind, parentText, checked.textProposed ?? "", tabled]
-            .joined(separator: "\n"), length: 8, attempt: attempt)
-        attempt += 1
-      } while try snapshot.exists(ProposalRecord.path(for: id))
-      var made = ProposalRecord(
-        id: id, draft: current.number, clause: clause.id.rawValue, operation: checked.operation, delegation: delegation,
-        email: person.email, cosponsors: cosponsors, tabled: tabled, tabledBy: tabledBy.description, textBefore: parentText,
-        textProposed: checked.textProposed, rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
-      made.to = parent.id
-      made.late = late ? true : nil
-      record = made
-      return [ProposalRecord.path(for: id): Data(try RecordCoding.encode(made).utf8)]
-    }
-    guard let record else { throw RepositoryError.notRecorded(.proposal) }
-    if let markerNote { warnings.append(markerNote) }
-    return record
-  }
-
   /// The clause `parent` stands on and the text it proposes, when it can be amended: pending or
   /// deferred, not itself a sub-amendment, proposing a text, its clause still in the draft.
   static func amendable(_ parent: ProposalState, snapshot: Snapshot, in version: DraftVersion) throws -> (Clause, String) {

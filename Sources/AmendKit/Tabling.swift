@@ -39,8 +39,7 @@ extension Workspace {
   /// Tables a proposal: checks it against the current draft at once and commits its record with the
   /// delegation as author.
   public func table(_ request: ProposalRequest) throws -> ProposalRecord {
-    if let parent = request.to { return try tableSubAmendment(request, to: parent) }
-    return try table(request, takingUp: nil) { _, _ in }
+    try table(request, takingUp: nil) { _, _ in }
   }
 
   /// Tables `request`; `original` is the withdrawn proposal it takes up, checked by `precondition`
@@ -55,6 +54,7 @@ extension Workspace {
     let cosponsors = try Self.cosponsors(request.cosponsors, of: delegation)
     let person = Person.named(delegation, email: try request.email.map { try Names.checkedEmail($0, .delegationEmail) })
     let tabledBy = try committer()
+    if request.to != nil, !request.operation.changesWording { throw SubAmendmentError.notOnText(kind: request.operation.kind) }
     var record: ProposalRecord?
     var markerNote: String?
     try commit(author: person, message: { _ in Self.tablingMessage(record) }) { snapshot in
@@ -64,10 +64,18 @@ extension Workspace {
       try requireDelegation(delegation, at: snapshot)
       let current = try snapshot.currentDraft()
       // A global amendment has no single clause: it lists where its words occur (GlobalAmendments.swift).
-      let checked: CheckedProposal
+      // A sub-amendment changes the text its parent proposes (SubAmending.swift); its id is seeded by the parent.
+      var checked: CheckedProposal
       var clauseID = ""
       var throughout: [String]?
-      if request.operation.isThroughout {
+      var parent: ProposalState?
+      if let parentID = request.to {
+        let state = try snapshot.ledger.get().proposal(parentID)
+        let (clause, parentText) = try Self.amendable(state, snapshot: snapshot, in: current)
+        checked = try Self.checkSubAmendment(request.operation, of: state, text: parentText, on: clause, in: current)
+        checked.textBefore = parentText
+        (clauseID, parent) = (clause.id.rawValue, state)
+      } else if request.operation.isThroughout {
         (checked, throughout) = try Self.checkThroughout(request.operation, in: current)
       } else {
         let clause = try Self.resolve(request.clause, in: current)
@@ -81,7 +89,7 @@ extension Workspace {
       var id: String
       repeat {
         id = try newID(
-          ([delegation, String(current.number), clauseID, operation.kind, before, proposed ?? "", tabled] + globalSeed)
+          ([delegation, String(current.number), parent?.id ?? clauseID, operation.kind, before, proposed ?? "", tabled] + globalSeed)
             .joined(separator: "\n"), length: 8, attempt: attempt)
         attempt += 1
       } while try snapshot.exists(ProposalRecord.path(for: id))
@@ -91,6 +99,7 @@ extension Workspace {
         tabledBy: tabledBy.description, textBefore: before, textProposed: proposed,
         rationale: request.rationale.trimmingCharacters(in: .whitespacesAndNewlines))
       made.throughout = throughout
+      made.to = parent?.id
       made.takenUpFrom = original
       made.late = late ? true : nil
       record = made
@@ -120,6 +129,7 @@ extension Workspace {
   static func tablingMessage(_ record: ProposalRecord?) -> String {
     guard let record, let operation = try? record.operation.decoded() else { return "Table a proposal" }
     if record.isThroughout { return throughoutTablingMessage(record, operation) }
+    if record.to != nil { return subAmendmentMessage(record) }
     let clause = ClauseID(rawValue: record.clause).display
     return """
       Table \(record.id): \(CommitText.line(record.delegation)) on \(clause)

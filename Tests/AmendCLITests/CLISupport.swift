@@ -46,19 +46,8 @@ enum CLI {
 
   @discardableResult
   static func run(_ arguments: [String], in folder: String, extra: [String: String] = [:]) throws -> Run {
-    let process = process(arguments, in: folder, extra: extra)
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+    let run = try ProgramRun.run(binary, arguments, in: folder, environment: environment.merging(extra) { _, new in new })
+    return Run(status: run.status, stdout: run.stdout, stderr: run.stderr, stdoutData: run.stdoutData)
   }
 }
 

@@ -90,20 +90,9 @@ final class ServedRoom {
   static func amend(
     _ arguments: [String], in repository: String, extra: [String: String] = [:]
   ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments + ["--repo", repository]
-    process.environment = Self.environment.merging(extra) { $1 }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    let run = try ProgramRun.run(
+      Self.binary, arguments + ["--repo", repository], in: nil, environment: Self.environment.merging(extra) { $1 })
+    return (run.status, run.stdout, run.stderr)
   }
 
   /// The folder the test's screenshots go to, inside the scratch folder.

@@ -43,23 +43,8 @@ enum Amend {
 
   @discardableResult
   static func run(_ arguments: [String], in folder: String, extra: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    process.environment = environment.merging(extra) { _, new in new }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    let run = try ProgramRun.run(binary, arguments, in: folder, environment: environment.merging(extra) { _, new in new })
+    return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 
   /// A token granted with `amend access grant` (its first line).

@@ -9,12 +9,7 @@ import Testing
 @Suite struct GlobalAmendmentDocumentsTests {
   @Test func listedOnceWithEveryClauseItChanges() throws {
     let folder = try HTMLScratch()
-    let clock = HTMLClock()
-    let context = Context(
-      now: { clock.now() }, nonce: { 42 }, committer: Person(name: "Secretariat", email: "secretariat@example.org"),
-      timeZone: TimeZone(identifier: "UTC") ?? .current)
-    _ = try Workspace.initialise(folder: folder.path, source: try DraftSource(path: HTMLExample.seed), number: nil, context: context)
-    let workspace = try Workspace.open(at: folder.path, context: context)
+    let workspace = try HTMLExample.seeded(in: folder)
     let global = try workspace.table(
       ProposalRequest(clause: "", delegation: "European Union", operation: .throughout(words: "migrants", with: "migrant workers")))
     let snapshot = try workspace.snapshot()

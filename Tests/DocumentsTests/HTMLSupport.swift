@@ -40,14 +40,19 @@ struct HTMLExample {
   let europeanUnion: ProposalRecord
   let hostile: ProposalRecord
 
-  init() throws {
-    folder = try HTMLScratch()
+  /// A negotiation on the seed in `folder`, with the minute clock, a fixed nonce and the secretariat at the keyboard.
+  static func seeded(in folder: HTMLScratch) throws -> Workspace {
     let clock = HTMLClock()
     let context = Context(
       now: { clock.now() }, nonce: { 42 }, committer: Person(name: "Secretariat", email: "secretariat@example.org"),
       timeZone: TimeZone(identifier: "UTC") ?? .current)
-    _ = try Workspace.initialise(folder: folder.path, source: try DraftSource(path: Self.seed), number: nil, context: context)
-    let opened = try Workspace.open(at: folder.path, context: context)
+    _ = try Workspace.initialise(folder: folder.path, source: try DraftSource(path: seed), number: nil, context: context)
+    return try Workspace.open(at: folder.path, context: context)
+  }
+
+  init() throws {
+    folder = try HTMLScratch()
+    let opened = try Self.seeded(in: folder)
     workspace = opened
     func table(
       _ clause: String, _ delegation: String, _ operation: ProposalOperation, cosponsors: [String] = [], rationale: String = ""

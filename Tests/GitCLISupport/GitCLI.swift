@@ -28,31 +28,14 @@ public enum GitCLI {
   public static func status(
     _ arguments: [String], in directory: String, environment extra: [String: String] = [:]
   ) throws -> (status: Int32, output: String, standardError: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    process.arguments = ["-c", "safe.directory=*"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
     environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
     environment["LC_ALL"] = "C"
     environment.merge(extra) { $1 }
-    process.environment = environment
-    let output = Pipe()
-    // Standard error goes to a file so neither pipe can fill up and stall the child.
-    let errorURL = FileManager.default.temporaryDirectory
-      .appendingPathComponent("gitstore-stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorURL) }
-    let errorHandle = try FileHandle(forWritingTo: errorURL)
-    process.standardOutput = output
-    process.standardError = errorHandle
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errorHandle.close()
-    let message = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self), message)
+    let run = try ProgramRun.run(
+      URL(fileURLWithPath: "/usr/bin/git"), ["-c", "safe.directory=*"] + arguments, in: directory, environment: environment)
+    return (run.status, run.stdout, run.stderr)
   }
 
   /// Output lines without the trailing empty one.

@@ -66,13 +66,7 @@ enum AkomaNtosoAmendment {
     xml.empty("FRBRauthor", ["href": "#" + delegation, "as": "#proposer"])
     xml.empty("FRBRlanguage", ["language": AkomaNtosoNames.language])
     xml.end()
-    xml.start("FRBRManifestation")
-    xml.empty("FRBRthis", ["value": expression + "/!main.xml"])
-    xml.empty("FRBRuri", ["value": expression + ".akn"])
-    xml.empty("FRBRdate", ["date": tabled, "name": "markup"])
-    xml.empty("FRBRauthor", ["href": "#secretariat"])
-    xml.empty("FRBRformat", ["value": "application/akn+xml"])
-    xml.end()
+    xml.manifestation(this: expression + "/!main.xml", uri: expression + ".akn", date: tabled)
     xml.end()
 
     // What happened to it, in order.

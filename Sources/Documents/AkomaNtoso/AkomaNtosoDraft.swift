@@ -66,18 +66,11 @@ enum AkomaNtosoDraft {
     xml.empty("FRBRversionNumber", ["value": "draft-\(number)"])
     xml.empty("FRBRlanguage", ["language": AkomaNtosoNames.language])
     xml.end()
-    xml.start("FRBRManifestation")
     if let redline {
-      xml.empty("FRBRthis", ["value": expression + redline.manifestation + ".xml"])
-      xml.empty("FRBRuri", ["value": expression + redline.manifestation + ".akn"])
+      xml.manifestation(this: expression + redline.manifestation + ".xml", uri: expression + redline.manifestation + ".akn", date: date)
     } else {
-      xml.empty("FRBRthis", ["value": expression + "/!main.xml"])
-      xml.empty("FRBRuri", ["value": expression + ".akn"])
+      xml.manifestation(this: expression + "/!main.xml", uri: expression + ".akn", date: date)
     }
-    xml.empty("FRBRdate", ["date": date, "name": "markup"])
-    xml.empty("FRBRauthor", ["href": "#secretariat"])
-    xml.empty("FRBRformat", ["value": "application/akn+xml"])
-    xml.end()
     xml.end()
     let numbers = names.draftDates.keys.sorted()
     xml.start("lifecycle", ["source": "#secretariat"])

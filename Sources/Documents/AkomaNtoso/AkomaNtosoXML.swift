@@ -123,3 +123,17 @@ enum XMLText {
     return result
   }
 }
+
+extension XMLWriter {
+  /// The FRBRManifestation of every document amend writes: the XML file `this` (at `uri`), marked up by the
+  /// secretariat on `date`.
+  mutating func manifestation(this: String, uri: String, date: String) {
+    start("FRBRManifestation")
+    empty("FRBRthis", ["value": this])
+    empty("FRBRuri", ["value": uri])
+    empty("FRBRdate", ["date": date, "name": "markup"])
+    empty("FRBRauthor", ["href": "#secretariat"])
+    empty("FRBRformat", ["value": "application/akn+xml"])
+    end()
+  }
+}
