@@ -14,6 +14,8 @@ public struct FirstParentLine: Sendable {
   public var stop: (commit: ObjectID, parent: ObjectID, error: GitError)?
   /// How many commits were read from the object database (the others were known).
   public var read = 0
+  /// Whether the walk stopped at the commit it was told to stop at (which is not in `commits`).
+  public var reachedEnd = false
 }
 
 /// What a walk already knows of a commit: its first parent and the tree id at the folder walked.
@@ -36,8 +38,10 @@ extension Repository {
   /// lookup a commit. A commit in `known` (and still in the object database) is not read again.
   ///
   /// An unreadable tip throws; an unreadable parent ends the line there (see `FirstParentLine.stop`).
+  /// A walk told to end at `end` stops short of it when it meets it (`reachedEnd`): a reader that
+  /// already knows the line up to `end` reads only what came after.
   public func firstParentLine(
-    from tip: ObjectID, folder: String, known: [ObjectID: KnownCommit] = [:]
+    from tip: ObjectID, folder: String, known: [ObjectID: KnownCommit] = [:], end: ObjectID? = nil
   ) throws(GitError) -> FirstParentLine {
     var line = FirstParentLine()
     let path = Repository.normalized(folder)
@@ -64,6 +68,10 @@ extension Repository {
       }
       line.parents.append(parent)
       guard let parent else { break }
+      if parent == end {
+        line.reachedEnd = true
+        break
+      }
       var oid = parent.oid
       if known[parent] != nil, let odb, git_odb_exists(odb, &oid) == 1 {
         current = nil

@@ -19,14 +19,13 @@ struct DraftClauseCacheTests {
   }
 
   func cachePath(_ snapshot: Snapshot) -> String {
-    snapshot.repository.gitDirectory + "/amend/clauses-v\(DraftClauseCache.format).cache"
+    TimelineCache(repository: snapshot.repository).path
   }
 
-  /// A cache on `snapshot`'s file, read by a timeline; how many blobs it had to parse.
+  /// A timeline on `snapshot`'s cache file; how many blobs it had to parse.
   func parsedByATimeline(_ snapshot: Snapshot) throws -> Int {
-    let cache = DraftClauseCache(repository: snapshot.repository)
-    _ = try DraftTimeline(repository: snapshot.repository, tip: snapshot.tip, cache: cache)
-    return cache.parsed
+    try DraftTimeline(repository: snapshot.repository, tip: snapshot.tip, cache: TimelineCache(repository: snapshot.repository))
+      .clauses.parsed
   }
 
   /// `file` with its format or parser fingerprint changed, checked as a whole file is.
@@ -37,7 +36,7 @@ struct DraftClauseCacheTests {
       withUnsafeBytes(of: value.littleEndian) { payload.replaceSubrange(offset..<(offset + 4), with: $0) }
     }
     var chunk = RecordCacheCoding.Writer()
-    chunk.uint32(DraftClauseCache.magic)
+    chunk.uint32(TimelineCache.magic)
     chunk.uint32(UInt32(payload.count))
     chunk.data.append(payload)
     chunk.uint32(RecordCacheCoding.checksum(payload))
@@ -48,27 +47,22 @@ struct DraftClauseCacheTests {
   func ignoredAndRebuilt() throws {
     let folder = try ScratchFolder()
     _ = try GeneratedNegotiation.make(rounds: 2, in: folder)
-    let snapshot = try Workspace.open(at: folder.path, context: testContext()).snapshot()
+    let snapshot = try Workspace.open(at: folder.path, context: testContext())
+      .snapshot()
     let path = cachePath(snapshot)
     try? FileManager.default.removeItem(atPath: path)
 
-    // Cold: every version parsed (a blob once: a new draft file begins as a copy of the last one),
-    // the file written; warm: nothing parsed, the same reports.
+    // Cold: every version parsed, the file written; warm: nothing parsed, the same reports.
     let cold = try reports(snapshot)
     try FileManager.default.removeItem(atPath: path)
     let versions = try parsedByATimeline(snapshot)
     #expect(versions > 3)
     let written = try #require(FileManager.default.contents(atPath: path))
-    #expect(DraftClauseCache.decoded(written) != nil)
+    let state = try #require(TimelineCache.decoded(written))
+    #expect(state.tip == snapshot.tip)
+    #expect(TimelineCache.decoded(TimelineCache.encoded(state)) == state)
     #expect(try parsedByATimeline(snapshot) == 0)
     #expect(try reports(snapshot) == cold)
-    // The walk too: only the tip is read again, every other commit is known.
-    let known = DraftClauseCache(repository: snapshot.repository).commits
-    let tip = try #require(snapshot.tip)
-    let walk = try snapshot.repository.firstParentLine(from: tip, folder: "drafts", known: known)
-    let fresh = try snapshot.repository.firstParentLine(from: tip, folder: "drafts")
-    #expect(walk.read == 1 && fresh.read == fresh.commits.count && fresh.commits.count > 10)
-    #expect(walk.commits == fresh.commits && walk.folders == fresh.folders && walk.parents == fresh.parents)
 
     // Deleted: rebuilt.
     try FileManager.default.removeItem(atPath: path)
@@ -82,21 +76,21 @@ struct DraftClauseCacheTests {
       ("one byte changed", flipped),
       ("not a cache", Data("proposals: none\n".utf8)),
       ("empty", Data()),
-      ("another format", rechunked(written, format: DraftClauseCache.format + 1)),
+      ("another format", rechunked(written, format: TimelineCache.format + 1)),
       ("another parser", rechunked(written, fingerprint: DraftClauseCache.parserFingerprint &+ 1)),
       ("trailing bytes", written + Data([0, 1, 2])),
     ]
     for (name, bytes) in damaged {
       try bytes.write(to: URL(fileURLWithPath: path))
-      #expect(DraftClauseCache.decoded(bytes) == nil, "\(name)")
+      #expect(TimelineCache.decoded(bytes) == nil, "\(name)")
       #expect(try parsedByATimeline(snapshot) == versions, "\(name): the file should be ignored")
       #expect(try reports(snapshot) == cold, "\(name)")
       let again = try #require(FileManager.default.contents(atPath: path))
-      #expect(DraftClauseCache.decoded(again) != nil, "\(name): the file should be written again")
+      #expect(TimelineCache.decoded(again) != nil, "\(name): the file should be written again")
     }
   }
 
-  @Test("a new version is parsed alone: the cache holds the older ones")
+  @Test("a run goes on from the last: only new versions are parsed, and the timeline is the one a fresh run reads")
   func onlyNewVersionsParsed() throws {
     let folder = try ScratchFolder()
     var negotiation = try GeneratedNegotiation.make(rounds: 1, in: folder)
@@ -106,10 +100,33 @@ struct DraftClauseCacheTests {
     let known = try before.timeline().versions.count
     try negotiation.play(2, on: workspace)
     let after = try workspace.snapshot()
-    let versions = try after.timeline().versions.count
-    #expect(versions > known)
-    // The timeline above saved the new versions; a fresh one parses nothing.
+    let path = cachePath(after)
+    let extended = try DraftTimeline(repository: after.repository, tip: after.tip, cache: TimelineCache(repository: after.repository))
+    #expect(extended.versions.count > known)
+    #expect(extended.clauses.parsed == extended.versions.count - known)
+    let goneOn = try #require(TimelineCache(path: path).read())
+    // The same state as reading the whole line afresh, and the same reports.
+    let warm = try reports(after)
+    try FileManager.default.removeItem(atPath: path)
+    _ = try DraftTimeline(repository: after.repository, tip: after.tip, cache: TimelineCache(repository: after.repository))
+    #expect(try #require(TimelineCache(path: path).read()) == goneOn)
+    #expect(try reports(after) == warm)
     #expect(try parsedByATimeline(after) == 0)
+  }
+
+  @Test("a branch that does not hold the kept tip is read whole, and reads as a fresh run does")
+  func otherLineReadWhole() throws {
+    let folder = try ScratchFolder()
+    var negotiation = try GeneratedNegotiation.make(rounds: 1, in: folder)
+    let workspace = try Workspace.open(at: folder.path, context: testContext())
+    let early = try workspace.snapshot()
+    let earlyReports = try reports(early)
+    try negotiation.play(2, on: workspace)
+    let late = try workspace.snapshot()
+    _ = try reports(late)
+    // The kept tip is the late one; the early snapshot's line does not hold it.
+    #expect(try parsedByATimeline(early) > 0)
+    #expect(try reports(early) == earlyReports)
   }
 
   @Test("whole-second time stamps are written as ISO8601DateFormatter writes them")

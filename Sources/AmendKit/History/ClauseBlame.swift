@@ -46,10 +46,9 @@ extension DraftTimeline {
   func blame(of spelling: String, inDraft number: Int?, ledger: Ledger?) throws -> ClauseBlame {
     let (thread, found) = try thread(of: spelling, inDraft: number)
     let target = entries[found]
-    guard let position = target.clause(onThread: thread) else {
+    guard let position = whole[found]?.position(ofThread: thread), let clause = clause(found, position) else {
       throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: target.number)
     }
-    let clause = self.clause(found, position)
     var sources: [Int: ChangeSource] = [:]
     func source(_ version: Int) -> ChangeSource {
       if let known = sources[version] { return known }
@@ -57,8 +56,12 @@ extension DraftTimeline {
       sources[version] = made
       return made
     }
+    let path = ancestry(of: found)
+    var states = self.states(ofThread: thread, along: path)
+    // The asked version's clause with its line as it stands (a replayed one keeps the line it changed at).
+    states[states.count - 1].slot = whole[found]?.slots[position]
     let words = Words(clause.text)
-    var owners = wordOwners(onThread: thread, upTo: found)
+    var owners = wordOwners(path, states)
     if owners.count != words.count { owners = Array(repeating: found, count: words.count) }
     var spans: [ClauseBlame.Span] = []
     var start = 0
@@ -67,7 +70,7 @@ extension DraftTimeline {
       spans.append(ClauseBlame.Span(text: words.text(start..<index), source: source(owners[start])))
       start = index
     }
-    let lines = lineOwners(of: position, in: found).enumerated().map {
+    let lines = lineOwners(path, states).enumerated().map {
       ClauseBlame.Line(line: clause.line + $0.offset, source: source($0.element))
     }
     return ClauseBlame(
@@ -75,21 +78,21 @@ extension DraftTimeline {
       marker: clause.marker, text: clause.text, spans: spans, lines: lines, notes: problems)
   }
 
-  /// For each word token of the clause on `thread` in version `target`, the version that wrote it:
+  /// For each word token of the clause in the last version of `path`, the version that wrote it:
   /// words a version inserted or replaced are its own, words it kept keep their owner. Only the
-  /// versions that changed the clause's words are read.
-  func wordOwners(onThread thread: Int, upTo target: Int) -> [Int] {
+  /// versions that changed the clause's words are compared.
+  func wordOwners(_ path: [Int], _ states: [(slot: ClauseSlot?, moved: Bool)]) -> [Int] {
     var owners: [Int] = []
     var text: Int32?
-    for index in ancestry(of: target) {
-      let version = entries[index]
-      guard let position = version.clause(onThread: thread) else {
+    for (index, state) in zip(path, states) {
+      guard let slot = state.slot else {
         owners = []
         text = nil
         continue
       }
-      let now = version.clauses[position].text
-      guard let before = text, version.origins[position] >= 0 else {
+      let now = slot.text
+      // A clause present in the version before carries on from it.
+      guard let before = text else {
         owners = Array(repeating: index, count: Words(clauses.string(now)).count)
         text = now
         continue
@@ -109,20 +112,30 @@ extension DraftTimeline {
     return owners
   }
 
-  /// For each line of clause `position` of version `target`, the version that last wrote it. Like
+  /// For each line of the clause in the last version of `path`, the version that last wrote it. Like
   /// `git blame`, it looks no further back than the commit that added the draft file: a new draft
   /// file begins as a copy, and git does not follow copies.
-  func lineOwners(of position: Int, in target: Int) -> [Int] {
-    lineOrigins(target, position).indices.map { line in
-      var index = target
-      var clause = position
+  func lineOwners(_ path: [Int], _ states: [(slot: ClauseSlot?, moved: Bool)]) -> [Int] {
+    guard let last = states.last?.slot else { return [] }
+    var memo: [Int: [Int?]] = [:]
+    func origins(_ step: Int) -> [Int?] {
+      if let known = memo[step] { return known }
+      let previous = step > 0 ? states[step - 1].slot : nil
+      let found = states[step].slot.map {
+        ClauseCorrespondence.lineOrigins(of: $0, from: previous, moved: states[step].moved, strings: clauses)
+      } ?? []
+      memo[step] = found
+      return found
+    }
+    return ClauseCorrespondence.lineOrigins(of: last, from: nil, moved: false, strings: clauses).indices.map { line in
+      var step = path.count - 1
       var offset = line
       while true {
-        let version = entries[index]
-        let origin = version.origins[clause]
-        guard !version.startsFile, let kept = lineOrigins(index, clause)[offset], origin >= 0, let previous = version.previous
-        else { return index }
-        (index, clause, offset) = (previous, Int(origin), kept)
+        let version = entries[path[step]]
+        let lines = origins(step)
+        guard !version.startsFile, step > 0, states[step - 1].slot != nil, offset < lines.count, let kept = lines[offset]
+        else { return path[step] }
+        (step, offset) = (step - 1, kept)
       }
     }
   }

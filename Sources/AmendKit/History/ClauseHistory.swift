@@ -36,7 +36,7 @@ extension DraftTimeline {
   func history(of spelling: String, inDraft number: Int?, ledger: Ledger?) throws -> ClauseHistory {
     let (thread, found) = try thread(of: spelling, inDraft: number)
     let asked = entries[found]
-    guard let position = asked.clause(onThread: thread) else {
+    guard let position = whole[found]?.position(ofThread: thread), let named = clause(found, position) else {
       throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: asked.number)
     }
     let path = try path(for: thread, foundIn: found)
@@ -44,24 +44,22 @@ extension DraftTimeline {
     var made: [Int: [ThreadChange]] = [:]
     for change in changes { made[change.version, default: []].append(change) }
     var drafts: [ClauseHistory.ClauseVersion] = []
-    for index in path {
+    for (index, state) in zip(path, states(ofThread: thread, along: path)) {
       let version = entries[index]
-      let at = version.clause(onThread: thread)
       let here = made[index] ?? []
-      guard at != nil || !here.isEmpty else { continue }
+      guard state.slot != nil || !here.isEmpty else { continue }
       if drafts.last?.draft != version.number {
         drafts.append(ClauseHistory.ClauseVersion(draft: version.number, changes: []))
       }
       guard let last = drafts.indices.last else { continue }
       // The draft's entry shows the clause as its last version on the path left it.
-      let present = at.map { clause(index, $0) }
+      let present = state.slot.map(clauses.state)
       drafts[last].clause = present?.id.rawValue
       drafts[last].name = present?.id.display
       drafts[last].eId = present?.eId
       drafts[last].text = present?.text
       drafts[last].changes += here.map { report($0, ledger: ledger) }
     }
-    let named = self.clause(found, position)
     return ClauseHistory(
       clause: named.id.rawValue, name: named.id.display, draft: asked.number, versions: drafts, notes: problems)
   }

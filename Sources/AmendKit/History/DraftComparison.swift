@@ -77,26 +77,28 @@ extension DraftTimeline {
       throw LookupError.outOfOrder(from: from, to: to)
     }
     let path = ancestry(of: toIndex)
-    let later = entries[toIndex]
-    let earlierVersion = entries[fromIndex]
-    // A draft produced after `from` changed the clause when its version lies on the path past `from`.
-    let after = path.filter { entries[$0].number > from }
-    let afterSet = Set(after)
-    var wanted: Int?
+    guard let laterWhole = whole[toIndex], let earlierWhole = whole[fromIndex] else { throw LookupError.noDraftYet }
+    var wanted: Int32?
     if let spelling {
       let draft = try parsedDraft(toIndex)
-      if let found = try? draft.resolve(spelling), let position = draft.clauses.firstIndex(where: { $0.key == found.key }) {
-        wanted = Int(later.threads[position])
+      if let found = try? draft.resolve(spelling), let position = draft.clauses.firstIndex(where: { $0.key == found.key }),
+        position < laterWhole.threads.count
+      {
+        wanted = laterWhole.threads[position]
       } else {
-        wanted = try thread(of: spelling, inDraft: from).thread
+        wanted = Int32(truncatingIfNeeded: try thread(of: spelling, inDraft: from).thread)
       }
     }
+    let earlierAt = Dictionary(earlierWhole.threads.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    let laterAt = Dictionary(laterWhole.threads.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    // A draft produced after `from` changed the clause when its version lies on the path past `from`;
+    // only those versions' changes are listed.
+    let changes = self.changes(onThreads: wanted.map { [$0] }, along: path)
 
-    func entry(thread: Int) -> DraftComparison.Entry? {
-      let old = earlierVersion.clause(onThread: thread).map { clause(fromIndex, $0) }
-      let new = later.clause(onThread: thread).map { clause(toIndex, $0) }
-      // Only versions past `from` count, and only they are read.
-      let made = changes(onThread: thread, along: after).filter { afterSet.contains($0.version) }
+    func entry(thread: Int32) -> DraftComparison.Entry? {
+      let old = earlierAt[thread].flatMap { clause(fromIndex, $0) }
+      let new = laterAt[thread].flatMap { clause(toIndex, $0) }
+      let made = (changes[thread] ?? []).filter { entries[$0.version].number > from }
       let kind: ClauseChange.Kind
       switch (old, new) {
       case (nil, nil): return nil
@@ -122,11 +124,11 @@ extension DraftTimeline {
     }
 
     // The later draft's order, each deleted clause placed before the first survivor that followed it.
-    var order: [Int] = []
-    var placed = Set<Int>()
-    for thread in later.threads.map(Int.init) {
-      if let position = earlierVersion.clause(onThread: thread) {
-        for gone in earlierVersion.threads[..<position].map(Int.init) where later.clause(onThread: gone) == nil && !placed.contains(gone) {
+    var order: [Int32] = []
+    var placed = Set<Int32>()
+    for thread in laterWhole.threads {
+      if let position = earlierAt[thread] {
+        for gone in earlierWhole.threads[..<position] where laterAt[gone] == nil && !placed.contains(gone) {
           order.append(gone)
           placed.insert(gone)
         }
@@ -134,7 +136,7 @@ extension DraftTimeline {
       order.append(thread)
       placed.insert(thread)
     }
-    order += earlierVersion.threads.map(Int.init).filter { !placed.contains($0) }
+    order += earlierWhole.threads.filter { !placed.contains($0) }
     let listed = order.filter { wanted == nil || $0 == wanted }.compactMap(entry(thread:))
     return DraftComparison(from: from, to: to, entries: listed, notes: problems)
   }

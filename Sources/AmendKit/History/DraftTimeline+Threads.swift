@@ -9,51 +9,41 @@ struct ThreadChange {
 }
 
 extension DraftTimeline {
-  /// What each version of `path` did to the clause on `thread`, oldest first; versions that left it
-  /// alone are not listed. Clauses are compared by their strings' numbers, which are equal for equal
-  /// strings only; strings are looked up for the changes found.
-  func changes(onThread thread: Int, along path: [Int]) -> [ThreadChange] {
-    var found: [ThreadChange] = []
-    for index in path {
-      let version = entries[index]
-      let beforeAt = version.previous.flatMap { previous in entries[previous].clause(onThread: thread).map { (previous, $0) } }
-      guard let position = version.clause(onThread: thread) else {
-        if let beforeAt {
-          found.append(ThreadChange(version: index, kind: .deleted, before: clause(beforeAt.0, beforeAt.1), after: nil))
-        }
-        continue
-      }
-      let after = version.clauses[position]
-      let kind: ClauseChange.Kind?
-      if let beforeAt {
-        let before = entries[beforeAt.0].clauses[beforeAt.1]
-        if before.text != after.text {
-          kind = .amended
-        } else if version.moved[position] {
-          kind = .moved
-        } else if before.id != after.id {
-          kind = .renumbered
-        } else if before.marker != after.marker {
-          kind = .restyled
-        } else {
-          kind = nil
-        }
-      } else {
-        kind = version.previous == nil ? .received : .introduced
-      }
-      if let kind {
-        found.append(
-          ThreadChange(version: index, kind: kind, before: beforeAt.map { clause($0.0, $0.1) }, after: clause(index, position)))
-      }
+  /// What each version of `path` (an ancestry) did to the clauses on `threads` (all when nil), oldest
+  /// first, by thread; versions that left a clause alone are not listed.
+  func changes(onThreads threads: Set<Int32>?, along path: [Int]) -> [Int32: [ThreadChange]] {
+    var found: [Int32: [ThreadChange]] = [:]
+    for step in steps(along: path, threads: threads) {
+      guard let kind = kind(of: step) else { continue }
+      found[step.thread, default: []].append(
+        ThreadChange(
+          version: step.version, kind: kind, before: step.before.map(clauses.state), after: step.after.map(clauses.state)))
     }
     return found
+  }
+
+  /// What each version of `path` did to the clause on `thread`, oldest first.
+  func changes(onThread thread: Int, along path: [Int]) -> [ThreadChange] {
+    let key = Int32(truncatingIfNeeded: thread)
+    return changes(onThreads: [key], along: path)[key] ?? []
+  }
+
+  /// The kind of change a step is; nil when the clause stayed as it was (an eId or a line moved).
+  func kind(of step: ThreadStep) -> ClauseChange.Kind? {
+    guard let after = step.after else { return step.before == nil ? nil : .deleted }
+    guard let before = step.before else { return entries[step.version].previous == nil ? .received : .introduced }
+    if before.text != after.text { return .amended }
+    if step.moved { return .moved }
+    if before.id != after.id { return .renumbered }
+    if before.marker != after.marker { return .restyled }
+    return nil
   }
 
   /// The source of version `index`, its proposal looked up in `ledger`.
   func source(_ index: Int, ledger: Ledger?) -> ChangeSource {
     let version = entries[index]
-    return ChangeSource(
-      commit: version.commit, trailers: version.trailers, draft: version.number, received: version.previous == nil, ledger: ledger)
+    let (commit, trailers) = self.commit(index)
+    return ChangeSource(commit: commit, trailers: trailers, draft: version.number, received: version.previous == nil, ledger: ledger)
   }
 
   /// The change as reported, its source looked up in `ledger`.
@@ -76,17 +66,19 @@ extension DraftTimeline {
     } catch {
       throw LookupError.clause(error, inDraft: version.number)
     }
-    guard let position = draft.clauses.firstIndex(where: { $0.key == clause.key }) else {
+    guard let position = draft.clauses.firstIndex(where: { $0.key == clause.key }), let kept = whole[index],
+      position < kept.threads.count
+    else {
       throw LookupError.clauseNotInDraft(spelling: spelling, inDraft: version.number)
     }
-    return (Int(version.threads[position]), index)
+    return (Int(kept.threads[position]), index)
   }
 
   /// The versions a report on `thread` follows: those that led to the current draft, or, for a clause
   /// that never reached it, those that led to the version it was found in.
   func path(for thread: Int, foundIn version: Int) throws -> [Int] {
     let current = ancestry(of: try currentVersion())
-    if current.contains(where: { entries[$0].clause(onThread: thread) != nil }) { return current }
+    if states(ofThread: thread, along: current).contains(where: { $0.slot != nil }) { return current }
     return ancestry(of: version)
   }
 }

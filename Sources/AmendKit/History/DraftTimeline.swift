@@ -15,10 +15,11 @@ import GitStore
 /// The parsed clauses of each blob are kept on disk, so a later run parses only new versions.
 public final class DraftTimeline {
   /// Every version of every draft file along the branch, oldest first, each parsed whole. Worked out
-  /// (and kept) the first time it is asked for: the history's own reports do not need it.
+  /// (and kept) the first time it is asked for, by parsing every version again: the history's own
+  /// reports do not need it.
   public var versions: [DraftRevision] {
     if let materialized { return materialized }
-    let made = entries.indices.map(revision)
+    let made = materialize()
     materialized = made
     return made
   }
@@ -26,35 +27,49 @@ public final class DraftTimeline {
   public private(set) var latest: [Int: Int] = [:]
   /// Things found in the history that do not stop the report (unreadable drafts, missing parents).
   public private(set) var problems: [String] = []
-  /// The commits read, oldest first.
-  public var commits: [Commit] { line.compactMap { try? repository.commit($0) } }
+  /// The commits of the first-parent line, oldest first.
+  public var commits: [Commit] {
+    guard let tip, let walk = try? repository.firstParentLine(from: tip, folder: "drafts") else { return [] }
+    return walk.commits.compactMap { try? repository.commit($0) }
+  }
 
   /// The versions as the reports read them.
   private(set) var entries: [TimelineVersion] = []
-  let clauses: DraftClauseCache
+  /// The clauses whole of the last version of each draft file, by version.
+  private(set) var whole: [Int: WholeVersion] = [:]
+  private(set) var clauses: DraftClauseCache
   private let repository: Repository
-  private var line: [ObjectID] = []
+  private let tip: ObjectID?
   private var materialized: [DraftRevision]?
   private var threadCount = 0
-  private var lineOriginsMemo: [Int: [Int: [Int?]]] = [:]
+  private var commitMemo: [Int: (Commit, CommitTrailers)] = [:]
 
-  /// Reads the first-parent line that ends at `tip`, with parsed versions kept in `cache`.
-  init(repository: Repository, tip: ObjectID?, cache: DraftClauseCache? = nil) throws {
+  /// Reads the first-parent line that ends at `tip`, going on from what `cache` (a file in the git
+  /// directory) kept of an earlier run when that run's tip is on the line: then only the commits since
+  /// are read, and only the versions they wrote are parsed.
+  init(repository: Repository, tip: ObjectID?, cache: TimelineCache? = nil) throws {
     self.repository = repository
-    clauses = cache ?? DraftClauseCache(path: nil)
+    self.tip = tip
+    clauses = DraftClauseCache()
     guard let tip else { return }
-    let walk = try repository.firstParentLine(from: tip, folder: "drafts", known: clauses.commits)
-    clauses.remember(walk)
-    line = walk.commits
+    var kept = cache?.read()
+    if let known = kept, known.tip == tip {
+      adopt(known)
+      return
+    }
+    let walk = try repository.firstParentLine(from: tip, folder: "drafts", end: kept?.tip)
+    if !walk.reachedEnd { kept = nil }
+    var state = kept ?? TimelineState(tip: tip, strings: [])
+    if kept != nil { adopt(state) }
     if let stop = walk.stop {
       problems.append(
         "the history stops at \(stop.commit.short): its parent \(stop.parent.short) cannot be read (\(stop.error.message)); a shallow "
           + "clone or a rewritten history shows only part of the record"
       )
     }
-    var lastDrafts: ObjectID?
-    var listing: [String: ObjectID] = [:]
-    var current: [String: Int] = [:]
+    var lastDrafts = state.drafts
+    var listing = state.listing
+    var current = state.current
     for (commitID, drafts) in zip(walk.commits, walk.folders) {
       // Most commits record proposals and events only: their drafts folder is the same tree.
       guard drafts != lastDrafts else { continue }
@@ -69,34 +84,47 @@ public final class DraftTimeline {
       let changed = now.filter { listing[$0.key] != $0.value }.keys
         .compactMap { path in DraftFile.parse(name: String(path.dropFirst("drafts/".count))) }
         .sorted { ($0.number, $0.path) < ($1.number, $1.path) }
-      var commit: Commit?
-      var trailers = CommitTrailers(message: "")
       for file in changed {
         guard let blob = now[file.path] else { continue }
-        let read: Commit
-        if let commit {
-          read = commit
-        } else {
-          read = try repository.commit(commitID)
-          trailers = CommitTrailers(message: read.message)
-          commit = read
-        }
         let previous = current[file.path] ?? predecessor(of: file, in: current, removed: removed)
-        if let version = try version(
-          file, blob: blob, commit: read, trailers: trailers, previous: previous, startsFile: current[file.path] == nil)
-        {
-          entries.append(version)
+        if try version(file, blob: blob, commit: commitID, previous: previous, startsFile: current[file.path] == nil) {
+          if let replaced = current[file.path] { whole[replaced] = nil }
           current[file.path] = entries.count - 1
         }
       }
-      for path in removed { current.removeValue(forKey: path) }
+      for path in removed {
+        if let gone = current.removeValue(forKey: path) { whole[gone] = nil }
+      }
       listing = now
     }
+    setLatest(from: current)
+    guard walk.commits.count >= Self.walkWorthKeeping || entries.count > state.versions.count || kept == nil else { return }
+    state = TimelineState(
+      tip: tip, drafts: lastDrafts, listing: listing, current: current, threadCount: threadCount, problems: problems,
+      strings: clauses.strings, versions: entries, whole: whole)
+    cache?.write(state)
+  }
+
+  /// A walk this long since the kept tip is saved even when it wrote no version, so that later runs
+  /// do not walk it again.
+  static let walkWorthKeeping = 64
+
+  /// Takes over what an earlier run kept.
+  private func adopt(_ state: TimelineState) {
+    clauses = DraftClauseCache(strings: state.strings)
+    entries = state.versions
+    whole = state.whole
+    threadCount = state.threadCount
+    problems = state.problems
+    setLatest(from: state.current)
+  }
+
+  private func setLatest(from current: [String: Int]) {
+    latest = [:]
     for (path, index) in current.sorted(by: { $0.key > $1.key }) {
       guard let file = DraftFile.parse(name: String(path.dropFirst("drafts/".count))) else { continue }
       latest[file.number] = index
     }
-    clauses.save()
   }
 
   /// The version a new draft file was begun from: a file of the same number that the commit removed
@@ -112,77 +140,145 @@ public final class DraftTimeline {
     }.max { ($0.0, $0.1) < ($1.0, $1.1) }?.2
   }
 
-  private func version(
-    _ file: DraftFile, blob: ObjectID, commit: Commit, trailers: CommitTrailers, previous: Int?, startsFile: Bool
-  ) throws -> TimelineVersion? {
-    let content = try clauses.content(of: blob) { try repository.blobContent(blob) }
+  /// Adds the version `commit` left in `file`, compared with version `previous`; false when it did not
+  /// parse (left for the next readable version to account for).
+  private func version(_ file: DraftFile, blob: ObjectID, commit: ObjectID, previous: Int?, startsFile: Bool) throws -> Bool {
+    let content = try clauses.content { try repository.blobContent(blob) }
     guard case .clauses(let slots) = content else {
       if case .unreadable(let reason) = content {
-        // Left for the next readable version to account for.
         problems.append(
-          "commit \(commit.id.short) left \(file.path) unreadable (\(reason)); its changes are counted with the next commit that mends it")
+          "commit \(commit.short) left \(file.path) unreadable (\(reason)); its changes are counted with the next commit that mends it")
       }
-      return nil
+      return false
     }
-    let before = previous.map { entries[$0] }
-    let (origins, moved, dropped) = ClauseCorrespondence.links(from: before?.clauses ?? [], to: slots, strings: clauses)
+    let before = previous.flatMap { whole[$0] }
+    let (origins, moved, dropped) = ClauseCorrespondence.links(from: before?.slots ?? [], to: slots, strings: clauses)
     var threads: [Int32] = []
     threads.reserveCapacity(slots.count)
-    for origin in origins {
+    var changed: [Int32: ClauseSlot] = [:]
+    var movedThreads: Set<Int32> = []
+    for (position, origin) in origins.enumerated() {
+      let slot = slots[position]
       if origin >= 0, let before {
-        threads.append(before.threads[Int(origin)])
+        let thread = before.threads[Int(origin)]
+        threads.append(thread)
+        if !before.slots[Int(origin)].sameClause(as: slot) { changed[thread] = slot }
+        if moved[position] { movedThreads.insert(thread) }
       } else {
         threadCount += 1
         threads.append(Int32(threadCount))
+        changed[Int32(threadCount)] = slot
       }
     }
-    var positions = [Int32](repeating: -1, count: threadCount + 1)
-    for (index, thread) in threads.enumerated() { positions[Int(thread)] = Int32(index) }
-    return TimelineVersion(
-      file: file, blob: blob, commit: commit, trailers: trailers, previous: previous, startsFile: startsFile, clauses: slots,
-      origins: origins, moved: moved, dropped: dropped, threads: threads, positions: positions)
+    entries.append(
+      TimelineVersion(
+        file: file, blob: blob, commit: commit, previous: previous, startsFile: startsFile, changed: changed, moved: movedThreads,
+        dropped: Set(dropped.map { before?.threads[$0] ?? -1 })))
+    whole[entries.count - 1] = WholeVersion(slots: slots, threads: threads)
+    return true
   }
 
-  /// The clause at `position` of version `index`, with its strings.
-  func clause(_ index: Int, _ position: Int) -> ClauseState {
-    clauses.state(entries[index].clauses[position])
+  /// The commit that wrote version `index`, and its trailers: read when a report names it.
+  func commit(_ index: Int) -> (commit: Commit, trailers: CommitTrailers) {
+    if let known = commitMemo[index] { return known }
+    let id = entries[index].commit
+    let commit =
+      (try? repository.commit(id))
+      ?? Commit(
+        id: id, tree: id, parents: [], author: Signature(name: "?", email: "", time: Date(timeIntervalSince1970: 0)),
+        committer: Signature(name: "?", email: "", time: Date(timeIntervalSince1970: 0)), message: "")
+    let read = (commit, CommitTrailers(message: commit.message))
+    commitMemo[index] = read
+    return read
   }
 
-  /// The clause of version `index` on `thread`, with its strings, if it is there.
-  func clause(onThread thread: Int, in index: Int) -> ClauseState? {
-    entries[index].clause(onThread: thread).map { clause(index, $0) }
+  /// The first commit that wrote draft `number`'s file, if the timeline has one.
+  public func firstCommit(ofDraft number: Int) -> Commit? {
+    entries.firstIndex { $0.number == number }.map { commit($0).commit }
   }
 
-  /// Which lines of clause `position` of version `index` stand word for word in the clause it came
-  /// from: worked out when asked for (only `blame` asks), and kept.
-  func lineOrigins(_ index: Int, _ position: Int) -> [Int?] {
-    if let known = lineOriginsMemo[index]?[position] { return known }
-    let version = entries[index]
-    let slot = version.clauses[position]
-    let origin = version.origins[position]
-    let previous = origin >= 0 ? version.previous.map { entries[$0].clauses[Int(origin)] } : nil
-    let result = ClauseCorrespondence.lineOrigins(of: slot, from: previous, moved: version.moved[position], strings: clauses)
-    lineOriginsMemo[index, default: [:]][position] = result
-    return result
+  /// The clause at `position` of version `index`, kept whole, with its strings.
+  func clause(_ index: Int, _ position: Int) -> ClauseState? {
+    whole[index].map { clauses.state($0.slots[position]) }
   }
 
-  /// Version `index` parsed whole, as `versions` lists it.
-  private func revision(_ index: Int) -> DraftRevision {
-    let version = entries[index]
-    // A version is listed only when it parsed, and a blob's bytes do not change: it parses again
-    // unless the blob has gone from the object database since.
-    let draft = (try? repository.blobContent(version.blob)).flatMap { try? Draft(parsingData: $0) }
-    let links = version.origins.indices.map { position in
-      ClauseLink(
-        origin: version.origins[position] >= 0 ? Int(version.origins[position]) : nil, moved: version.moved[position],
-        lineOrigins: lineOrigins(index, position))
+  /// What each version of `path` (an ancestry: each version's previous is the one before it) did to
+  /// the clauses on `threads` (all threads when nil), in order: one step a version a thread that it
+  /// added, changed, moved or dropped.
+  func steps(along path: [Int], threads wanted: Set<Int32>?) -> [ThreadStep] {
+    var state: [Int32: ClauseSlot] = [:]
+    var found: [ThreadStep] = []
+    for index in path {
+      let version = entries[index]
+      for thread in version.dropped where wanted?.contains(thread) ?? true {
+        if let before = state.removeValue(forKey: thread) {
+          found.append(ThreadStep(version: index, thread: thread, before: before, after: nil, moved: false))
+        }
+      }
+      var touched = version.changed.keys.filter { wanted?.contains($0) ?? true }
+      touched += version.moved.filter { version.changed[$0] == nil && (wanted?.contains($0) ?? true) }
+      for thread in touched.sorted() {
+        let before = state[thread]
+        let after = version.changed[thread] ?? before
+        state[thread] = after
+        found.append(ThreadStep(version: index, thread: thread, before: before, after: after, moved: version.moved.contains(thread)))
+      }
     }
-    var clauseOfThread: [Int: Int] = [:]
-    for (position, thread) in version.threads.enumerated() { clauseOfThread[Int(thread)] = position }
-    return DraftRevision(
-      file: version.file, commit: version.commit, trailers: version.trailers,
-      draft: draft ?? Self.unreadableAgain, previous: version.previous, startsFile: version.startsFile,
-      links: links, dropped: version.dropped, threads: version.threads.map(Int.init), clauseOfThread: clauseOfThread)
+    return found
+  }
+
+  /// The threads a version's clauses were on and where, replayed for `thread` along `path`: the clause
+  /// (or nil) in each version of the path, and whether it moved there.
+  func states(ofThread thread: Int, along path: [Int]) -> [(slot: ClauseSlot?, moved: Bool)] {
+    let key = Int32(truncatingIfNeeded: thread)
+    var slot: ClauseSlot?
+    return path.map { index in
+      let version = entries[index]
+      if let changed = version.changed[key] {
+        slot = changed
+      } else if version.dropped.contains(key) {
+        slot = nil
+      }
+      return (slot, version.moved.contains(key))
+    }
+  }
+
+  /// Version `index`'s clauses as a parsed draft, as `versions` lists it.
+  private func materialize() -> [DraftRevision] {
+    var parsed: [Int: (draft: Draft, slots: [ClauseSlot], threads: [Int])] = [:]
+    var count = 0
+    let strings = DraftClauseCache()
+    return entries.indices.map { index in
+      let version = entries[index]
+      // A version is listed only when it parsed, and a blob's bytes do not change: it parses again
+      // unless the blob has gone from the object database since.
+      let draft = (try? repository.blobContent(version.blob)).flatMap { try? Draft(parsingData: $0) } ?? Self.unreadableAgain
+      let slots = strings.slots(of: draft)
+      let before = version.previous.flatMap { parsed[$0] }
+      let (origins, moved, dropped) = ClauseCorrespondence.links(from: before?.slots ?? [], to: slots, strings: strings)
+      var threads: [Int] = []
+      var links: [ClauseLink] = []
+      for (position, origin) in origins.enumerated() {
+        let previous = origin >= 0 ? before?.slots[Int(origin)] : nil
+        if origin >= 0, let before {
+          threads.append(before.threads[Int(origin)])
+        } else {
+          count += 1
+          threads.append(count)
+        }
+        links.append(
+          ClauseLink(
+            origin: origin >= 0 ? Int(origin) : nil, moved: moved[position],
+            lineOrigins: ClauseCorrespondence.lineOrigins(of: slots[position], from: previous, moved: moved[position], strings: strings)))
+      }
+      parsed[index] = (draft, slots, threads)
+      var clauseOfThread: [Int: Int] = [:]
+      for (position, thread) in threads.enumerated() { clauseOfThread[thread] = position }
+      let (commit, trailers) = commit(index)
+      return DraftRevision(
+        file: version.file, commit: commit, trailers: trailers, draft: draft, previous: version.previous, startsFile: version.startsFile,
+        links: links, dropped: dropped, threads: threads, clauseOfThread: clauseOfThread)
+    }
   }
 
   /// What `versions` shows for a version whose blob could not be read again (a literal that parses).
@@ -220,53 +316,3 @@ public final class DraftTimeline {
   }
 }
 
-/// One version of one draft file along the branch, as the history's reports read it: its clauses
-/// as numbers in the timeline's table of strings, and how they follow on from the version before.
-/// A class, so that reading a version in a loop over thousands of them copies nothing.
-final class TimelineVersion {
-  let file: DraftFile
-  let blob: ObjectID
-  let commit: Commit
-  let trailers: CommitTrailers
-  /// The version this one is compared with (see `DraftRevision.previous`).
-  let previous: Int?
-  let startsFile: Bool
-  let clauses: [ClauseSlot]
-  /// For each clause, the index of the same clause in `previous`; -1 for a new clause.
-  let origins: [Int32]
-  /// For each clause, whether it changed place in the list.
-  let moved: [Bool]
-  /// Clauses of `previous` that this version no longer has.
-  let dropped: [Int]
-  /// For each clause, the thread it belongs to.
-  let threads: [Int32]
-  /// For each thread up to the last one begun by this version, its clause here; -1 when absent.
-  let positions: [Int32]
-
-  init(
-    file: DraftFile, blob: ObjectID, commit: Commit, trailers: CommitTrailers, previous: Int?, startsFile: Bool,
-    clauses: [ClauseSlot], origins: [Int32], moved: [Bool], dropped: [Int], threads: [Int32], positions: [Int32]
-  ) {
-    self.file = file
-    self.blob = blob
-    self.commit = commit
-    self.trailers = trailers
-    self.previous = previous
-    self.startsFile = startsFile
-    self.clauses = clauses
-    self.origins = origins
-    self.moved = moved
-    self.dropped = dropped
-    self.threads = threads
-    self.positions = positions
-  }
-
-  var number: Int { file.number }
-
-  /// The index in `clauses` of the clause on thread `thread`, if it is here.
-  func clause(onThread thread: Int) -> Int? {
-    guard thread >= 0, thread < positions.count else { return nil }
-    let position = positions[thread]
-    return position >= 0 ? Int(position) : nil
-  }
-}

@@ -1,11 +1,10 @@
 import GitStore
 
 extension Snapshot {
-  /// Every version of every draft along the branch, read from the commits. The clauses of each
-  /// version are kept by blob id in the git directory (`DraftClauseCache`), so that only versions
-  /// no run has read before are parsed.
+  /// Every version of every draft along the branch, read from the commits. What a run read is kept in
+  /// the git directory (`TimelineCache`), so that a later run reads only the commits made since.
   public func timeline() throws -> DraftTimeline {
-    try DraftTimeline(repository: repository, tip: tip, cache: DraftClauseCache(repository: repository))
+    try DraftTimeline(repository: repository, tip: tip, cache: TimelineCache(repository: repository))
   }
 
   /// Every version of the clause `spelling` names in draft `number` (default: the current draft).
@@ -23,7 +22,7 @@ extension Snapshot {
       // so blaming from the commit that last wrote the file says what blaming from the tip says,
       // without walking the commits since (the tip's blob is checked to be that commit's).
       let blob = try repository.blobID(at: report.path, inCommit: tip)
-      let wrote = timeline.latest[report.draft].map { timeline.entries[$0] }.flatMap { $0.blob == blob ? $0.commit.id : nil }
+      let wrote = timeline.latest[report.draft].map { timeline.entries[$0] }.flatMap { $0.blob == blob ? $0.commit : nil }
       report.notes += try disagreements(report, at: wrote ?? tip)
     }
     return report

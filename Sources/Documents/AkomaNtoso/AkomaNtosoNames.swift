@@ -43,8 +43,8 @@ struct AkomaNtosoNames {
         dates[number] = String(produced.time.prefix(10))
       } else {
         if timeline == nil { timeline = try? snapshot.timeline() }
-        let revision = timeline?.versions.first { $0.number == number }
-        dates[number] = revision.map { Self.day($0.commit.committer.time) } ?? "1970-01-01"
+        let commit = timeline?.firstCommit(ofDraft: number)
+        dates[number] = commit.map { Self.day($0.committer.time) } ?? "1970-01-01"
       }
     }
     draftDates = dates
