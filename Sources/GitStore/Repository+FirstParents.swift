@@ -9,6 +9,8 @@ public struct FirstParentLine: Sendable {
   public var folders: [ObjectID?] = []
   /// For each commit, its first parent (nil for a root commit).
   public var parents: [ObjectID?] = []
+  /// For each commit, whether it has more than one parent (false for a commit known before the walk).
+  public var merges: [Bool] = []
   /// Where the line stops before its root: the oldest commit read, the parent that could not be read
   /// (a shallow clone, a rewritten history) and why.
   public var stop: (commit: ObjectID, parent: ObjectID, error: GitError)?
@@ -58,10 +60,12 @@ extension Repository {
         line.read += 1
         line.commits.append(currentID)
         line.folders.append(try Repository.folderID(ofCommit: commit, at: path))
+        line.merges.append(git_commit_parentcount(commit) > 1)
         parent = try Repository.folderParent(of: commit, keeping: line.folders.last ?? nil, at: path, in: self)
       } else if let remembered = known[currentID] {
         line.commits.append(currentID)
         line.folders.append(remembered.folder)
+        line.merges.append(false)
         parent = remembered.parent
       } else {
         break
@@ -89,6 +93,7 @@ extension Repository {
     line.commits.reverse()
     line.folders.reverse()
     line.parents.reverse()
+    line.merges.reverse()
     return line
   }
 

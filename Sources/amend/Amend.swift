@@ -7,6 +7,7 @@ import Foundation
 @main
 struct Amend: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "amend",
     abstract: "Negotiate a text clause by clause: table amendments, decide them in session, produce the next draft.",
     version: AmendVersion.line,
     subcommands: [

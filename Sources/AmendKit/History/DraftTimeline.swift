@@ -70,7 +70,7 @@ public final class DraftTimeline {
     var lastDrafts = state.drafts
     var listing = state.listing
     var current = state.current
-    for (commitID, drafts) in zip(walk.commits, walk.folders) {
+    for (step, (commitID, drafts)) in zip(walk.commits, walk.folders).enumerated() {
       // Most commits record proposals and events only: their drafts folder is the same tree.
       guard drafts != lastDrafts else { continue }
       lastDrafts = drafts
@@ -87,7 +87,8 @@ public final class DraftTimeline {
       for file in changed {
         guard let blob = now[file.path] else { continue }
         let previous = current[file.path] ?? predecessor(of: file, in: current, removed: removed)
-        if try version(file, blob: blob, commit: commitID, previous: previous, startsFile: current[file.path] == nil) {
+        let merge = step < walk.merges.count && walk.merges[step]
+        if try version(file, blob: blob, commit: commitID, previous: previous, startsFile: current[file.path] == nil, merge: merge) {
           if let replaced = current[file.path] { whole[replaced] = nil }
           current[file.path] = entries.count - 1
         }
@@ -142,7 +143,9 @@ public final class DraftTimeline {
 
   /// Adds the version `commit` left in `file`, compared with version `previous`; false when it did not
   /// parse (left for the next readable version to account for).
-  private func version(_ file: DraftFile, blob: ObjectID, commit: ObjectID, previous: Int?, startsFile: Bool) throws -> Bool {
+  private func version(
+    _ file: DraftFile, blob: ObjectID, commit: ObjectID, previous: Int?, startsFile: Bool, merge: Bool
+  ) throws -> Bool {
     let content = try clauses.content { try repository.blobContent(blob) }
     guard case .clauses(let slots) = content else {
       if case .unreadable(let reason) = content {
@@ -172,7 +175,8 @@ public final class DraftTimeline {
     }
     entries.append(
       TimelineVersion(
-        file: file, blob: blob, commit: commit, previous: previous, startsFile: startsFile, changed: changed, moved: movedThreads,
+        file: file, blob: blob, commit: commit, previous: previous, startsFile: startsFile, merge: merge, changed: changed,
+        moved: movedThreads,
         dropped: Set(dropped.map { before?.threads[$0] ?? -1 })))
     whole[entries.count - 1] = WholeVersion(slots: slots, threads: threads)
     return true

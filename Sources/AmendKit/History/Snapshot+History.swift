@@ -17,12 +17,14 @@ extension Snapshot {
   public func clauseBlame(_ spelling: String, draft number: Int? = nil) throws -> ClauseBlame {
     let timeline = try timeline()
     var report = try timeline.blame(of: spelling, inDraft: number, ledger: try? ledger.get())
-    if let tip {
+    // git's blame reads the same commits as the drafts' history, line by line; the two can name
+    // different commits only where a merge wrote the file, so git is asked only then.
+    if let tip, let asked = timeline.latest[report.draft], timeline.ancestry(of: asked).contains(where: { timeline.entries[$0].merge }) {
       // git's blame passes every line of a commit whose parent holds the same blob on to that parent,
       // so blaming from the commit that last wrote the file says what blaming from the tip says,
       // without walking the commits since (the tip's blob is checked to be that commit's).
       let blob = try repository.blobID(at: report.path, inCommit: tip)
-      let wrote = timeline.latest[report.draft].map { timeline.entries[$0] }.flatMap { $0.blob == blob ? $0.commit : nil }
+      let wrote = timeline.entries[asked].blob == blob ? timeline.entries[asked].commit : nil
       report.notes += try disagreements(report, at: wrote ?? tip)
     }
     return report

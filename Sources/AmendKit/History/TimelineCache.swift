@@ -94,7 +94,7 @@ struct TimelineCache {
       payload.string(version.blob.hex)
       payload.string(version.commit.hex)
       payload.uint32(version.previous.map { UInt32($0) } ?? UInt32.max)
-      payload.byte(version.startsFile ? 1 : 0)
+      payload.byte((version.startsFile ? 1 : 0) | (version.merge ? 2 : 0))
       payload.uint32(UInt32(version.changed.count))
       for (thread, slot) in version.changed.sorted(by: { $0.key < $1.key }) {
         payload.uint32(UInt32(bitPattern: thread))
@@ -173,7 +173,7 @@ struct TimelineCache {
     for _ in 0..<versionCount {
       guard let path = reader.string(), let file = DraftFile.parse(name: String(path.dropFirst("drafts/".count))),
         let blob = reader.string().flatMap(ObjectID.init(hex:)), let commit = reader.string().flatMap(ObjectID.init(hex:)),
-        let previous = reader.uint32(), let starts = reader.byte(), let changedCount = count()
+        let previous = reader.uint32(), let starts = reader.byte(), starts < 4, let changedCount = count()
       else { return nil }
       guard previous == UInt32.max || Int(previous) < state.versions.count else { return nil }
       var changed: [Int32: ClauseSlot] = [:]
@@ -194,8 +194,8 @@ struct TimelineCache {
       }
       state.versions.append(
         TimelineVersion(
-          file: file, blob: blob, commit: commit, previous: previous == UInt32.max ? nil : Int(previous), startsFile: starts != 0,
-          changed: changed, moved: sets[0], dropped: sets[1]))
+          file: file, blob: blob, commit: commit, previous: previous == UInt32.max ? nil : Int(previous),
+          startsFile: starts & 1 != 0, merge: starts & 2 != 0, changed: changed, moved: sets[0], dropped: sets[1]))
     }
     guard let wholeCount = count() else { return nil }
     for _ in 0..<wholeCount {
@@ -220,7 +220,7 @@ extension TimelineVersion {
   /// The same version, field by field (for comparing states read back).
   func sameVersion(as other: TimelineVersion) -> Bool {
     file == other.file && blob == other.blob && commit == other.commit && previous == other.previous && startsFile == other.startsFile
-      && changed == other.changed && moved == other.moved && dropped == other.dropped
+      && merge == other.merge      && changed == other.changed && moved == other.moved && dropped == other.dropped
   }
 }
 

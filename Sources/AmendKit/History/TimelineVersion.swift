@@ -16,6 +16,8 @@ final class TimelineVersion {
   /// The version this one is compared with (see `DraftRevision.previous`).
   let previous: Int?
   let startsFile: Bool
+  /// Whether the commit is a merge: then git's line-by-line blame may name a side branch's commit.
+  let merge: Bool
   /// The clauses new in this version or changed by it, by thread. Their line is the line they stood
   /// at when they changed: lines are kept right only in `WholeVersion`.
   let changed: [Int32: ClauseSlot]
@@ -25,14 +27,15 @@ final class TimelineVersion {
   let dropped: Set<Int32>
 
   init(
-    file: DraftFile, blob: ObjectID, commit: ObjectID, previous: Int?, startsFile: Bool, changed: [Int32: ClauseSlot],
-    moved: Set<Int32>, dropped: Set<Int32>
+    file: DraftFile, blob: ObjectID, commit: ObjectID, previous: Int?, startsFile: Bool, merge: Bool,
+    changed: [Int32: ClauseSlot], moved: Set<Int32>, dropped: Set<Int32>
   ) {
     self.file = file
     self.blob = blob
     self.commit = commit
     self.previous = previous
     self.startsFile = startsFile
+    self.merge = merge
     self.changed = changed
     self.moved = moved
     self.dropped = dropped

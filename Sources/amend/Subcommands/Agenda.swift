@@ -5,6 +5,7 @@ extension Amend {
   /// `amend agenda`: the marshalled list of what is still to decide.
   struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "agenda",
       abstract: "List the undecided proposals in clause order, as the chair takes them.")
 
     @Flag(help: "Print JSON.") var json = false

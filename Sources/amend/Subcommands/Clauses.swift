@@ -5,7 +5,8 @@ import Foundation
 extension Amend {
   /// `amend clauses`: every clause's id with its first words.
   struct Clauses: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the clauses of the current draft.")
+    static let configuration = CommandConfiguration(
+      commandName: "clauses", abstract: "List the clauses of the current draft.")
 
     @Option(help: "The draft's number (default: the current draft).")
     var draft: Int?

@@ -5,6 +5,7 @@ extension Amend {
   /// `amend clone URL [DIR]`: a clone of a negotiation to table, decide or produce drafts in.
   struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "clone",
       abstract: "Clone a negotiation (a path, file://, git://, ssh:// or https:// URL) to work in; 'amend sync' keeps it in step.")
 
     @Argument(help: "The negotiation's repository: a path or a URL.") var url: String

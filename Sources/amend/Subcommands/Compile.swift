@@ -6,6 +6,7 @@ extension Amend {
   /// `amend compile`: the compilation text.
   struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "compile",
       abstract: "Print the current draft with every pending proposal under its clause.")
 
     @Option(help: "text, markdown, or a document: html, pdf, docx (pending proposals as Word tracked changes) or akn (an Akoma Ntoso amendmentList).")

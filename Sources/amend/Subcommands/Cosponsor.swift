@@ -5,6 +5,7 @@ extension Amend {
   /// `amend cosponsor ID --by DELEGATION [--leave]`.
   struct Cosponsor: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cosponsor",
       abstract: "Join a pending proposal as co-sponsor, or leave it (--leave); the record shows when.")
 
     @Argument(help: "The proposal's id (or its first characters).") var id: String

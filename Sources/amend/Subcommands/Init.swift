@@ -6,6 +6,7 @@ extension Amend {
   /// `amend init --from FILE`: starts a negotiation from a draft's text.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Make a folder a negotiation repository and commit a draft as its first numbered draft.")
 
     @Option(help: "The draft's text file (UTF-8), or an Akoma Ntoso document (.xml).")

@@ -6,6 +6,7 @@ extension Amend {
   /// `amend next`: the next numbered draft.
   struct Next: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "next",
       abstract: "Apply the accepted proposals and produce the next numbered draft.")
 
     @Option(help: "The date for the date line, YYYY-MM-DD (default: the last session's).") var date: String?

@@ -6,7 +6,8 @@ import Foundation
 extension Amend {
   /// `amend proposals`: the proposals, filtered.
   struct Proposals: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List proposals, in the order the chair takes them.")
+    static let configuration = CommandConfiguration(
+      commandName: "proposals", abstract: "List proposals, in the order the chair takes them.")
 
     @Option(help: "Only those on this clause (as it is numbered now).") var clause: String?
     @Option(help: "Only those tabled or co-sponsored by this delegation.") var by: String?

@@ -6,6 +6,7 @@ extension Amend {
   /// `amend propose CLAUSE --by DELEGATION …`: tables one amendment to one clause.
   struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "propose",
       abstract: "Table an amendment to a clause of the current draft.",
       discussion: OperationArguments.discussion + "\nThe new proposal's id is the first word printed.")
 

@@ -7,6 +7,7 @@ extension Amend {
   /// `amend serve`: the room's server over this repository (docs/SERVE.md).
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Serve the negotiation to the room: pages, the JSON API under /api/ and a live event stream.",
       discussion: """
         Binds to 127.0.0.1 unless told otherwise. Writes need a token from 'amend access grant'; every write is

@@ -7,6 +7,7 @@ extension Amend {
   /// `amend show [CLAUSE]`: the current draft exactly as filed, or one clause.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print the current draft byte for byte, or one clause with its subparagraphs.")
 
     @Argument(help: "A clause, as people cite it: 7.b, 7 (b), para 7 (b), OP7(b)…")

@@ -5,6 +5,7 @@ extension Amend {
   /// `amend sync [REMOTE]`: fetch, join by merging, push with a lease; conflicting decisions reported.
   struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sync",
       abstract:
         "Bring in the remote's record and send yours: fetch, join the histories (a merge, never a rebase), push; "
         + "report opposite decisions as conflicts.")

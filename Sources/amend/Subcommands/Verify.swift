@@ -5,6 +5,7 @@ extension Amend {
   /// `amend verify`: the whole history checked against the record's rules, drafts re-derived.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Check the whole history: who recorded what, records never changed, every draft re-derived, signatures.")
 
     @Flag(help: "Print JSON.") var json = false

@@ -5,6 +5,7 @@ extension Amend {
   /// `amend withdraw ID --by DELEGATION`.
   struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "withdraw",
       abstract: "Withdraw a proposal before it is decided (its proposer, or a co-sponsor on its behalf).")
 
     @Argument(help: "The proposal's id (or its first characters).") var id: String

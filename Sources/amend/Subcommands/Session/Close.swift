@@ -4,7 +4,8 @@ import ArgumentParser
 extension Amend.SessionCommand {
   /// `amend session close`: closes the open session and prints its minutes.
   struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close the open session and print its minutes.")
+    static let configuration = CommandConfiguration(
+      commandName: "close", abstract: "Close the open session and print its minutes.")
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {

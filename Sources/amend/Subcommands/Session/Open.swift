@@ -4,7 +4,8 @@ import ArgumentParser
 extension Amend.SessionCommand {
   /// `amend session open NAME --chair NAME`: opens the session decisions are taken in.
   struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a session; decisions are taken in it.")
+    static let configuration = CommandConfiguration(
+      commandName: "open", abstract: "Open a session; decisions are taken in it.")
     @Argument(help: "The session's name, e.g. \"Second reading\".") var name: String
     @Option(parsing: .unconditional, help: "Who chairs it; the author of its decisions.", transform: Words.value)
     var chair: String

@@ -4,7 +4,8 @@ import ArgumentParser
 extension Amend.SessionCommand {
   /// `amend session [status]`: the open session and the minutes of every session, newest first.
   struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the open session and the decisions taken.")
+    static let configuration = CommandConfiguration(
+      commandName: "status", abstract: "Show the open session and the decisions taken.")
     @OptionGroup var options: RepositoryOptions
 
     func run() throws {
