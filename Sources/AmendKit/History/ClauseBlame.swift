@@ -121,9 +121,10 @@ extension DraftTimeline {
     func origins(_ step: Int) -> [Int?] {
       if let known = memo[step] { return known }
       let previous = step > 0 ? states[step - 1].slot : nil
-      let found = states[step].slot.map {
-        ClauseCorrespondence.lineOrigins(of: $0, from: previous, moved: states[step].moved, strings: clauses)
-      } ?? []
+      let found =
+        states[step].slot.map {
+          ClauseCorrespondence.lineOrigins(of: $0, from: previous, moved: states[step].moved, strings: clauses)
+        } ?? []
       memo[step] = found
       return found
     }

@@ -319,4 +319,3 @@ public final class DraftTimeline {
     return index
   }
 }
-

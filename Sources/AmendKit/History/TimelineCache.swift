@@ -220,7 +220,7 @@ extension TimelineVersion {
   /// The same version, field by field (for comparing states read back).
   func sameVersion(as other: TimelineVersion) -> Bool {
     file == other.file && blob == other.blob && commit == other.commit && previous == other.previous && startsFile == other.startsFile
-      && merge == other.merge      && changed == other.changed && moved == other.moved && dropped == other.dropped
+      && merge == other.merge && changed == other.changed && moved == other.moved && dropped == other.dropped
   }
 }
 
