@@ -318,7 +318,12 @@ public struct Ledger: Sendable {
 
   /// Proposals in the order they were tabled.
   public var byTablingOrder: [ProposalState] {
-    proposals.values.sorted { ($0.record.tabled, $0.id) < ($1.record.tabled, $1.id) }
+    proposals.values.sorted(by: Self.tabledBefore)
+  }
+
+  /// Tabling order: time tabled, then id.
+  static func tabledBefore(_ left: ProposalState, _ right: ProposalState) -> Bool {
+    (left.record.tabled, left.id) < (right.record.tabled, right.id)
   }
 
   /// Proposals whose decisions conflict and that the chair has not decided again.

@@ -7,10 +7,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable, Co
 
   /// Parses a full 40-digit id (either case); nil when malformed.
   public init?(hex: String) {
+    func isLowerHex(_ byte: UInt8) -> Bool { (48...57).contains(byte) || (97...102).contains(byte) }
+    // Ids read back from files are already lowercase: checked without making a new string.
+    if hex.utf8.count == 40, hex.utf8.allSatisfy(isLowerHex) {
+      self.hex = hex
+      return
+    }
     let lowered = hex.lowercased()
-    guard lowered.utf8.count == 40,
-      lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-    else { return nil }
+    guard lowered.utf8.count == 40, lowered.utf8.allSatisfy(isLowerHex) else { return nil }
     self.hex = lowered
   }
 
