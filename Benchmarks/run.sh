@@ -11,8 +11,8 @@
 # reused between runs (delete a size's folder to generate it again); RUNS (default 11) whole-process
 # runs per command, of which the median is reported; NEXT_RUNS (default 3) for `amend next`, which
 # runs on a fresh copy each time; HISTORY_RUNS (default 3) and HISTORY_LIMIT (seconds, default 300)
-# for `amend history` and `amend blame`. Results: $BENCH_ROOT/results-<size>.md, and all sizes in
-# $BENCH_ROOT/curve.tsv.
+# for cold `amend history` and `amend blame` (the kept timeline deleted before each run).
+# Results: $BENCH_ROOT/results-<size>.md, and all sizes in $BENCH_ROOT/curve.tsv.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -137,20 +137,40 @@ print("\n".join(ids[: int(sys.argv[2])]))' "$bench_root/agenda.json" "$runs")
   fi
 
   # History and blame of one clause, against git's history and blame of the whole draft file.
-  # These read every version of the draft along the branch: few runs, each stopped after
-  # $history_limit seconds (a median at the limit means "more than that").
-  if "$amend" history --help > /dev/null 2>&1; then
-    measure history "$history_runs" "timeout $history_limit \"\$amend\" history $blame_clause"
-    a_ms=$median_ms a_kib=$peak_kib
-    measure git-log "$runs" "git log -p --follow -- $current"
-    row history "$a_ms" "$a_kib" "git log -p --follow <draft>" "$median_ms"
-  fi
-  if "$amend" blame --help > /dev/null 2>&1; then
-    measure blame "$history_runs" "timeout $history_limit \"\$amend\" blame $blame_clause"
-    a_ms=$median_ms a_kib=$peak_kib
-    measure git-blame "$runs" "git blame $current"
-    row blame "$a_ms" "$a_kib" "git blame <draft>" "$median_ms"
-  fi
+  # Cold: the timeline kept in .git/amend (timeline-v*.cache) deleted before each run, so every
+  # version of every draft is read and parsed ($history_runs runs, each stopped after
+  # $history_limit seconds: a median at the limit means "more than that"). Warm: the timeline a
+  # run before left, as every run after the first finds it ($runs runs).
+  forget_timeline() { rm -f "$work"/.git/amend/timeline-v*.cache; }
+  previous=$(git ls-tree --name-only HEAD drafts/ | grep -v numbering | sort | tail -n 2 | head -n 1)
+  for command in history blame; do
+    prepare=forget_timeline
+    measure "$command-cold" "$history_runs" "timeout $history_limit \"\$amend\" $command $blame_clause"
+    prepare=""
+    cold_ms=$median_ms cold_kib=$peak_kib
+    "$amend" "$command" "$blame_clause" > /dev/null
+    measure "$command" "$runs" "\"\$amend\" $command $blame_clause"
+    warm_ms=$median_ms warm_kib=$peak_kib
+    if [ "$command" = history ]; then
+      measure git-log "$runs" "git log -p --follow -- $current"
+      git_label="git log -p --follow <draft>"
+    else
+      measure git-blame "$runs" "git blame $current"
+      git_label="git blame <draft>"
+    fi
+    row "$command (cold)" "$cold_ms" "$cold_kib" "$git_label" "$median_ms"
+    row "$command" "$warm_ms" "$warm_kib" "$git_label" "$median_ms"
+  done
+  # The comparison of the last two drafts (warm), against git's word diff of the two files.
+  measure diff "$runs" '"$amend" diff'
+  a_ms=$median_ms a_kib=$peak_kib
+  measure git-diff "$runs" "git diff --word-diff HEAD:$previous HEAD:$current"
+  row diff "$a_ms" "$a_kib" "git diff --word-diff <drafts>" "$median_ms"
+  # The record as events, newest first, against git's own log of the same commits.
+  measure log "$runs" '"$amend" log'
+  a_ms=$median_ms a_kib=$peak_kib
+  measure git-log-format "$runs" "git log --format='%h %ad %an %s' --date=iso"
+  row log "$a_ms" "$a_kib" "git log --format" "$median_ms"
 
   # The next draft, each run on a fresh copy of the repository with the session closed.
   copy_for_next() {
