@@ -318,17 +318,18 @@ public struct Ledger: Sendable {
 
   /// Proposals in the order they were tabled.
   public var byTablingOrder: [ProposalState] {
-    proposals.values.sorted(by: Self.tabledBefore)
+    Self.inTablingOrder(Array(proposals.values))
   }
 
-  /// Tabling order: time tabled, then id.
-  static func tabledBefore(_ left: ProposalState, _ right: ProposalState) -> Bool {
-    (left.record.tabled, left.id) < (right.record.tabled, right.id)
+  /// `states` in tabling order: time tabled, then id. The keys are sorted, not the states, which are
+  /// large: moving them for every comparison was a third of `proposals` at 4,000 proposals.
+  static func inTablingOrder(_ states: [ProposalState]) -> [ProposalState] {
+    states.indices.map { (states[$0].record.tabled, states[$0].id, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { states[$0.2] }
   }
 
   /// Proposals whose decisions conflict and that the chair has not decided again.
   public var conflicts: [ProposalState] {
-    byTablingOrder.filter { $0.status == .conflict }
+    Self.inTablingOrder(proposals.values.filter { $0.status == .conflict })
   }
 
   /// One line for each thing a reading command should warn about: damaged records (with how to

@@ -35,7 +35,7 @@ extension Ledger {
   /// Each proposal's sub-amendments, in tabling order.
   mutating func linkSubAmendments() {
     // Only sub-amendments are sorted: sorting every proposal was most of this at 4,000 proposals.
-    let subAmendments = proposals.values.filter { $0.record.to != nil }.sorted(by: Self.tabledBefore)
+    let subAmendments = Self.inTablingOrder(proposals.values.filter { $0.record.to != nil })
     for state in subAmendments {
       if let parent = state.record.to { proposals[parent]?.subAmendments.append(state.id) }
     }
