@@ -14,6 +14,14 @@ enum Block: Equatable, Sendable {
     }
   }
 
+  /// The line ending the block ends with ("" for a last line without one).
+  var terminator: String {
+    switch self {
+    case .line(let line), .titleLine(_, let line): return line.terminator
+    case .clause(let node): return node.terminator
+    }
+  }
+
   var isBlank: Bool {
     if case .line(let line) = self { return line.isBlank }
     return false

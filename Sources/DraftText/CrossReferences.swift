@@ -187,6 +187,9 @@ public enum CrossReferences {
 
   /// A keyword starting at `index` ("paragraph ", "Paragraphs ", "subparagraph ", "Article ") and where its number begins.
   static func keyword(at index: Int, in characters: [Character]) -> (Keyword, Int)? {
+    // Only these lower to the first letter of a keyword: every other character is passed over
+    // without making the candidate strings below (which was most of the time `next` took at M).
+    guard index < characters.count, ["s", "S", "p", "P", "a", "A"].contains(characters[index]) else { return nil }
     for (word, keyword) in [
       ("subparagraphs ", Keyword.subparagraph), ("subparagraph ", .subparagraph), ("paragraphs ", .paragraph),
       ("paragraph ", .paragraph), ("article ", .article),
