@@ -88,9 +88,9 @@ extension HTMLDocument {
     let proposed = (applied ? record.textProposed : item.placement.proposedText ?? record.textProposed) ?? base
     let revision = item.asRevised.map { [(before: proposed, after: $0, author: Optional(revisingChair(item)))] } ?? []
     switch item.operation {
-    case .deleteClause:
+    case .deleteClause, .deleteArticle:
       return [RedlineSegment(base, .deleted, by: author)]
-    case .newClause, .newClauseUnder:
+    case .newClause, .newClauseUnder, .newArticle:
       return AttributedRedline.through([("", proposed, author)] + revision, from: "")
     case .moveClause, .moveClauseBefore:
       return [RedlineSegment(base, .kept)]

@@ -133,8 +133,10 @@ enum WordCompilation {
         switch item.operation {
         case .newClause(_, let before):
           if before { newBefore.append(item) } else { newAfter.append(item) }
-        case .newClauseUnder:
+        case .newClauseUnder, .newArticle(_, _, false):
           newAfter.append(item)
+        case .newArticle(_, _, true):
+          newBefore.append(item)
         case .deleteClause, .moveClause, .moveClauseBefore:
           if item.operation == .deleteClause || item.placement.follow != nil, structural == nil {
             structural = item
