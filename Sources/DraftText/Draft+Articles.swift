@@ -26,8 +26,8 @@ extension Draft {
   }
 
   /// The heading line of article `number` as a clause a proposal can be tabled against: id
-  /// `A4.heading` ("Article 4 heading"), its marker the heading up to the number ("## Article 4"),
-  /// its text the title after it. Headings are not among ``clauses``; ``clause(_:)`` finds them.
+  /// `A4.heading` ("Article 4 heading"), its marker the heading up to the number and a space before
+  /// a title ("## Article 4 "), its text the title after it. Headings are not among ``clauses``; ``clause(_:)`` finds them.
   public func headingClause(_ number: String) -> Clause? {
     guard let article = articles.first(where: { $0.number.lowercased() == number.lowercased() }) else { return nil }
     return Self.headingClause(article)
@@ -62,7 +62,8 @@ extension Draft {
     let title = article.heading.hasPrefix(bare) ? String(article.heading.dropFirst(bare.count)).trimmed : ""
     return Clause(
       key: ClauseKey("heading-\(article.number.lowercased())"), id: id, eId: id.eId, kind: .articleText, label: "",
-      labelKind: .none, marker: bare, text: title, line: article.line, parentKey: nil, article: article.number)
+      labelKind: .none, marker: title.isEmpty ? bare : bare + " ", text: title, line: article.line, parentKey: nil,
+      article: article.number)
   }
 
   /// Deletes an article: its heading, its own text and everything under it, up to the next heading.

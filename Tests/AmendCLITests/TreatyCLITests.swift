@@ -155,6 +155,10 @@ struct TreatyCLITests {
     let first = try Self.table(["Article 1 heading", "--new-article", "*(definitions)*", "--paragraph", "Zero one.", "--before"], in: folder)
     let last = try Self.table(["Article 3", "--new-article", "", "--paragraph", "Four one.", "--paragraph", "Four two."], in: folder)
     let retitled = try Self.table(["Article 3", "--retitle", "*(final clauses)*"], in: folder)
+    // The compilation lists each under its heading.
+    let compiled = try CLI.run(["compile"], in: folder.path).stdout
+    let listed = "\n## Article 2 *(scope)*\n    [\(deleted)] Brazil: delete Article 2, its heading and everything under it\n"
+    #expect(compiled.contains(listed + "    Article 2 heading ~~*(scope)*~~\n"), "\(compiled)")
     try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
     for id in [retitled, last, deleted, first] {
       let accepted = try CLI.run(["accept", id], in: folder.path)

@@ -224,7 +224,7 @@ struct TreatyTests {
     #expect(heading.id.rawValue == "A2bis.heading")
     #expect(heading.id.display == "Article 2bis heading")
     #expect(heading.id.eId == "art_2bis__heading")
-    #expect(heading.marker == "## [Article 2bis]")
+    #expect(heading.marker == "## [Article 2bis] ")
     #expect(heading.text == "*(general)*")
     #expect(draft.clause(ClauseID(rawValue: "A3.heading"))?.text == "")
     // "Article 2" has no text of its own: it names the heading; "Article 1" names its own text.

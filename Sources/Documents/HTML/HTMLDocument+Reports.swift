@@ -11,7 +11,7 @@ extension HTMLDocument {
   public static func compilationBody(
     _ version: DraftVersion, proposals: [MarshalledProposal], palette: inout HTMLPalette, lineNumbers: Bool = false
   ) -> String {
-    let groups = CompilationGroups(proposals)
+    let groups = CompilationGroups(proposals, foldingHeadingsIn: version.draft)
     let (byClause, orphans) = (groups.byClause, groups.gone)
     let count = proposals.count
     var intro = "<p class=\"compilation-count\">Compilation of proposals: \(count) pending on the \(Ordinal.words(version.number)) draft</p>\n"
