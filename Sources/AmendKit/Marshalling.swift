@@ -169,8 +169,11 @@ extension Snapshot {
     }
     if let subAmendments = subAmendmentsCollide(a, b) { return subAmendments }
     switch (a.operation, b.operation) {
-    case (.newClause, _), (_, .newClause):
+    case (.newClause, _), (_, .newClause), (.newArticle, _), (_, .newArticle):
+      // A new article next to an article changes nothing of it.
       return false
+    case (.deleteArticle, _), (_, .deleteArticle):
+      return true
     case (.deleteClause, _), (_, .deleteClause):
       return true
     case (.moveClause, .moveClause):

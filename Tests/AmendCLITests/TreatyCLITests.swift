@@ -159,6 +159,8 @@ struct TreatyCLITests {
     let compiled = try CLI.run(["compile"], in: folder.path).stdout
     let listed = "\n## Article 2 *(scope)*\n    [\(deleted)] Brazil: delete Article 2, its heading and everything under it\n"
     #expect(compiled.contains(listed + "    Article 2 heading ~~*(scope)*~~\n"), "\(compiled)")
+    // A new article after Article 3 and its retitling do not collide.
+    #expect(!compiled.contains("COLLIDES"), "\(compiled)")
     try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
     for id in [retitled, last, deleted, first] {
       let accepted = try CLI.run(["accept", id], in: folder.path)
