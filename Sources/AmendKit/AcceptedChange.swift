@@ -19,6 +19,12 @@ struct AcceptedChange {
     case insertUnder(text: String, parent: Clause)
     /// A move to stand right before `target`.
     case moveBefore(clause: Clause, target: Clause)
+    /// A new article after (or before) the article whose heading is `heading` (docs/TREATIES.md).
+    case insertArticle(title: String?, paragraphs: [String], heading: Clause, before: Bool)
+    /// The article whose heading is `heading`, deleted with everything under it.
+    case deleteArticle(heading: Clause)
+    /// The article whose heading is `heading`, given `title`.
+    case retitleArticle(heading: Clause, title: String?)
   }
 
   var item: MarshalledProposal
@@ -112,9 +118,21 @@ struct AcceptedChange {
       if revised != nil { reworded = clause }
     case .deleteClause:
       if revised != nil { reworded = clause } else { list = .delete(clause: clause) }
+    case let .newArticle(title, paragraphs, before):
+      // Read out by the chair: the article's paragraphs, a blank line between them.
+      let text = revised.map(ProposalOperation.splitParagraphs) ?? paragraphs
+      guard !text.isEmpty else { throw CannotApply(problem: .noText, revisable: true) }
+      list = .insertArticle(title: title, paragraphs: text, heading: clause, before: before)
+      tabled = placement.proposedText
+    case .deleteArticle:
+      list = .deleteArticle(heading: clause)
+    case .retitleArticle(let title):
+      // Read out by the chair: the title.
+      list = .retitleArticle(heading: clause, title: revised.map { $0.isEmpty ? nil : $0 } ?? title)
     case .throughout:
       break
     }
+    if item.operation.isArticleEdit { return }
     if let staged = Self.subAmendmentStages(item, on: clause) {
       (tabled, subAmended) = (staged.tabled, staged.stages)
       if case .insert(_, let anchor, let before) = list { list = .insert(text: staged.tabled, anchor: anchor, before: before) }
@@ -141,6 +159,27 @@ struct AcceptedChange {
       combined = try AcceptedWording.adding(text, asRevised: change.revised != nil, to: combined, base: clause.text)
     }
     return combined
+  }
+}
+
+extension AcceptedChange {
+  /// The number now of the article whose heading `heading` was in the draft the changes apply to.
+  static func article(_ heading: Clause, in draft: Draft) throws(DraftError) -> String {
+    guard let parsed = heading.article, let number = draft.articleNumber(asParsed: parsed) else {
+      throw .unsupportedEdit("\(heading.id.display.dropLast(" heading".count)) is no longer in the draft")
+    }
+    return number
+  }
+
+  /// The keys of the clauses under the article whose heading is `heading`.
+  static func articleKeys(_ heading: Clause, in draft: Draft, for change: AcceptedChange) throws -> [ClauseKey] {
+    let number: String
+    do {
+      number = try article(heading, in: draft)
+    } catch {
+      throw ApplyFailure(change: change, problem: .edit(error))
+    }
+    return draft.clauses.filter { $0.article?.lowercased() == number.lowercased() }.map(\.key)
   }
 }
 
@@ -198,6 +237,17 @@ extension AcceptedChange {
       case .insertUnder(let words, let parent):
         text = words
         key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
+      case let .insertArticle(title, paragraphs, heading, before):
+        let keys = try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+          let number = try Self.article(heading, in: draft)
+          let keys =
+            before
+            ? try draft.insertArticle(before: number, title: title, paragraphs: paragraphs)
+            : try draft.insertArticle(after: number, title: title, paragraphs: paragraphs)
+          return keys + (draft.lastAddedHeadingKey.map { [$0] } ?? [])
+        }
+        for key in keys { applied.inserted[key] = change.id }
+        continue
       default:
         continue
       }
@@ -227,6 +277,23 @@ extension AcceptedChange {
       guard case .delete(let clause) = change.list else { continue }
       applied.deleted[clause.key] = change.id
       try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+    }
+    // Articles deleted after the clauses (a clause of a deleted article may have been deleted on its
+    // own), then retitled.
+    for change in listOrder {
+      switch change.list {
+      case .deleteArticle(let heading):
+        let gone = try Self.articleKeys(heading, in: applied.draft, for: change)
+        for key in gone { applied.deleted[key] = change.id }
+        applied.deleted[ClauseKey("heading-\((heading.article ?? "").lowercased())")] = change.id
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteArticle(try Self.article(heading, in: draft)) }
+      case let .retitleArticle(heading, title):
+        try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+          try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
+        }
+      default:
+        continue
+      }
     }
     var combined: [ClauseKey: String] = [:]
     for change in changes {

@@ -26,7 +26,7 @@ public struct MarshalledProposal: Sendable {
 
   /// Whether accepting it changes its clause's wording: a change of words, or an oral revision of
   /// anything but a new clause.
-  public var changesWording: Bool { operation.changesWording || (asRevised != nil && !operation.isNewClause) }
+  public var changesWording: Bool { operation.changesWording || (asRevised != nil && !operation.isNewClause && !operation.isArticleEdit) }
 
   /// The text it asks for: the chair's revision, else the proposed text on today's wording.
   public var wanted: String? { asRevised ?? placement.proposedText }
@@ -45,8 +45,10 @@ public struct MarshalledProposal: Sendable {
     if operation.isThroughout { return GlobalAmendment.redline(placement) }
     guard let clause = placement.clause else { return "" }
     switch operation {
-    case .deleteClause:
+    case .deleteClause, .deleteArticle:
       return Redline.marked(clause.text, "~~", "~~")
+    case .newArticle:
+      return Redline.marked(placement.proposedText ?? "", "**", "**")
     case .newClause, .newClauseUnder:
       return Redline.marked(placement.proposedText ?? "", "**", "**")
     case .moveClause, .moveClauseBefore:
@@ -129,8 +131,10 @@ extension Snapshot {
     if operation.isThroughout { return GlobalAmendment.distance(placement) }
     guard let clause = placement.clause else { return 0 }
     switch operation {
-    case .deleteClause:
+    case .deleteClause, .deleteArticle:
       return Int.max
+    case .newArticle, .retitleArticle:
+      return 0
     case .replaceClause, .replaceWords, .deleteWords, .insertWords, .brackets:
       let before = Words(clause.text)
       let after = Words(placement.proposedText ?? clause.text)
@@ -165,8 +169,11 @@ extension Snapshot {
     }
     if let subAmendments = subAmendmentsCollide(a, b) { return subAmendments }
     switch (a.operation, b.operation) {
-    case (.newClause, _), (_, .newClause):
+    case (.newClause, _), (_, .newClause), (.newArticle, _), (_, .newArticle):
+      // A new article next to an article changes nothing of it.
       return false
+    case (.deleteArticle, _), (_, .deleteArticle):
+      return true
     case (.deleteClause, _), (_, .deleteClause):
       return true
     case (.moveClause, .moveClause):

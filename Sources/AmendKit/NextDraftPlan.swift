@@ -61,7 +61,7 @@ extension Workspace {
     // Old and new ids of every clause whose id changed, was added or was deleted.
     let renumbering = amended.renumberingTable()
     // Citations of renumbered clauses follow them: the secretariat's change, in the draft's own commit.
-    let citations = CrossReferences.follow(in: &draft, renumbering: renumbering, earlier: Set(current.draft.clauses.map(\.id)))
+    let citations = CrossReferences.follow(in: &draft, renumbering: renumbering, earlier: Set(current.draft.clausesAndHeadings.map(\.id)))
     let text = draft.render()
     let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")
 

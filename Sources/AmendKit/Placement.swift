@@ -76,8 +76,10 @@ extension Snapshot {
           placement.needsRevision = "the words it changes ('\(error.words)') no longer stand in \(clause.id.display)"
         }
       }
-    case .newClause, .newClauseUnder:
+    case .newClause, .newClauseUnder, .newArticle, .retitleArticle:
       placement.proposedText = record.textProposed
+    case .deleteArticle:
+      placement.proposedText = nil
     case .deleteClause:
       placement.proposedText = nil
     case .moveClause(let after), .moveClauseBefore(let after):

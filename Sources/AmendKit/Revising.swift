@@ -32,7 +32,7 @@ extension Workspace {
           delegation: delegation, proposal: state.id, proposer: state.record.delegation, cosponsors: state.cosponsors)
       }
       let current = try snapshot.currentDraft()
-      let target: Clause
+      var target: Clause
       if let clause {
         target = try Self.resolve(clause, in: current)
       } else if let standing = try snapshot.placement(of: state.record, in: current).clause {
@@ -40,6 +40,8 @@ extension Workspace {
       } else {
         throw RevisionError.clauseGone(proposal: state.id)
       }
+      // An article operation stands on the article's heading; no other operation does.
+      target = try Self.target(operation, target, in: current)
       let checked = try Self.check(operation, on: target, in: current)
       let revised = OperationRecord(checked.operation)
       let newRationale = rationale?.trimmingCharacters(in: .whitespacesAndNewlines)

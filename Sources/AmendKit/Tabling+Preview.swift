@@ -16,7 +16,7 @@ extension Workspace {
     let late = try lateness(on: snapshot, tabledAsLate: request.late)
     try requireDelegation(delegation, at: snapshot)
     let current = try snapshot.currentDraft()
-    let clause = try Self.resolve(request.clause, in: current)
+    let clause = try Self.target(request.operation, try Self.resolve(request.clause, in: current), in: current)
     let checked = try Self.check(request.operation, on: clause, in: current)
     var record = ProposalRecord(
       id: "", draft: current.number, clause: clause.id.rawValue, operation: checked.operation,

@@ -78,7 +78,7 @@ extension Workspace {
       } else if request.operation.isThroughout {
         (checked, throughout) = try Self.checkThroughout(request.operation, in: current)
       } else {
-        let clause = try Self.resolve(request.clause, in: current)
+        let clause = try Self.target(request.operation, try Self.resolve(request.clause, in: current), in: current)
         (checked, clauseID) = (try Self.check(request.operation, on: clause, in: current), clause.id.rawValue)
       }
       let (before, proposed, operation) = (checked.textBefore, checked.textProposed, checked.operation)
@@ -141,6 +141,50 @@ extension Workspace {
       Amend-Draft: \(record.draft)
       Amend-Clause: \(record.clause)
       """
+  }
+
+  /// The clause an operation is tabled against: for an article operation the article's heading
+  /// (named by the heading or by the article's own text), for any other a clause, never a heading.
+  static func target(_ operation: ProposalOperation, _ clause: Clause, in version: DraftVersion) throws -> Clause {
+    guard operation.isArticleEdit else {
+      if clause.id.isHeading { throw TablingError.headingNotAClause(clause: clause.id) }
+      return clause
+    }
+    if clause.id.isHeading { return clause }
+    guard clause.kind == .articleText, let number = clause.article, let heading = version.draft.headingClause(number) else {
+      throw TablingError.notAnArticle(clause: clause.id)
+    }
+    return heading
+  }
+
+  /// What an article operation leaves of `draft`, or why it could never be applied.
+  static func articleEdited(_ operation: ProposalOperation, on heading: Clause, in draft: Draft) throws -> Draft {
+    var copy = draft
+    let number = heading.article ?? ""
+    do {
+      switch operation {
+      case .deleteArticle: try copy.deleteArticle(number)
+      case let .newArticle(title, paragraphs, before):
+        if before {
+          try copy.insertArticle(before: number, title: title, paragraphs: paragraphs)
+        } else {
+          try copy.insertArticle(after: number, title: title, paragraphs: paragraphs)
+        }
+      case .retitleArticle(let title): try copy.retitleArticle(number, title: title)
+      default: return copy
+      }
+    } catch {
+      throw TablingError.articleEditRefused(clause: heading.id, reason: "\(error)")
+    }
+    copy.renumber()
+    if copy.clauses.isEmpty {
+      throw TablingError.articleEditRefused(clause: heading.id, reason: "the draft would have no clause left")
+    }
+    if !copy.readsBack {
+      throw TablingError.articleEditRefused(
+        clause: heading.id, reason: "its text would not read back as the paragraphs and heading it adds (a marker or a heading in the text?)")
+    }
+    return copy
   }
 
   static func resolve(_ spelling: String, in version: DraftVersion) throws -> Clause {
@@ -225,6 +269,18 @@ extension Workspace {
       }
       try StructuralCheck.newClause(trimmed, under: clause, in: version.draft, what: .newClauseUnder(parent: name))
       return (before, trimmed, .newClauseUnder(text: trimmed))
+    case let .newArticle(title, paragraphs, placeBefore):
+      let trimmed = paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      let checked = ProposalOperation.newArticle(title: title, paragraphs: trimmed, before: placeBefore)
+      _ = try articleEdited(checked, on: clause, in: version.draft)
+      return (before, ProposalOperation.joinedParagraphs(trimmed), checked)
+    case .deleteArticle:
+      _ = try articleEdited(operation, on: clause, in: version.draft)
+      return (before, nil, operation)
+    case .retitleArticle(let title):
+      guard (title ?? "") != before else { throw TablingError.sameTitle(clause: name) }
+      _ = try articleEdited(operation, on: clause, in: version.draft)
+      return (before, title ?? "", operation)
     }
   }
 

@@ -48,6 +48,22 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
     ClauseID(rawValue: "PP\(number)")
   }
 
+  /// The id of article `number`'s heading line (`A4.heading`, "Article 4 heading"): what an article
+  /// is tabled against when it is retitled, deleted, or another is added next to it (docs/TREATIES.md).
+  public static func heading(article number: String) -> ClauseID {
+    ClauseID(rawValue: "A\(number).heading")
+  }
+
+  /// Whether the id names an article's heading line rather than a clause.
+  public var isHeading: Bool {
+    scheme == .article && rawValue.hasSuffix(".heading") && components.count == 2
+  }
+
+  /// The article number of a heading's id ("2bis" for `A2bis.heading`).
+  public var headingArticle: String? {
+    isHeading ? components.first : nil
+  }
+
   /// The id made of paragraph and list labels, optionally under an article.
   public static func make(article: String?, labels: [String]) -> ClauseID {
     let joined = labels.joined(separator: ".")
@@ -97,6 +113,7 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
       return ([first + repeats[0]] + rest).joined(separator: " ")
     case .article:
       guard let article = split.first?.label else { return rawValue }
+      if isHeading { return "Article \(article)\(repeats[0]) heading" }
       var text = "Article \(article)\(repeats[0])"
       if parts.count > 1 { text += ".\(parts[1])\(repeats[1])" }
       for (part, again) in zip(parts, repeats).dropFirst(2) { text += " (\(part))\(again)" }
@@ -117,6 +134,7 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
       return (["para_\(first)"] + parts.dropFirst().map { "list_1__point_\($0)" }).joined(separator: "__")
     case .article:
       guard let article = parts.first else { return "" }
+      if isHeading { return "art_\(article)__heading" }
       var names = ["art_\(article)"]
       if parts.count > 1 { names.append("para_\(parts[1])") }
       names += parts.dropFirst(2).map { "list_1__point_\($0)" }

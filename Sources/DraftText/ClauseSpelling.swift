@@ -132,6 +132,10 @@ extension Draft {
       if let found = clause(id) { return found }
     }
     if let exact = clause(ClauseID(rawValue: spelling.trimmed)) { return exact }
+    // "Article 4" of an article without text of its own: its heading.
+    for id in candidates where id.scheme == .article && id.components.count == 1 {
+      if let heading = clause(.heading(article: id.components[0])) { return heading }
+    }
     throw .unknownClause(spelling, nearest: nearest(to: candidates.first, spelling: spelling))
   }
 

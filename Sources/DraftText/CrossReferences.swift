@@ -44,12 +44,16 @@ public enum CrossReferences {
       for citation in citations(in: clause.text, citedFrom: oldID[clause.key] ?? clause.id).reversed() {
         var rewritten = citation.written
         for reference in citation.references.reversed() {
-          guard earlier.contains(reference.id) else {
+          // "Article 4" names the article: its heading is renumbered with it, whether or not it has text of its own.
+          let heading =
+            reference.id.scheme == .article && reference.id.components.count == 1
+            ? ClauseID.heading(article: reference.id.components[0]) : nil
+          guard earlier.contains(reference.id) || heading.map(earlier.contains) == true else {
             unresolvedInClause.insert(Unresolved(clause: clause.id, citation: citation.written, cited: reference.id, deleted: false), at: 0)
             continue
           }
-          guard let entry = moved[reference.id] else { continue }
-          guard let new = entry else {
+          guard let entry = moved[reference.id] ?? heading.flatMap({ moved[$0] }) else { continue }
+          guard let new = entry.map({ $0.headingArticle.map { ClauseID.make(article: $0, labels: []) } ?? $0 }) else {
             unresolvedInClause.insert(Unresolved(clause: clause.id, citation: citation.written, cited: reference.id, deleted: true), at: 0)
             continue
           }

@@ -25,9 +25,54 @@ extension Draft {
     return found
   }
 
+  /// The heading line of article `number` as a clause a proposal can be tabled against: id
+  /// `A4.heading` ("Article 4 heading"), its marker the heading up to the number and a space before
+  /// a title ("## Article 4 "), its text the title after it. Headings are not among ``clauses``; ``clause(_:)`` finds them.
+  public func headingClause(_ number: String) -> Clause? {
+    guard let article = articles.first(where: { $0.number.lowercased() == number.lowercased() }) else { return nil }
+    return Self.headingClause(article)
+  }
+
+  /// Every article heading as a clause (see ``headingClause(_:)``), in order.
+  public var headingClauses: [Clause] {
+    articles.map(Self.headingClause)
+  }
+
+  /// The clauses and the article headings (as ``headingClauses``), in the order they stand: what
+  /// `amend clauses` lists.
+  public var clausesAndHeadings: [Clause] {
+    let headings = headingClauses
+    guard !headings.isEmpty else { return clauses }
+    var merged: [Clause] = []
+    merged.reserveCapacity(clauses.count + headings.count)
+    var next = 0
+    for clause in clauses {
+      while next < headings.count, headings[next].line < clause.line {
+        merged.append(headings[next])
+        next += 1
+      }
+      merged.append(clause)
+    }
+    return merged + headings[next...]
+  }
+
+  static func headingClause(_ article: Article) -> Clause {
+    let id = ClauseID.heading(article: article.number.lowercased())
+    let bare = heading(article.heading, number: article.number, title: nil)
+    let title = article.heading.hasPrefix(bare) ? String(article.heading.dropFirst(bare.count)).trimmed : ""
+    return Clause(
+      key: ClauseKey("heading-\(article.number.lowercased())"), id: id, eId: id.eId, kind: .articleText, label: "",
+      labelKind: .none, marker: title.isEmpty ? bare : bare + " ", text: title, line: article.line, parentKey: nil,
+      article: article.number)
+  }
+
   /// Deletes an article: its heading, its own text and everything under it, up to the next heading.
   public mutating func deleteArticle(_ number: String) throws(DraftError) {
     let range = try articleRange(number)
+    trackArticles()
+    if let origin = articleOrigins?.removeValue(forKey: number.lowercased()), case .parsed(let parsed) = origin {
+      deletedArticles.append(parsed)
+    }
     let ending = endsWithLineEnding
     blocks.removeSubrange(range)
     articlesEdited = true
@@ -41,15 +86,29 @@ extension Draft {
   /// - Returns: The keys of the new paragraphs.
   @discardableResult
   public mutating func insertArticle(after number: String, title: String?, paragraphs: [String]) throws(DraftError) -> [ClauseKey] {
+    try insertArticle(after: number, title: title, paragraphs: paragraphs, headingLike: nil)
+  }
+
+  /// `headingLike`: the block whose heading the new one copies (the anchor's by default); `at`: where
+  /// it goes (after the anchor article by default) — before an article, its heading's block.
+  mutating func insertArticle(
+    after number: String, title: String?, paragraphs: [String], headingLike: Int?, at place: Int? = nil
+  ) throws(DraftError) -> [ClauseKey] {
     let range = try articleRange(number)
-    guard case .line(let anchor) = blocks[range.lowerBound], !paragraphs.isEmpty,
+    guard case .line(let anchor) = blocks[headingLike ?? range.lowerBound], !paragraphs.isEmpty,
       paragraphs.allSatisfy({ !$0.trimmed.isEmpty })
     else { throw .unsupportedEdit("a new article needs at least one paragraph, each with its text") }
-    let taken = Set(articles.map(\.number))
+    // A provisional number in the article's own run ("4bis" after 4, "2ter" after 2bis): one a heading reads back.
+    let taken = Set(articles.map { $0.number.lowercased() })
+    let digits = String(number.prefix(while: \.isASCIIDigit))
+    let base = digits.isEmpty ? number : digits
     var n = 1
-    while taken.contains(number + Label.latinSuffix(n)) { n += 1 }
-    let provisional = number + Label.latinSuffix(n)
+    while taken.contains((base + Label.latinSuffix(n)).lowercased()) { n += 1 }
+    let provisional = base + Label.latinSuffix(n)
     let heading = Self.heading(anchor.content, number: provisional, title: title)
+    trackArticles()
+    insertedArticles += 1
+    articleOrigins?[provisional.lowercased()] = .inserted(insertedArticles)
     let style = subListStyle(level: 1, article: nil)
     var added: [Block] = [.line(SourceLine(content: heading, terminator: lineEnding)), blankLine]
     var keys: [ClauseKey] = []
@@ -63,22 +122,89 @@ extension Draft {
       added += [.clause(node), blankLine]
     }
     let ending = endsWithLineEnding
+    let target = place ?? range.upperBound
     // Before the next heading, or at the end after a blank line.
-    if range.upperBound == blocks.count, !(blocks.last?.isBlank ?? true) { added.insert(blankLine, at: 0) }
-    if range.upperBound == blocks.count { added.removeLast() }
-    blocks.insert(contentsOf: added, at: range.upperBound)
+    if target == blocks.count, !(blocks.last?.isBlank ?? true) { added.insert(blankLine, at: 0) }
+    if target == blocks.count { added.removeLast() }
+    blocks.insert(contentsOf: added, at: target)
     articlesEdited = true
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
     return keys
   }
 
+  /// Adds an article before article `number` (right before its heading), in the style of that
+  /// article's heading; otherwise as ``insertArticle(after:title:paragraphs:)``.
+  @discardableResult
+  public mutating func insertArticle(before number: String, title: String?, paragraphs: [String]) throws(DraftError) -> [ClauseKey] {
+    let range = try articleRange(number)
+    let all = articles
+    guard let position = all.firstIndex(where: { $0.number.lowercased() == number.lowercased() }) else {
+      throw .unsupportedEdit("the draft has no Article \(number)")
+    }
+    if position > 0 {
+      // After the article before it: the same place, numbered after that one until renumbered.
+      let previous = all[position - 1].number
+      let previousRange = try articleRange(previous)
+      if previousRange.upperBound == range.lowerBound {
+        return try insertArticle(after: previous, title: title, paragraphs: paragraphs, headingLike: range.lowerBound)
+      }
+    }
+    return try insertArticle(after: number, title: title, paragraphs: paragraphs, headingLike: range.lowerBound, at: range.lowerBound)
+  }
+
   /// Gives article `number` a new title: what follows "Article N" on its heading line.
   public mutating func retitleArticle(_ number: String, title: String?) throws(DraftError) {
     let range = try articleRange(number)
     guard case .line(var line) = blocks[range.lowerBound] else { throw .unsupportedEdit("Article \(number) has no heading") }
-    line.content = Self.heading(line.content, number: number, title: title)
+    let current = Self.articleNumber(line) ?? number
+    line.content = Self.heading(line.content, number: current, title: title)
     blocks[range.lowerBound] = .line(line)
+  }
+
+  /// The key the numbering table gives the heading of the article added last (`(new) → Article 4
+  /// heading`), nil before any was added.
+  public var lastAddedHeadingKey: ClauseKey? {
+    insertedArticles > 0 ? ClauseKey("heading-new-\(insertedArticles)") : nil
+  }
+
+  /// The number article `parsed` (its number when the draft was parsed) has now, after the articles
+  /// added and deleted since; nil when it was deleted or never was.
+  public func articleNumber(asParsed parsed: String) -> String? {
+    let wanted = parsed.lowercased()
+    guard let articleOrigins else {
+      return articles.first { $0.number.lowercased() == wanted }?.number
+    }
+    let current = articleOrigins.first { $0.value == .parsed(wanted) }?.key
+    return current.flatMap { number in articles.first { $0.number.lowercased() == number }?.number }
+  }
+
+  /// Starts following the articles through edits, for the numbering table: each heading as parsed
+  /// (or as it stood before the first article edit, which is the same: only article edits change one).
+  mutating func trackArticles() {
+    guard articleOrigins == nil else { return }
+    articleOrigins = Dictionary(articles.map { ($0.number.lowercased(), ArticleOrigin.parsed($0.number.lowercased())) }) { first, _ in first }
+  }
+
+  /// The numbering table's lines for article headings: renumbered, added and deleted articles.
+  func headingRenumbering() -> [Renumbering] {
+    guard let articleOrigins else { return [] }
+    var table: [Renumbering] = []
+    for article in articles {
+      let number = article.number.lowercased()
+      switch articleOrigins[number] {
+      case .parsed(let parsed) where parsed != number:
+        table.append(Renumbering(key: ClauseKey("heading-\(parsed)"), old: .heading(article: parsed), new: .heading(article: number)))
+      case .inserted(let n):
+        table.append(Renumbering(key: ClauseKey("heading-new-\(n)"), old: nil, new: .heading(article: number)))
+      default:
+        continue
+      }
+    }
+    for parsed in deletedArticles {
+      table.append(Renumbering(key: ClauseKey("heading-\(parsed)"), old: .heading(article: parsed), new: nil))
+    }
+    return table
   }
 
   /// Numbers the articles 1, 2, 3… in order, rewriting each heading's number and the article of each
@@ -88,6 +214,7 @@ extension Draft {
     var position = 0
     var current: String?
     var renamed: [String: String] = [:]
+    var reorigined: [String: ArticleOrigin] = [:]
     for index in blocks.indices {
       switch blocks[index] {
       case .line(var line):
@@ -99,6 +226,7 @@ extension Draft {
         let new = String(position)
         current = new
         renamed[number] = renamed[number] ?? new
+        if let origin = articleOrigins?.removeValue(forKey: number.lowercased()) { reorigined[new] = origin }
         if number != new {
           line.content = Self.heading(line.content, number: new, title: nil, keepTitle: true)
           blocks[index] = .line(line)
@@ -111,6 +239,7 @@ extension Draft {
         continue
       }
     }
+    if articleOrigins != nil { articleOrigins = reorigined }
     // The lists an edit touched are named by article: they keep their names under the new numbers.
     editedLists = Set(
       editedLists.map { list in
@@ -119,6 +248,12 @@ extension Draft {
         return list
       })
     reindex()
+  }
+
+  /// Where an article of the draft now came from: a heading as parsed, or the `n`th added.
+  enum ArticleOrigin: Sendable, Equatable {
+    case parsed(String)
+    case inserted(Int)
   }
 
   /// The blocks of article `number`: its heading up to the next heading (or the end).

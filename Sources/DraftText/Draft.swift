@@ -20,6 +20,13 @@ public struct Draft: Sendable, Equatable {
   var editedLists: Set<OutlineLists.ListID> = []
   /// Whether an article was added or deleted, so ``renumber()`` numbers the articles afresh.
   var articlesEdited = false
+  /// Where each article (by its number now, lower-case) came from, once an article was added or
+  /// deleted: for the numbering table's heading lines. Nil until then.
+  var articleOrigins: [String: ArticleOrigin]?
+  /// The articles deleted, by their number as parsed.
+  var deletedArticles: [String] = []
+  /// How many articles have been added.
+  var insertedArticles = 0
 
   /// Numbering the parser found odd (gaps, repeats), with the line where it found them.
   /// Worked out when asked for: most commands never look, and reading many versions of a long
@@ -89,8 +96,10 @@ public struct Draft: Sendable, Equatable {
   public var clauses: [Clause] { index.clauses }
 
   /// The clause with this id (ids are unique: a repeated number's later occurrences are `1#2`…).
+  /// An article heading's id (`A4.heading`) finds the heading (see ``headingClause(_:)``).
   public func clause(_ id: ClauseID) -> Clause? {
-    index.firstWithID[id].map { index.clauses[$0] }
+    if let found = index.firstWithID[id].map({ index.clauses[$0] }) { return found }
+    return id.headingArticle.flatMap(headingClause)
   }
 
   /// The clause with this key, if it is still in the draft.

@@ -63,6 +63,6 @@ extension Draft {
     for key in parsedOrder where index.clause(key) == nil {
       table.append(Renumbering(key: key, old: parsedIDs[key], new: nil))
     }
-    return table
+    return table + headingRenumbering()
   }
 }

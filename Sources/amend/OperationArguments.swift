@@ -18,6 +18,10 @@ struct OperationArguments: ParsableArguments {
       --remove-brackets                   remove a pair of brackets, keeping the text
       --delete-bracketed                  delete bracketed text, brackets and all
       --choose-option N                   keep alternative N of [..][..], delete the others
+      --new-article TITLE --paragraph TEXT... [--before]
+                                          a new article after (or before) CLAUSE's article
+      --delete-article                    delete CLAUSE's article, heading and all
+      --retitle TITLE                     give CLAUSE's article heading a new title
     Add --occurrence N when the words occur more than once in the clause, or to pick a
     bracket (or group of alternatives) when the clause has several, counted as they open.
     """
@@ -58,6 +62,16 @@ struct OperationArguments: ParsableArguments {
   @Flag(help: "Delete bracketed text, brackets and all (--occurrence N when there are several).") var deleteBracketed = false
   @Option(help: "Keep alternative N of a group side by side ([…][…]) and delete the others.") var chooseOption: Int?
 
+  @Option(
+    parsing: .unconditional, help: "A new article after CLAUSE's article (before it with --before), with this title ('' for none).",
+    transform: Words.value)
+  var newArticle: String?
+  @Option(parsing: .unconditionalSingleValue, help: "With --new-article: one of its paragraphs, in order (repeat it).", transform: Words.value)
+  var paragraph: [String] = []
+  @Flag(help: "Delete CLAUSE's article: its heading, its own text and everything under it.") var deleteArticle = false
+  @Option(parsing: .unconditional, help: "Give CLAUSE's article heading this title ('' for none).", transform: Words.value)
+  var retitle: String?
+
   func validate() throws {
     _ = try operation()
   }
@@ -83,6 +97,10 @@ struct OperationArguments: ParsableArguments {
     fields.removeBrackets = removeBrackets
     fields.deleteBracketed = deleteBracketed
     fields.chooseOption = chooseOption
+    fields.newArticle = newArticle
+    fields.paragraphs = paragraph
+    fields.deleteArticle = deleteArticle
+    fields.retitle = retitle
     return fields
   }
 

@@ -32,7 +32,8 @@ struct TreatyCLITests {
     let names = entries.compactMap { $0["name"] as? String }.filter {
       $0.hasPrefix("Article 2bis") || $0.hasPrefix("Article 3bis") || $0.hasPrefix("Article 3ter") || $0 == "Article 3.3 (3 bis)"
     }
-    #expect(names.count == 24)
+    // 24 clauses and the three headings (`Article 2bis heading`…).
+    #expect(names.count == 27)
     for name in names {
       let shown = try CLI.run(["show", name], in: folder.path)
       #expect(shown.status == 0, "\(name): \(shown.stderr)")
@@ -105,5 +106,97 @@ struct TreatyCLITests {
     #expect(next.status == 0, "\(next.stderr)")
     #expect(try CLI.run(["show"], in: folder.path).stdout.contains("1. Three.\n\n2. One:\n\n(a) one a;\n\n(b) one b.\n\n(c) Two."))
     #expect(next.stdout.contains("2 → 2 (c)"), "\(next.stdout)")
+  }
+
+  static let articles = """
+    # Agreement
+
+    ## Article 1 *(objects)*
+
+    1. One one.
+
+    2. One two, as Article 3 provides.
+
+    ## Article 2 *(scope)*
+
+    1. Two one.
+
+    ## Article 3
+
+    Three's own text.
+
+    """
+
+  @Test("articles tabled as operations: added before and after, deleted, retitled; headings listed, followed and recorded")
+  func articleOperations() throws {
+    let folder = try Scratch()
+    try Self.negotiation(Self.articles, in: folder)
+    let listing = try CLI.run(["clauses"], in: folder.path).stdout
+    #expect(listing.hasPrefix("Article 1 heading  *(objects)*\nArticle 1.1        One one.\n"), "\(listing)")
+    #expect(try CLI.run(["show", "Article 2 heading"], in: folder.path).status == 0)
+    try expectRefusal(
+      HostileCase(
+        name: "article operation on a paragraph", arguments: ["propose", "Article 1.1", "--delete-article", "--by", "Brazil"],
+        message: "Article 1.1 is not an article"), in: folder.path)
+    try expectRefusal(
+      HostileCase(
+        name: "clause operation on a heading", arguments: ["propose", "Article 1 heading", "--text", "x", "--by", "Brazil"],
+        message: "Article 1 heading is an article's heading"), in: folder.path)
+    try expectRefusal(
+      HostileCase(
+        name: "new article without paragraphs", arguments: ["propose", "Article 1", "--new-article", "T", "--by", "Brazil"],
+        message: "--new-article TITLE needs at least one --paragraph"), in: folder.path)
+    try expectRefusal(
+      HostileCase(
+        name: "new article whose text is a heading",
+        arguments: ["propose", "Article 1", "--new-article", "", "--paragraph", "One.\n\n## Article 9", "--by", "Brazil"],
+        message: "Article 1 cannot be changed so"), in: folder.path)
+    let deleted = try Self.table(["Article 2", "--delete-article"], in: folder)
+    let first = try Self.table(["Article 1 heading", "--new-article", "*(definitions)*", "--paragraph", "Zero one.", "--before"], in: folder)
+    let last = try Self.table(["Article 3", "--new-article", "", "--paragraph", "Four one.", "--paragraph", "Four two."], in: folder)
+    let retitled = try Self.table(["Article 3", "--retitle", "*(final clauses)*"], in: folder)
+    // The compilation lists each under its heading.
+    let compiled = try CLI.run(["compile"], in: folder.path).stdout
+    let listed = "\n## Article 2 *(scope)*\n    [\(deleted)] Brazil: delete Article 2, its heading and everything under it\n"
+    #expect(compiled.contains(listed + "    Article 2 heading ~~*(scope)*~~\n"), "\(compiled)")
+    // A new article after Article 3 and its retitling do not collide.
+    #expect(!compiled.contains("COLLIDES"), "\(compiled)")
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+    for id in [retitled, last, deleted, first] {
+      let accepted = try CLI.run(["accept", id], in: folder.path)
+      #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+    try CLI.run(["session", "close"], in: folder.path)
+    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    let text = try CLI.run(["show"], in: folder.path).stdout
+    #expect(
+      text.hasSuffix(
+        """
+        ## Article 1 *(definitions)*
+
+        1. Zero one.
+
+        ## Article 2 *(objects)*
+
+        1. One one.
+
+        2. One two, as Article 3 provides.
+
+        ## Article 3 *(final clauses)*
+
+        Three's own text.
+
+        ## Article 4
+
+        1. Four one.
+
+        2. Four two.
+
+        """), "\(text)")
+    #expect(next.stdout.contains("Article 1 heading → Article 2 heading"), "\(next.stdout)")
+    #expect(next.stdout.contains("Article 2 heading → (deleted)  [\(deleted)]"), "\(next.stdout)")
+    #expect(next.stdout.contains("(new) → Article 1 heading  [\(first)]"), "\(next.stdout)")
+    #expect(try CLI.run(["show", "Article 4.2"], in: folder.path).stdout.contains("Four two."))
   }
 }

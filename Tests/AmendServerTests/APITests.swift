@@ -148,6 +148,14 @@ import Testing
       (#"{"clause": "7.b"}"#, []),
       (#"{"clause": "7.b", "delete": "the", "delete-clause": true}"#, ["--delete", "the", "--delete-clause"]),
       (#"{"clause": "7.b", "delete": "forced", "occurrence": 0}"#, ["--delete", "forced", "--occurrence", "0"]),
+      // Article operations read by their long option names; the seed has no articles (docs/TREATIES.md).
+      (#"{"clause": "7.b", "delete-article": true}"#, ["--delete-article"]),
+      (
+        #"{"clause": "7.b", "new-article": "T", "paragraph": ["One.", "Two."]}"#,
+        ["--new-article", "T", "--paragraph", "One.", "--paragraph", "Two."]
+      ),
+      (#"{"clause": "7.b", "paragraph": "One."}"#, ["--paragraph", "One."]),
+      (#"{"clause": "7.b", "retitle": "T"}"#, ["--retitle", "T"]),
       (#"{"clause": "7.b", "insert": "x"}"#, ["--insert", "x"]),
       (#"{"clause": "99.z", "delete": "the"}"#, ["--delete", "the"]),
       (#"{"clause": "7.b", "delete": "forced", "cosponsors": ["European Union"]}"#, ["--delete", "forced", "--cosponsor", "European Union"]),

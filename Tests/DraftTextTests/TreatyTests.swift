@@ -188,7 +188,10 @@ struct TreatyTests {
     #expect(draft.articles.map(\.heading) == ["## Article 1 *(definitions)*", "## [Article 2] *(general)*", "## Article 3"])
     #expect(draft.render().hasSuffix("the definitions apply.\n\n## [Article 2] *(general)*\n\n1. General one.\n\n## Article 3\n\n1. Three one.\n"))
     #expect(
-      table.map(\.description) == ["Article 2bis.1 → Article 2.1", "Article 2.1 → (deleted)", "Article 2.2 → (deleted)"])
+      table.map(\.description) == [
+        "Article 2bis.1 → Article 2.1", "Article 2.1 → (deleted)", "Article 2.2 → (deleted)",
+        "Article 2bis heading → Article 2 heading", "Article 2 heading → (deleted)",
+      ])
     #expect(try draft.resolve("Article 2.1").text == "General one.")
     #expect(draft.readsBack)
   }
@@ -212,5 +215,64 @@ struct TreatyTests {
     try last.insertArticle(after: "3", title: nil, paragraphs: ["Four one."])
     last.renumber()
     #expect(last.render().hasSuffix("1. Three one.\n\n## Article 5\n\n1. Four one.\n"))
+  }
+
+  @Test("a heading is a clause of its own: named, listed with the clauses, resolved back, found by its id")
+  func headings() throws {
+    let draft = try Draft(parsing: Self.articles)
+    let heading = try draft.resolve("Article 2bis heading")
+    #expect(heading.id.rawValue == "A2bis.heading")
+    #expect(heading.id.display == "Article 2bis heading")
+    #expect(heading.id.eId == "art_2bis__heading")
+    #expect(heading.marker == "## [Article 2bis] ")
+    #expect(heading.text == "*(general)*")
+    #expect(draft.clause(ClauseID(rawValue: "A3.heading"))?.text == "")
+    // "Article 2" has no text of its own: it names the heading; "Article 1" names its own text.
+    #expect(try draft.resolve("Article 2").id.rawValue == "A2.heading")
+    #expect(try draft.resolve("Article 1").id.rawValue == "A1")
+    let listed = draft.clausesAndHeadings.map(\.id.rawValue)
+    #expect(listed.prefix(6) == ["PP1", "A1.heading", "A1", "A2.heading", "A2.1", "A2.2"])
+    for clause in draft.clausesAndHeadings {
+      #expect(try draft.resolve(clause.id.display).id == clause.id, "\(clause.id.display)")
+    }
+    #expect(!draft.clauses.contains { $0.id.isHeading })
+  }
+
+  @Test("articles added before the first and after another, deleted and retitled: the table records each heading")
+  func articleTable() throws {
+    var draft = try Draft(parsing: Self.articles)
+    try draft.insertArticle(before: "1", title: "*(objects)*", paragraphs: ["Object one."])
+    try draft.insertArticle(before: "3", title: nil, paragraphs: ["Late one."])
+    try draft.deleteArticle("2")
+    try draft.retitleArticle("2bis", title: "*(general provisions)*")
+    let table = draft.renumber()
+    #expect(
+      draft.articles.map(\.heading) == [
+        "## Article 1 *(objects)*", "## Article 2 *(definitions)*", "## [Article 3] *(general provisions)*", "## Article 4",
+        "## Article 5",
+      ])
+    #expect(draft.render().contains("*Recognizing* the need,\n\n## Article 1 *(objects)*\n\n1. Object one.\n\n## Article 2 *(definitions)*\n"))
+    #expect(draft.render().hasSuffix("1. General one.\n\n## Article 4\n\n1. Late one.\n\n## Article 5\n\n1. Three one.\n"))
+    let headings = table.filter { ($0.old ?? $0.new)?.isHeading == true }.map(\.description)
+    #expect(
+      headings == [
+        "(new) → Article 1 heading", "Article 1 heading → Article 2 heading", "Article 2bis heading → Article 3 heading",
+        "(new) → Article 4 heading", "Article 3 heading → Article 5 heading", "Article 2 heading → (deleted)",
+      ])
+    #expect(draft.articleNumber(asParsed: "2bis") == "3")
+    #expect(draft.articleNumber(asParsed: "2") == nil)
+    #expect(draft.readsBack)
+  }
+
+  @Test("a citation of an article follows it when the articles renumber, with or without text of its own")
+  func articleCitations() throws {
+    let text = "## Article 1\n\n1. As Article 3 and Article 2 provide.\n\n## Article 2\n\n1. Two.\n\n## Article 3\n\n1. Three.\n"
+    let before = try Draft(parsing: text)
+    var draft = before
+    try draft.deleteArticle("2")
+    let table = draft.renumber()
+    let followed = CrossReferences.follow(in: &draft, renumbering: table, earlier: Set(before.clausesAndHeadings.map(\.id)))
+    #expect(draft.render().hasPrefix("## Article 1\n\n1. As Article 2 and Article 2 provide.\n"), "\(draft.render())")
+    #expect(followed.unresolved.map(\.citation) == ["Article 2"])
   }
 }

@@ -15,6 +15,10 @@ public enum OperationFieldsError: Error, Equatable, Sendable {
   case anchorWithoutInsert
   /// `under` without `new-clause`, or with `before`.
   case underWithoutNewClause
+  /// `new-article` without a `paragraph`, or with an empty one.
+  case newArticleWithoutParagraphs
+  /// `paragraph` without `new-article`.
+  case paragraphWithoutNewArticle
   /// A choose-option below 1.
   case chooseOptionBelowOne(Int)
   /// No operation at all.

@@ -42,6 +42,14 @@ public enum TablingError: Error, Equatable, Sendable {
   case noSuchBracket(occurrence: Int, count: Int, clause: ClauseID, alternatives: Bool)
   /// The group has `count` alternatives; `option` is not one.
   case noSuchOption(option: Int, count: Int, clause: ClauseID)
+  /// An article operation (new, delete, retitle) named a clause that is neither an article's heading nor its own text.
+  case notAnArticle(clause: ClauseID)
+  /// A clause operation named an article's heading: only the article operations apply to it.
+  case headingNotAClause(clause: ClauseID)
+  /// The article edit could never be applied: `reason` says why (the draft would have no clause left, …).
+  case articleEditRefused(clause: ClauseID, reason: String)
+  /// The new title is the title the heading already has.
+  case sameTitle(clause: ClauseID)
   /// The proposal has a decision (`status`) and can no longer be withdrawn.
   case alreadyDecided(proposal: String, status: ProposalStatus)
 }

@@ -40,6 +40,15 @@ public struct OperationFields: Equatable, Sendable {
   public var chooseOption: Int?
   /// A global amendment: `replace`/`with` or `delete` in every clause where the words occur.
   public var throughout = false
+  /// A new article after the clause's article (before it with ``before`` empty), with this title after its
+  /// number (empty: none) and ``paragraphs``.
+  public var newArticle: String?
+  /// The paragraphs of a new article, in order.
+  public var paragraphs: [String] = []
+  /// Delete the clause's article: heading, own text and everything under it.
+  public var deleteArticle = false
+  /// Give the clause's article heading this title (empty: none).
+  public var retitle: String?
 
   /// No operation yet.
   public init() {}
@@ -47,7 +56,7 @@ public struct OperationFields: Equatable, Sendable {
   /// The one operation the fields ask for; every mistake in combining them is an ``OperationFieldsError``.
   public func operation() throws(OperationFieldsError) -> ProposalOperation {
     if let occurrence, occurrence < 1 { throw .occurrenceBelowOne(occurrence) }
-    let placeBefore = before == "" && newClause != nil
+    let placeBefore = before == "" && (newClause != nil || newArticle != nil)
     let before = placeBefore ? nil : before
     var chosen: [ProposalOperation] = []
     if let replace {
@@ -79,6 +88,20 @@ public struct OperationFields: Equatable, Sendable {
     if let moveBefore { chosen.append(.moveClauseBefore(moveBefore)) }
     if removeBrackets { chosen.append(.brackets(.removeBrackets, occurrence: occurrence)) }
     if deleteBracketed { chosen.append(.brackets(.deleteBracketed, occurrence: occurrence)) }
+    if let newArticle {
+      guard !paragraphs.isEmpty, paragraphs.allSatisfy({ !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else {
+        throw .newArticleWithoutParagraphs
+      }
+      let title = newArticle.trimmingCharacters(in: .whitespacesAndNewlines)
+      chosen.append(.newArticle(title: title.isEmpty ? nil : title, paragraphs: paragraphs, before: placeBefore))
+    } else if !paragraphs.isEmpty {
+      throw .paragraphWithoutNewArticle
+    }
+    if deleteArticle { chosen.append(.deleteArticle) }
+    if let retitle {
+      let title = retitle.trimmingCharacters(in: .whitespacesAndNewlines)
+      chosen.append(.retitleArticle(title: title.isEmpty ? nil : title))
+    }
     if let chooseOption {
       guard chooseOption >= 1 else { throw .chooseOptionBelowOne(chooseOption) }
       chosen.append(.brackets(.chooseOption(chooseOption), occurrence: occurrence))

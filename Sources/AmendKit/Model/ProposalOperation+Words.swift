@@ -27,6 +27,10 @@ extension ProposalOperation {
       return replacement
     case let .throughout(words, with):
       return GlobalAmendment.applied(words: words, with: with, to: text).text
+    case .newArticle, .deleteArticle:
+      return text
+    case .retitleArticle(let title):
+      return title ?? ""
     case .brackets, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore:
       // Brackets are found by Brackets.apply (tabling), not by words.
       return text

@@ -26,6 +26,13 @@ public enum ProposalOperation: Equatable, Sendable {
   /// alternatives side by side; `occurrence` counts the brackets (or groups of alternatives) in the
   /// order they open, and may be left out when the clause has only one.
   case brackets(Brackets.Edit, occurrence: Int?)
+  /// After (or before) Article 4, insert a new article: a heading with `title` after its number, and
+  /// `paragraphs` numbered from 1 (docs/TREATIES.md). Tabled against the article's heading.
+  case newArticle(title: String?, paragraphs: [String], before: Bool)
+  /// Delete Article 4: its heading, its own text and everything under it.
+  case deleteArticle
+  /// Give Article 4's heading a new title (what follows "Article 4"); nil leaves the number alone.
+  case retitleArticle(title: String?)
   /// A global amendment: throughout the text, replace `words` with `with` (delete them when `with` is
   /// nil) in every clause where they occur, every occurrence (see GlobalAmendments.swift).
   case throughout(words: String, with: String?)
@@ -48,7 +55,27 @@ public enum ProposalOperation: Equatable, Sendable {
     switch self {
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout: true
     case .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore: false
+    case .newArticle, .deleteArticle, .retitleArticle: false
     }
+  }
+
+  /// Whether it adds, deletes or retitles an article: tabled against an article's heading.
+  public var isArticleEdit: Bool {
+    switch self {
+    case .newArticle, .deleteArticle, .retitleArticle: return true
+    default: return false
+    }
+  }
+
+  /// A new article's paragraphs as a record keeps them: one text, a blank line between paragraphs.
+  public static func joinedParagraphs(_ paragraphs: [String]) -> String {
+    paragraphs.joined(separator: "\n\n")
+  }
+
+  /// A record's text read back into a new article's paragraphs.
+  public static func splitParagraphs(_ text: String) -> [String] {
+    text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
   }
 
   /// Whether it removes brackets, deletes bracketed text or chooses among alternatives.
@@ -93,6 +120,9 @@ public enum ProposalOperation: Equatable, Sendable {
     case .brackets(.removeBrackets, _): "remove-brackets"
     case .brackets(.deleteBracketed, _): "delete-bracketed"
     case .brackets(.chooseOption, _): "choose-option"
+    case .newArticle: "new-article"
+    case .deleteArticle: "delete-article"
+    case .retitleArticle: "retitle-article"
     case .throughout(_, .some): "replace-throughout"
     case .throughout(_, nil): "delete-throughout"
     }
@@ -130,9 +160,21 @@ public enum ProposalOperation: Equatable, Sendable {
       return "delete the bracketed text\(Self.which(occurrence, "bracket"))"
     case let .brackets(.chooseOption(option), occurrence):
       return "choose option \(option) of the alternatives\(Self.which(occurrence, "group"))"
+    case let .newArticle(_, paragraphs, before):
+      let count = paragraphs.count == 1 ? "one paragraph" : "\(paragraphs.count) paragraphs"
+      return "\(before ? "before" : "after") \(Self.article(clause)), insert a new article of \(count)"
+    case .deleteArticle:
+      return "delete \(Self.article(clause)), its heading and everything under it"
+    case .retitleArticle(let title):
+      return title.map { "retitle \(Self.article(clause)) '\($0)'" } ?? "leave \(Self.article(clause)) without a title"
     case let .throughout(words, with):
       return with.map { "throughout the text, replace '\(words)' with '\($0)'" } ?? "throughout the text, delete '\(words)'"
     }
+  }
+
+  /// "Article 4" for "Article 4 heading": an article operation names the article.
+  public static func article(_ clause: String) -> String {
+    clause.hasSuffix(" heading") ? String(clause.dropLast(" heading".count)) : clause
   }
 
   static func which(_ occurrence: Int?, _ noun: String) -> String {

@@ -189,6 +189,14 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case .brackets(let edit, let occurrence):
       self.occurrence = occurrence
       if case .chooseOption(let chosen) = edit { option = chosen }
+    case let .newArticle(title, paragraphs, before):
+      self.words = title
+      self.text = ProposalOperation.joinedParagraphs(paragraphs)
+      position = before ? "before" : "after"
+    case .deleteArticle:
+      break
+    case .retitleArticle(let title):
+      self.with = title
     case let .throughout(words, with):
       self.words = words
       self.with = with
@@ -234,6 +242,14 @@ public struct OperationRecord: Codable, Equatable, Sendable {
     case "choose-option":
       guard let option, option >= 1 else { throw RecordFieldError(field: "operation.option", problem: "is missing") }
       return .brackets(.chooseOption(option), occurrence: occurrence)
+    case "new-article":
+      let paragraphs = ProposalOperation.splitParagraphs(try need(text, "text"))
+      guard !paragraphs.isEmpty else { throw RecordFieldError(field: "operation.text", problem: "is missing") }
+      return .newArticle(title: words, paragraphs: paragraphs, before: position == "before")
+    case "delete-article":
+      return .deleteArticle
+    case "retitle-article":
+      return .retitleArticle(title: with)
     case "replace-throughout":
       return .throughout(words: try need(words, "words"), with: with ?? "")
     case "delete-throughout":

@@ -37,7 +37,7 @@ public enum Compilation {
       out.append("\(conflicts) of them in conflict: decided both ways in merged histories, to be decided again")
     }
     out += throughoutSection(globals, format: format, statements: statements)
-    for clause in version.draft.clauses {
+    for clause in version.draft.clausesAndHeadings {
       out.append("")
       let depth = depth(of: clause, in: version.draft)
       // With line numbers, proposals stay aligned under their clause's text.

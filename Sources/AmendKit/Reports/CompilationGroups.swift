@@ -11,11 +11,16 @@ public struct CompilationGroups {
   /// Proposals whose clause no longer exists.
   public var gone: [MarshalledProposal] = []
 
-  /// `proposals` (in the chair's order) filed by that rule.
-  public init(_ proposals: [MarshalledProposal]) {
+  /// `proposals` (in the chair's order) filed by that rule. With `draft` (a compilation that lists
+  /// only clauses, not article headings), a proposal on an article's heading is filed under the
+  /// article's first clause; without it, under the heading (listed by `Draft.clausesAndHeadings`).
+  public init(_ proposals: [MarshalledProposal], foldingHeadingsIn draft: Draft? = nil) {
     for item in proposals {
       if item.operation.isThroughout {
         throughout.append(item)
+      } else if let draft, let heading = item.placement.clause, heading.id.isHeading {
+        let first = draft.clauses.first { $0.line > heading.line && $0.article?.lowercased() == heading.article?.lowercased() }
+        if let first { byClause[first.key, default: []].append(item) } else { gone.append(item) }
       } else if let key = item.placement.clause?.key {
         byClause[key, default: []].append(item)
       } else {

@@ -43,7 +43,7 @@ enum ReadingAPI {
       let number = try request.uri.queryParameters.number("draft")
       return Routes.json(
         try await reader.run { workspace in
-          try JSONOutput.encode(try Self.version(number, in: try workspace.snapshot()).draft.clauses.map(ClauseListing.init))
+          try JSONOutput.encode(try Self.version(number, in: try workspace.snapshot()).draft.clausesAndHeadings.map(ClauseListing.init))
         })
     }
     // amend show CLAUSE --json [--draft N]

@@ -166,6 +166,10 @@ enum Tabling {
     fields.deleteBracketed = try body.bool("delete-bracketed")
     fields.chooseOption = try body.int("choose-option")
     fields.throughout = try body.bool("throughout")
+    fields.newArticle = try body.string("new-article")
+    fields.paragraphs = try body.strings("paragraph")
+    fields.deleteArticle = try body.bool("delete-article")
+    fields.retitle = try body.string("retitle")
     let clause = try body.string("clause")
     let to = try body.string("to")
     if clause?.isEmpty == true || (clause == nil && to == nil && !fields.throughout) {

@@ -115,7 +115,8 @@ enum AkomaNtosoAmendment {
     xml.start("textualMod", ["eId": "amod_1", "type": Self.modification(item.operation)])
     xml.empty("source", ["href": "#amendmentContent_1"])
     switch item.operation {
-    case .newClause(_, let before): xml.empty("destination", ["href": clauseRef, "pos": before ? "before" : "after"])
+    case .newClause(_, let before), .newArticle(_, _, let before):
+      xml.empty("destination", ["href": clauseRef, "pos": before ? "before" : "after"])
     case .newClauseUnder: xml.empty("destination", ["href": clauseRef, "pos": "inside"])
     default: xml.empty("destination", ["href": clauseRef])
     }
@@ -246,11 +247,11 @@ enum AkomaNtosoAmendment {
   static func sides(_ record: ProposalRecord, _ operation: ProposalOperation) -> (Inline, Inline) {
     let old = plain(record.textBefore)
     switch operation {
-    case .newClause, .newClauseUnder:
+    case .newClause, .newClauseUnder, .newArticle:
       var after = Inline()
       after.element("ins", [:], Inline(plain(record.textProposed ?? "")))
       return (Inline(), after)
-    case .deleteClause:
+    case .deleteClause, .deleteArticle:
       var before = Inline()
       before.element("del", [:], Inline(old))
       return (before, Inline())
@@ -300,16 +301,17 @@ enum AkomaNtosoAmendment {
     let words = operation.description(clause: clause)
     switch operation {
     case .replaceWords, .deleteWords, .insertWords, .brackets: return "In \(clause), \(words)"
-    case .replaceClause, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .throughout:
+    case .replaceClause, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .throughout,
+      .newArticle, .deleteArticle, .retitleArticle:
       return words.prefix(1).uppercased() + words.dropFirst()
     }
   }
 
   static func modification(_ operation: ProposalOperation) -> String {
     switch operation {
-    case .replaceWords, .replaceClause, .brackets, .throughout(_, .some): "substitution"
-    case .deleteWords, .deleteClause, .throughout(_, nil): "repeal"
-    case .insertWords, .newClause, .newClauseUnder: "insertion"
+    case .replaceWords, .replaceClause, .brackets, .throughout(_, .some), .retitleArticle: "substitution"
+    case .deleteWords, .deleteClause, .throughout(_, nil), .deleteArticle: "repeal"
+    case .insertWords, .newClause, .newClauseUnder, .newArticle: "insertion"
     case .moveClause, .moveClauseBefore: "renumbering"
     }
   }

@@ -19,7 +19,7 @@ enum AkomaNtosoCompilation {
     let expression = "\(work)/\(AkomaNtosoNames.language)@\(lastDay)"
     let draftTitle = names.draftTitles[version.number] ?? "Draft \(version.number)"
 
-    let groups = CompilationGroups(proposals)
+    let groups = CompilationGroups(proposals, foldingHeadingsIn: version.draft)
     let (byClause, orphans) = (groups.byClause, groups.gone)
 
     // Colliding proposals are named by their work, whose URI holds the day each was tabled.

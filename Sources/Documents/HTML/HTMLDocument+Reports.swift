@@ -11,7 +11,7 @@ extension HTMLDocument {
   public static func compilationBody(
     _ version: DraftVersion, proposals: [MarshalledProposal], palette: inout HTMLPalette, lineNumbers: Bool = false
   ) -> String {
-    let groups = CompilationGroups(proposals)
+    let groups = CompilationGroups(proposals, foldingHeadingsIn: version.draft)
     let (byClause, orphans) = (groups.byClause, groups.gone)
     let count = proposals.count
     var intro = "<p class=\"compilation-count\">Compilation of proposals: \(count) pending on the \(Ordinal.words(version.number)) draft</p>\n"
@@ -88,9 +88,9 @@ extension HTMLDocument {
     let proposed = (applied ? record.textProposed : item.placement.proposedText ?? record.textProposed) ?? base
     let revision = item.asRevised.map { [(before: proposed, after: $0, author: Optional(revisingChair(item)))] } ?? []
     switch item.operation {
-    case .deleteClause:
+    case .deleteClause, .deleteArticle:
       return [RedlineSegment(base, .deleted, by: author)]
-    case .newClause, .newClauseUnder:
+    case .newClause, .newClauseUnder, .newArticle:
       return AttributedRedline.through([("", proposed, author)] + revision, from: "")
     case .moveClause, .moveClauseBefore:
       return [RedlineSegment(base, .kept)]

@@ -23,7 +23,7 @@ enum WordCompilation {
     var builder = Builder(draft: version.draft)
     builder.pages = pages
     builder.body.title = "Compilation of proposals: " + WordDraft.title(of: version.draft, number: version.number)
-    let groups = CompilationGroups(proposals)
+    let groups = CompilationGroups(proposals, foldingHeadingsIn: version.draft)
     let (byClause, orphans) = (groups.byClause, groups.gone)
     // Moves are shown twice: deleted where the clause stands, inserted after the clause it is to follow.
     var plans: [ClauseKey: ClausePlan] = [:]
@@ -133,8 +133,13 @@ enum WordCompilation {
         switch item.operation {
         case .newClause(_, let before):
           if before { newBefore.append(item) } else { newAfter.append(item) }
-        case .newClauseUnder:
+        case .newClauseUnder, .newArticle(_, _, false):
           newAfter.append(item)
+        case .newArticle(_, _, true):
+          newBefore.append(item)
+        case .retitleArticle, .deleteArticle:
+          let heading = item.placement.clauseName(item.record)
+          commentOnly.append((item, "Not shown as a change: it changes the article as a whole (its heading: \(heading))."))
         case .deleteClause, .moveClause, .moveClauseBefore:
           if item.operation == .deleteClause || item.placement.follow != nil, structural == nil {
             structural = item

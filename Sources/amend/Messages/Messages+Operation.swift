@@ -12,6 +12,8 @@ extension Messages {
     case .insertNeedsOneAnchor: "--insert needs exactly one of --after WORDS, --before WORDS, --at-start, --at-end"
     case .anchorWithoutInsert: "--after, --before, --at-start and --at-end go with --insert TEXT"
     case .underWithoutNewClause: "--under goes with --new-clause TEXT, without --before"
+    case .newArticleWithoutParagraphs: "--new-article TITLE needs at least one --paragraph TEXT, each with its text"
+    case .paragraphWithoutNewArticle: "--paragraph goes with --new-article TITLE"
     case .chooseOptionBelowOne(let option): "--choose-option counts from 1 (the first alternative), so \(option) is not one"
     case .noOperation:
       "say what the amendment does: --replace/--with, --delete, --insert, --text, --delete-clause, --new-clause, --move-after, --move-before, "

@@ -29,6 +29,15 @@ extension Messages {
       return "the new text for \(clause.display) is empty: give the clause's new wording with --text, or use --delete-clause"
     case .sameText(let clause):
       return "the new text for \(clause.display) is the same as the current text: nothing to propose"
+    case .notAnArticle(let clause):
+      return "\(clause.display) is not an article: name the article (\"Article 4\" or \"Article 4 heading\") to add, delete or retitle one"
+    case .headingNotAClause(let clause):
+      return
+        "\(clause.display) is an article's heading: retitle it (--retitle), delete the article (--delete-article) or add one next to it (--new-article)"
+    case .articleEditRefused(let clause, let reason):
+      return "\(ProposalOperation.article(clause.display)) cannot be changed so: \(reason)"
+    case .sameTitle(let clause):
+      return "\(clause.display) already has that title"
     case .emptyNewClause(let next):
       return "the new clause next to \(next.display) is empty: give its text with --new-clause"
     case .moveOutsideList(let clause, let destination):

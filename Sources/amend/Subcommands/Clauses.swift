@@ -19,7 +19,7 @@ extension Amend {
     func run() throws {
       let snapshot = try options.workspace().snapshot()
       let version = try draft.map { try snapshot.draft(number: $0) } ?? snapshot.currentDraft()
-      let entries = version.draft.clauses.map(ClauseListing.init)
+      let entries = version.draft.clausesAndHeadings.map(ClauseListing.init)
       if json {
         Output.line(try JSONOutput.encode(entries))
         return
