@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import Testing
@@ -197,7 +198,7 @@ struct SyncCLITests {
     let tree = try GitCLI.run(["ls-tree", "-r", "--name-only", "main", "proposals"], in: stage.remoteFolder)
     let european = try proposalID(by: "European Union", in: stage.folder("africa"))
     let african = try proposalID(by: "Group of African States", in: stage.folder("eu"))
-    #expect(tree.contains("proposals/\(european).md") && tree.contains("proposals/\(african).md"), "\(tree)")
+    #expect(tree.contains(ProposalRecord.path(for: european)) && tree.contains(ProposalRecord.path(for: african)), "\(tree)")
     #expect(try fsckIsClean(stage.remoteFolder))
   }
 
