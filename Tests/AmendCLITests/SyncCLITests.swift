@@ -141,7 +141,7 @@ struct SyncCLITests {
     }
     // The attack: the African Group rewrites the European Union's proposal with plain git and pushes it.
     let africa = stage.folder("africa")
-    let record = africa + "/proposals/\(european).md"
+    let record = africa + "/" + ProposalRecord.path(for: european)
     let edited = try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "forced labour", with: "forced labour and servitude")
     try Data(edited.utf8).write(to: URL(fileURLWithPath: record))
     let author = ["GIT_AUTHOR_NAME": "Group of African States", "GIT_AUTHOR_EMAIL": "africa@example.org"]
@@ -153,7 +153,7 @@ struct SyncCLITests {
     try amend(["sync"], as: Party.secretariat, in: stage.folder("sec"))
     let caught = try CLI.run(["verify"], in: stage.folder("sec"))
     #expect(caught.status == 1)
-    #expect(caught.stdout.contains("\(attack): record proposals/\(european).md changed after it was written"), "\(caught.stdout)")
+    #expect(caught.stdout.contains("\(attack): record \(ProposalRecord.path(for: european)) changed after it was written"), "\(caught.stdout)")
   }
 
   /// Two clones push at once: one push finds the remote moved, fetches, joins and pushes again; both

@@ -204,7 +204,8 @@ final class RecordsStages: @unchecked Sendable {
       let other = original.replacingOccurrences(of: "- \(ids["accepted"] ?? "")", with: "- \(ids["pending"] ?? "")")
         .replacingOccurrences(of: "id: ", with: "id: f").replacingOccurrences(of: "seq: ", with: "seq: 1")
       let name = URL(fileURLWithPath: produced ?? "").lastPathComponent
-      try other.write(toFile: folder + "/" + EventRecord.path(for: "f" + name.dropLast(".yaml".count)), atomically: true, encoding: .utf8)
+      // Beside the original, in its shard folder: records are read from any shard.
+      try other.write(toFile: (produced ?? "").dropLast(name.count) + "f" + name, atomically: true, encoding: .utf8)
     }
     try Self.commitByHand("Edit the record by hand (\(stage.rawValue))", in: folder)
   }
