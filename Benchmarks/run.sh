@@ -80,7 +80,8 @@ for size in "${sizes[@]}"; do
   rm -rf "$work" && cp -a "$pristine" "$work"
   cd "$work"
   current=$(git ls-tree --name-only HEAD drafts/ | grep -v numbering | sort | tail -n 1)
-  proposals=$(git ls-tree HEAD proposals/ | grep -c '\.md$' || true)
+  # Records stand in proposals/ (flat, older repositories) or its two-character shards (docs/RECORDS-LAYOUT.md).
+  proposals=$(git ls-tree -r --name-only HEAD proposals/ | grep -v '^proposals/events/' | grep -c '\.md$' || true)
   "$amend" clauses > "$bench_root/clauses.txt"
   mapfile -t clauses < <(awk '$1 ~ /^[0-9]+$/ { print $1 }' "$bench_root/clauses.txt" | sed -n "1,${runs}p")
   # Proposals the chair can accept as they stand: pending, colliding with nothing, still applicable.
@@ -91,7 +92,7 @@ ids = [item["id"] for item in json.load(open(sys.argv[1]))
        if not item.get("collidesWith") and not item.get("needsRevision") and item.get("status") == "pending"]
 print("\n".join(ids[: int(sys.argv[2])]))' "$bench_root/agenda.json" "$runs")
   # (awk reads to the end: an early exit would kill git with SIGPIPE, and the script with pipefail.)
-  sample_record=$(git ls-tree --name-only HEAD proposals/ | awk '/\.md$/ && !found { print; found = 1 }')
+  sample_record=$(git ls-tree -r --name-only HEAD proposals/ | awk '/\.md$/ && !/^proposals\/events\// && !found { print; found = 1 }')
   blame_clause="${clauses[0]}"
   echo "== $size: $proposals proposals, current draft $current" >&2
 
@@ -112,7 +113,7 @@ print("\n".join(ids[: int(sys.argv[2])]))' "$bench_root/agenda.json" "$runs")
   export amend sample_record CLAUSES="${clauses[*]}" PENDING="${pending[*]}"
   measure propose "$runs" 'read -ra c <<< "$CLAUSES"; "$amend" propose "${c[$(((i - 1) % ${#c[@]}))]}" --by France --insert effectively --at-end'
   a_ms=$median_ms a_kib=$peak_kib
-  git_record='name=$(printf "f%07x" $((OFFSET + i))); sed "s/^id: .*/id: $name/" "$sample_record" > "proposals/$name.md"; git add "proposals/$name.md"; git commit -q --author="France <france@delegations.invalid>" -m "Table $name: France"'
+  git_record='name=$(printf "f%07x" $((OFFSET + i))); mkdir -p "proposals/${name:0:2}"; sed "s/^id: .*/id: $name/" "$sample_record" > "proposals/${name:0:2}/$name.md"; git add "proposals/${name:0:2}/$name.md"; git commit -q --author="France <france@delegations.invalid>" -m "Table $name: France"'
   measure git-commit "$runs" "OFFSET=1000; $git_record"
   row propose "$a_ms" "$a_kib" "write the record, git add, git commit --author" "$median_ms"
 

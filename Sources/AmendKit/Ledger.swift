@@ -106,11 +106,17 @@ public struct Ledger: Sendable {
   /// Sessions that were already open when each session opened (only ever non-empty after a merge).
   private var openAlongside: [String: Set<String>] = [:]
 
-  /// Folds `proposals` and `events` into the negotiation's state.
+  /// Where records that do not stand at their layout's path (`ProposalRecord.path(for:)`,
+  /// `EventRecord.path(for:)`) were read, by id: those written before the sharded layout.
+  public private(set) var recordPaths: [String: String] = [:]
+
+  /// Folds `proposals` and `events` into the negotiation's state; `paths` names, by id, records read
+  /// from elsewhere than their layout's path (see `recordPaths`).
   public init(
     proposals records: [ProposalRecord], events: [EventRecord], problems: [RecordProblem],
-    restore: (String) -> String? = { _ in nil }
+    paths: [String: String] = [:], restore: (String) -> String? = { _ in nil }
   ) {
+    self.recordPaths = paths
     self.events = events.sorted { ($0.seq, $0.time, $0.id) < ($1.seq, $1.time, $1.id) }
     self.problems = problems
     for record in records {
@@ -126,6 +132,17 @@ public struct Ledger: Sendable {
     }
     for event in self.events { apply(event) }
     for path in damaged.keys { damaged[path]?.restore = restore(path) }
+  }
+
+  /// The path event `id`'s record was read from (or, for one not read, where it would stand).
+  public func path(ofEvent id: String) -> String { recordPaths[id] ?? EventRecord.path(for: id) }
+
+  /// The path proposal `id`'s record was read from (or, for one not read, where it would stand).
+  public func path(ofProposal id: String) -> String { recordPaths[id] ?? ProposalRecord.path(for: id) }
+
+  /// The path of proposal `id`'s unreadable record, in whichever layout it stands.
+  private func damagedPath(ofProposal id: String) -> String? {
+    ProposalRecord.paths(for: id).first { damaged[$0] != nil }
   }
 
   private mutating func apply(_ event: EventRecord) {
@@ -203,7 +220,7 @@ public struct Ledger: Sendable {
         // Merged histories both produced this draft: the first record stands; the other is reported.
         let agree = Set(first.applied ?? []) == Set(event.applied ?? [])
         notices.append(
-          "the \(Ordinal.words(number)) draft is recorded twice (\(EventRecord.path(for: first.id)) and \(EventRecord.path(for: event.id)))"
+          "the \(Ordinal.words(number)) draft is recorded twice (\(path(ofEvent: first.id)) and \(path(ofEvent: event.id)))"
             + "\(agree ? ", alike" : ", applying different proposals"); "
             + "the first is kept\(agree ? "" : ": remove the record that does not match the draft with 'git rm'")"
         )
@@ -290,13 +307,13 @@ public struct Ledger: Sendable {
   private mutating func readable(_ id: String?, by event: EventRecord) -> ProposalState? {
     guard let id else { return nil }
     guard let state = proposals[id] else {
-      let path = ProposalRecord.path(for: id)
+      let path = damagedPath(ofProposal: id) ?? ProposalRecord.path(for: id)
       var damage =
         damaged[path]
         ?? DamagedRecord(
           path: path, proposal: id,
-          reason: "missing, although \(EventRecord.path(for: event.id)) names it", restore: nil,
-          namedBy: EventRecord.path(for: event.id))
+          reason: "missing, although \(self.path(ofEvent: event.id)) names it", restore: nil,
+          namedBy: self.path(ofEvent: event.id))
       damage.status = DamagedRecord.status(after: event, from: damage.status)
       damaged[path] = damage
       return nil
@@ -314,7 +331,7 @@ public struct Ledger: Sendable {
   public var openSession: Session? { sessions.last(where: \.isOpen) }
 
   /// The number the next event gets.
-  public var nextSeq: Int { (events.map(\.seq).max() ?? 0) + 1 }
+  public var nextSeq: Int { (events.last?.seq ?? 0) + 1 }  // events are in seq order
 
   /// Proposals in the order they were tabled.
   public var byTablingOrder: [ProposalState] {
@@ -363,12 +380,33 @@ public struct Ledger: Sendable {
       wanted.count >= 4 ? damaged.values.compactMap(\.proposal).filter { $0.hasPrefix(wanted) && proposals[$0] == nil } : []
     let matches = readable + unreadable
     if matches.count == 1, let only = matches.first, let state = proposals[only] { return state }
-    if matches.count == 1, let only = matches.first, let damage = damaged[ProposalRecord.path(for: only)] {
+    if matches.count == 1, let only = matches.first, let path = damagedPath(ofProposal: only), let damage = damaged[path] {
       throw RecordError.damaged(damage)
     }
     if matches.count > 1 {
       throw LookupError.ambiguousProposal(id.rawValue, matches: matches.sorted())
     }
     throw LookupError.unknownProposal(id.rawValue)
+  }
+}
+
+extension Ledger {
+  /// Adds `proposals` and `events`, exactly as folding the whole record with them would; false (the
+  /// ledger then unusable) when that cannot be done one record at a time: a proposal that links to
+  /// another (a sub-amendment, a take-up) or is there already, an event that does not come after every
+  /// event already folded, or damaged records the new ones might concern. Used by a sitting
+  /// (`Workspace.inOneSitting`).
+  mutating func add(proposals added: [ProposalRecord], events newEvents: [EventRecord]) -> Bool {
+    guard damaged.isEmpty, problems.isEmpty else { return false }
+    for record in added {
+      guard record.to == nil, record.takenUpFrom == nil, proposals[record.id] == nil else { return false }
+      proposals[record.id] = ProposalState(record: record, status: .pending)
+    }
+    for event in newEvents.sorted(by: { ($0.seq, $0.time, $0.id) < ($1.seq, $1.time, $1.id) }) {
+      if let last = events.last, !((last.seq, last.time, last.id) < (event.seq, event.time, event.id)) { return false }
+      events.append(event)
+      apply(event)
+    }
+    return true
   }
 }

@@ -16,7 +16,7 @@ extension Workspace {
         proposal: state.id, delegation: state.record.delegation, decisions: state.conflict, next: current.number + 1)
     }
     if let (number, records) = ledger.disputedDrafts.min(by: { $0.key < $1.key }) {
-      throw NextDraftError.recordedTwice(draft: number, records: records.map { EventRecord.path(for: $0.id) })
+      throw NextDraftError.recordedTwice(draft: number, records: records.map { ledger.path(ofEvent: $0.id) })
     }
     if !allowEmpty, !Self.decidedSinceLastDraft(ledger, current: current) {
       throw NextDraftError.nothingDecided(since: current.number)

@@ -6,7 +6,7 @@ extension Snapshot {
   /// commit on the branch's history, before the tip's, whose copy of it decodes.
   func restoreCommand(for path: String) -> String? {
     guard let tip, let commits = try? repository.history(from: tip, touching: path, limit: 16) else { return nil }
-    let isEvent = path.hasPrefix("proposals/events/")
+    let isEvent = RecordLayout.isEventPath(path)
     for commit in commits {
       guard let data = try? repository.fileContent(at: path, inCommit: commit.id) else { continue }
       let readable =

@@ -18,6 +18,25 @@ public final class Snapshot {
     self.memory = memory
   }
 
+  /// A snapshot whose ledger is already known (a sitting's, folded one record at a time).
+  init(repository: Repository, tip: ObjectID?, memory: SnapshotMemory?, ledger: Ledger?) {
+    self.repository = repository
+    self.tip = tip
+    self.memory = memory
+    if let ledger { self.foldedLedger = .success(ledger) }
+  }
+
+  /// The ledger, if it reads.
+  var knownLedger: Ledger? { try? ledger.get() }
+
+  /// The ledger folded so far, handed over (the snapshot folds it again if asked), so that a sitting
+  /// can extend it without copying it.
+  func handOverLedger() -> Ledger? {
+    let folded = foldedLedger
+    foldedLedger = nil
+    return try? folded?.get()
+  }
+
   /// Every numbered draft, oldest first.
   public private(set) lazy var draftFiles: Result<[DraftFile], any Error> = Result {
     guard let tip else { return [] }
@@ -152,12 +171,22 @@ public final class Snapshot {
   /// Every proposal and event, folded into their present state. Unreadable records are set aside in
   /// `problems` and `damaged` (with the command that restores each), so one bad file does not stop
   /// the rest, and writers that need it can refuse.
-  public private(set) lazy var ledger: Result<Ledger, any Error> = Result {
+  public var ledger: Result<Ledger, any Error> {
+    if let foldedLedger { return foldedLedger }
+    let folded = Result { try self.foldLedger() }
+    foldedLedger = folded
+    return folded
+  }
+
+  /// The ledger once folded (or handed in by a sitting).
+  private var foldedLedger: Result<Ledger, any Error>?
+
+  private func foldLedger() throws -> Ledger {
     guard let tip else { return Ledger(proposals: [], events: [], problems: []) }
     var problems: [RecordProblem] = []
     // Each record is decoded on its own, so one bad file is a problem reported, not a failure.
     func records<Record>(under folder: String, ending: String, _ decode: (TreeEntry) throws -> Record) throws -> [Record] {
-      try repository.listTree(ofCommit: tip, under: folder).filter { $0.kind == .blob && $0.name.hasSuffix(ending) }
+      try recordEntries(under: folder, ending: ending, at: tip)
         .compactMap { entry in
           do {
             return try decode(entry)
@@ -167,10 +196,41 @@ public final class Snapshot {
           }
         }
     }
-    let proposals = try records(under: "proposals", ending: ".md", proposal(in:))
-    let events = try records(under: "proposals/events", ending: ".yaml", event(in:))
+    var paths: [String: String] = [:]
+    let proposals = try records(under: RecordLayout.proposals, ending: ".md") { entry in
+      let record = try proposal(in: entry)
+      if entry.path != ProposalRecord.path(for: record.id) { paths[record.id] = entry.path }
+      return record
+    }
+    let events = try records(under: RecordLayout.events, ending: ".yaml") { entry in
+      let record = try event(in: entry)
+      if entry.path != EventRecord.path(for: record.id) { paths[record.id] = entry.path }
+      return record
+    }
     memory?.records.save()
-    return Ledger(proposals: proposals, events: events, problems: problems) { self.restoreCommand(for: $0) }
+    return Ledger(proposals: proposals, events: events, problems: problems, paths: paths) { self.restoreCommand(for: $0) }
+  }
+
+  /// The record files under `folder` (`proposals` or `proposals/events`) ending in `ending`, in both
+  /// layouts (docs/RECORDS-LAYOUT.md): directly in the folder, as every repository written before the
+  /// shards has them, and in its two-character shard folders; sorted by name, as one flat folder lists.
+  func recordEntries(under folder: String, ending: String, at tip: ObjectID) throws -> [TreeEntry] {
+    var entries: [TreeEntry] = []
+    for entry in try repository.listTree(ofCommit: tip, under: folder) {
+      if entry.kind == .blob, entry.name.hasSuffix(ending) {
+        entries.append(entry)
+      } else if entry.kind == .tree, RecordLayout.isShard(entry.name) {
+        entries += try repository.listTree(ofCommit: entry.id, under: "").filter { $0.kind == .blob && $0.name.hasSuffix(ending) }
+          .map { TreeEntry(name: $0.name, path: entry.path + "/" + $0.name, id: $0.id, kind: $0.kind, mode: $0.mode) }
+      }
+    }
+    return entries.sorted { $0.name < $1.name }
+  }
+
+  /// Whether the record of proposal `id` stands at the tip, in either layout.
+  func proposalExists(_ id: String) throws -> Bool {
+    for path in ProposalRecord.paths(for: id) where try exists(path) { return true }
+    return false
   }
 
   /// The proposal in a tree entry, decoded unless the workspace already has it.

@@ -92,7 +92,7 @@ extension Workspace {
           ([delegation, String(current.number), parent?.id ?? clauseID, operation.kind, before, proposed ?? "", tabled] + globalSeed)
             .joined(separator: "\n"), length: 8, attempt: attempt)
         attempt += 1
-      } while try snapshot.exists(ProposalRecord.path(for: id))
+      } while try snapshot.proposalExists(id)
       var made = ProposalRecord(
         id: id, draft: current.number, clause: clauseID, operation: operation,
         delegation: delegation, email: person.email, cosponsors: cosponsors, tabled: tabled,

@@ -200,7 +200,7 @@ extension Workspace {
       SyncConflict(
         proposal: state.id, delegation: state.record.delegation, clause: ClauseID(rawValue: state.record.clause).display,
         decisions: try state.conflict.map { event in
-          let commit = try repository.history(from: tip, touching: EventRecord.path(for: event.id), limit: 1).first
+          let commit = try repository.history(from: tip, touching: ledger.path(ofEvent: event.id), limit: 1).first
           return SyncConflict.Decision(
             decision: event.kind.rawValue, session: event.session,
             sessionName: ledger.sessions.first { $0.id == event.session }?.name ?? event.sessionName, chair: event.chair,

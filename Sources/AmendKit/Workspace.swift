@@ -11,6 +11,8 @@ public final class Workspace {
   public let context: Context
   /// Things worth telling the user that did not stop the command.
   public internal(set) var warnings: [String] = []
+  /// The sitting under way (`inOneSitting`), whose commits are chained before the branch moves.
+  var sitting: Sitting?
   /// Records decoded and drafts parsed by this workspace's snapshots, kept for the next ones.
   lazy var memory = SnapshotMemory(records: RecordCache(repository: repository))
 
@@ -53,7 +55,8 @@ public final class Workspace {
 
   /// The record as it stands at the tip of the branch.
   public func snapshot() throws -> Snapshot {
-    Snapshot(repository: repository, tip: try repository.referenceTarget(branch), memory: memory)
+    if let sitting { return Snapshot(repository: repository, tip: sitting.tip, memory: memory, ledger: sitting.ledger) }
+    return Snapshot(repository: repository, tip: try repository.referenceTarget(branch), memory: memory)
   }
 
   /// The person at the keyboard: `--committer`, else git config's user.name and user.email.
@@ -91,6 +94,7 @@ public final class Workspace {
     authoredBy author: (Snapshot) throws -> Person, message: @escaping (Snapshot) -> String,
     _ build: (Snapshot) throws -> [String: Data?]
   ) throws -> (commit: ObjectID, snapshot: Snapshot) {
+    if let sitting { return try commitInSitting(sitting, authoredBy: author, message: message, build) }
     let committer = try committer()
     let signer = try signer()
     let now = context.now()

@@ -37,18 +37,22 @@ public struct NegotiationGenerator {
 
     for round in 1...scale.drafts {
       let share = scale.proposals / scale.drafts + (round <= scale.proposals % scale.drafts ? 1 : 0)
-      let tabling = Date()
-      try table(share, in: workspace, maker: maker, report: &report, using: &random)
-      report.tablingSeconds += Date().timeIntervalSince(tabling)
-
       let day = start.addingTimeInterval(Double(round) * 86_400)
-      clock.advance(to: day)
       let date = CalendarDate(day, in: TimeZone(identifier: "UTC") ?? .current)
-      let deciding = Date()
-      _ = try workspace.openSession(name: "Session \(round)", chair: "Chair", date: date)
       let last = round == scale.drafts
-      try decide(in: workspace, share: last ? 0.5 : 1.0, report: &report, using: &random)
-      report.decidingSeconds += Date().timeIntervalSince(deciding)
+      // A round's tablings and decisions are each one commit, chained at one sitting: the branch
+      // moves once, after the last decision (Workspace.inOneSitting).
+      try workspace.inOneSitting {
+        let tabling = Date()
+        try table(share, in: workspace, maker: maker, report: &report, using: &random)
+        report.tablingSeconds += Date().timeIntervalSince(tabling)
+
+        clock.advance(to: day)
+        let deciding = Date()
+        _ = try workspace.openSession(name: "Session \(round)", chair: "Chair", date: date)
+        try decide(in: workspace, share: last ? 0.5 : 1.0, report: &report, using: &random)
+        report.decidingSeconds += Date().timeIntervalSince(deciding)
+      }
       guard !last else { break }
       _ = try workspace.closeSession()
       let producing = Date()

@@ -34,7 +34,7 @@ struct ConcurrencyTests {
       process.waitUntilExit()
       #expect(process.terminationStatus == 0)
     }
-    let files = try git(["ls-tree", "--name-only", "HEAD", "proposals/"], in: folder.path)
+    let files = try git(["ls-tree", "-r", "--name-only", "HEAD", "proposals/"], in: folder.path)
       .split(separator: "\n").filter { $0.hasSuffix(".md") }
     let total = Self.processes * Self.each
     #expect(files.count == total)

@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import Testing
 
@@ -32,7 +33,7 @@ struct DeadlineCLITests {
       ["propose", "7.a", "--by", "Brazil", "--delete-clause", "--late"], in: folder.path, extra: ["AMEND_NOW": "2010-10-13T08:00:00Z"])
     #expect(late.status == 0, "\(late.stderr)")
     let lateID = String(late.stdout.prefix { !$0.isWhitespace })
-    let record = try String(contentsOfFile: folder.path + "/proposals/\(lateID).md", encoding: .utf8)
+    let record = try String(contentsOfFile: folder.path + "/" + ProposalRecord.path(for: lateID), encoding: .utf8)
     #expect(record.contains("late: true"))
     #expect(try git(["log", "-1", "--format=%(trailers:key=Amend-Late,valueonly,separator=)"], in: folder.path) == "yes\n")
 

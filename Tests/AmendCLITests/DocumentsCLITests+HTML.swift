@@ -31,10 +31,10 @@ struct DocumentsHTMLCLITests {
     let pdfinfo = try tool("pdfinfo", package: "poppler-utils")
     let scratch = try Scratch()
     let repo = try bundledExample(in: scratch)
-    let records = try FileManager.default.contentsOfDirectory(atPath: repo + "/proposals").filter { $0.hasSuffix(".md") }
+    let records = try FileManager.default.subpathsOfDirectory(atPath: repo + "/proposals").filter { $0.hasSuffix(".md") }
     let european = try #require(
       records.first { (try? String(contentsOfFile: repo + "/proposals/" + $0, encoding: .utf8))?.contains("delegation: European Union") ?? false })
-    let id = String(european.dropLast(3))
+    let id = String(URL(fileURLWithPath: european).lastPathComponent.dropLast(3))
 
     let commands: [(String, [String])] = [
       ("show", ["show", "--format", "html"]), ("compile", ["compile", "--format", "html"]),

@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import Testing
 
@@ -34,7 +35,7 @@ struct PastedTextCLITests {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("amend: note: in 7 (b), the words occur with a non-breaking space where you typed a space"))
     let id = String(run.stdout.prefix(8))
-    let record = try String(contentsOfFile: scratch.path + "/proposals/\(id).md", encoding: .utf8)
+    let record = try String(contentsOfFile: scratch.path + "/" + ProposalRecord.path(for: id), encoding: .utf8)
     #expect(record.contains("and forced labour of migrant workers, regardless\u{00A0}of their"))
     try expectRefusal(
       HostileCase(

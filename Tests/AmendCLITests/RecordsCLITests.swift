@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import Testing
@@ -26,7 +27,7 @@ struct RecordsCLITests {
       #expect(run.status == 0, "\(arguments): \(run.stderr)")
       let lines = warnings(run)
       #expect(lines.count == 1, "\(arguments): \(run.stderr)")
-      #expect(lines.first?.hasPrefix("amend: warning: skipped proposals/\(id).md") == true, "\(run.stderr)")
+      #expect(lines.first?.hasPrefix("amend: warning: skipped \(ProposalRecord.path(for: id))") == true, "\(run.stderr)")
       #expect(lines.first?.contains("git show") == true, "\(run.stderr)")
       #expect(!run.stdout.contains(id), "\(arguments) shows the unreadable \(id)")
     }

@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import Testing
@@ -140,7 +141,7 @@ struct SyncCLITests {
     }
     // The attack: the African Group rewrites the European Union's proposal with plain git and pushes it.
     let africa = stage.folder("africa")
-    let record = africa + "/proposals/\(european).md"
+    let record = africa + "/" + ProposalRecord.path(for: european)
     let edited = try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "forced labour", with: "forced labour and servitude")
     try Data(edited.utf8).write(to: URL(fileURLWithPath: record))
     let author = ["GIT_AUTHOR_NAME": "Group of African States", "GIT_AUTHOR_EMAIL": "africa@example.org"]
@@ -152,7 +153,7 @@ struct SyncCLITests {
     try amend(["sync"], as: Party.secretariat, in: stage.folder("sec"))
     let caught = try CLI.run(["verify"], in: stage.folder("sec"))
     #expect(caught.status == 1)
-    #expect(caught.stdout.contains("\(attack): record proposals/\(european).md changed after it was written"), "\(caught.stdout)")
+    #expect(caught.stdout.contains("\(attack): record \(ProposalRecord.path(for: european)) changed after it was written"), "\(caught.stdout)")
   }
 
   /// Two clones push at once: one push finds the remote moved, fetches, joins and pushes again; both
@@ -197,7 +198,7 @@ struct SyncCLITests {
     let tree = try GitCLI.run(["ls-tree", "-r", "--name-only", "main", "proposals"], in: stage.remoteFolder)
     let european = try proposalID(by: "European Union", in: stage.folder("africa"))
     let african = try proposalID(by: "Group of African States", in: stage.folder("eu"))
-    #expect(tree.contains("proposals/\(european).md") && tree.contains("proposals/\(african).md"), "\(tree)")
+    #expect(tree.contains(ProposalRecord.path(for: european)) && tree.contains(ProposalRecord.path(for: african)), "\(tree)")
     #expect(try fsckIsClean(stage.remoteFolder))
   }
 

@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import Testing
 
@@ -49,7 +50,7 @@ struct ThroughoutTests {
         "  4 (e) to take measures to facilitate the integration of ~~migrants~~ **migrant workers**, with due respect to their cultures;"))
     #expect(lines.count == 12)
 
-    let record = try String(contentsOfFile: folder.path + "/proposals/\(id).md", encoding: .utf8)
+    let record = try String(contentsOfFile: folder.path + "/" + ProposalRecord.path(for: id), encoding: .utf8)
     #expect(!record.contains("\nclause:"))
     #expect(!record.contains("text-before:"))
     #expect(record.contains("throughout:\n- 1.b\n- 1.c\n- '3'\n- 4.b\n"))

@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ struct WritersAtOnceTests {
     }
     #expect(told.count == 2 * writers * each)
     let recorded = try recordFiles(in: folder).filter { $0.hasPrefix("proposals/") && $0.hasSuffix(".md") }
-    #expect(Set(told.map { "proposals/\($0).md" }).isSubset(of: recorded))
+    #expect(Set(told.map { ProposalRecord.path(for: $0) }).isSubset(of: recorded))
     #expect(recorded.count == told.count + 3)
     for round in 1...2 {
       for writer in 1...writers {

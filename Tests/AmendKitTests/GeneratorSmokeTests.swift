@@ -25,6 +25,17 @@ import Testing
     #expect(ledger.proposals.values.contains { $0.status == .applied })
     #expect(try git(["fsck", "--strict"], in: path).isEmpty)
     #expect(try git(["status", "--porcelain"], in: path).isEmpty)
+    // Written at one sitting a round, yet every commit is one the single commands would make: amend verify holds.
+    let verified = try workspace.verify(full: true)
+    #expect(verified.isClean, "\(verified.breaches)")
+    #expect(verified.drafts == [8])
+    let records = try git(["ls-tree", "-r", "--name-only", "HEAD", "proposals/"], in: path).split(separator: "\n")
+    #expect(records.allSatisfy { $0.split(separator: "/").count == ($0.hasPrefix("proposals/events/") ? 4 : 3) }, "\(records)")
+    // One commit per proposal and per decision.
+    let subjects = try git(["log", "--format=%s"], in: path).split(separator: "\n")
+    #expect(subjects.filter { $0.hasPrefix("Table ") }.count == report.tabled)
+    let decisions = subjects.filter { $0.hasPrefix("Accept ") || $0.hasPrefix("Reject ") || $0.hasPrefix("Defer ") }
+    #expect(decisions.count == report.accepted + report.rejected + report.deferred)
   }
 
   @Test func theSameSeedMakesTheSameRepository() throws {

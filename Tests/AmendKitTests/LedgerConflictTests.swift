@@ -91,9 +91,9 @@ struct LedgerConflictTests {
   @Test("an event naming a proposal that is not in the record marks it missing, with its status")
   func missing() throws {
     let ledger = Self.ledger([(.accepted, "A", "cccc3333"), (.withdrawn, nil, "dddd4444")])
-    #expect(ledger.damaged["proposals/cccc3333.md"]?.status == .accepted)
-    #expect(ledger.damaged["proposals/dddd4444.md"]?.status == .withdrawn)
-    let missing = try #require(ledger.damaged["proposals/cccc3333.md"])
+    #expect(ledger.damaged[ProposalRecord.path(for: "cccc3333")]?.status == .accepted)
+    #expect(ledger.damaged[ProposalRecord.path(for: "dddd4444")]?.status == .withdrawn)
+    let missing = try #require(ledger.damaged[ProposalRecord.path(for: "cccc3333")])
     #expect(throws: RecordError.damaged(missing)) { try ledger.requireReadable { $0 == .accepted } }
     try ledger.requireReadable { $0 == .rejected }
     #expect(throws: RecordError.damaged(missing)) { try ledger.proposal("cccc") }

@@ -32,7 +32,7 @@ struct TablingTests {
     #expect(record.textProposed?.contains("forced labour of migrant workers") == true)
     let log = try git(["log", "-1", "--format=%an <%ae>|%cn <%ce>", "--", "proposals"], in: folder.path)
     #expect(log == "European Union <european-union@delegations.invalid>|Secretariat <secretariat@example.org>\n")
-    let file = try #require(FileManager.default.contents(atPath: folder.path + "/proposals/\(record.id).md"))
+    let file = try #require(FileManager.default.contents(atPath: folder.path + "/" + ProposalRecord.path(for: record.id)))
     let text = String(decoding: file, as: UTF8.self)
     #expect(text.hasPrefix("---\nid: \(record.id)\n"))
     #expect(text.contains("kind: replace-words"))

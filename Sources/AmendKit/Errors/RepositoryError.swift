@@ -31,6 +31,9 @@ public enum RepositoryError: Error, Equatable, Sendable {
   case strayTag(String, commit: ObjectID, branch: String, onBranch: Bool)
   /// A write finished without producing the record it was for (a bug, not a user's mistake).
   case notRecorded(RecordKind)
+  /// Someone else moved the branch while a sitting's `commits` were being chained
+  /// (`Workspace.inOneSitting`): none of them was published.
+  case movedDuringSitting(commits: Int)
 
   /// The kind of record a write was for.
   public enum RecordKind: Equatable, Sendable {

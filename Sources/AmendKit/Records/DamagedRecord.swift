@@ -32,12 +32,8 @@ public struct DamagedRecord: Equatable, Sendable {
     return "\(what), \(path), cannot be read (\(reason)): \(remedy), then run the command again"
   }
 
-  /// The proposal id in `proposals/<id>.md`, nil for any other path.
-  static func proposalID(inPath path: String) -> String? {
-    guard path.hasPrefix("proposals/"), path.hasSuffix(".md") else { return nil }
-    let name = path.dropFirst("proposals/".count).dropLast(".md".count)
-    return name.contains("/") ? nil : String(name)
-  }
+  /// The proposal id in `proposals/<xx>/<id>.md` (or the flat `proposals/<id>.md`), nil for any other path.
+  static func proposalID(inPath path: String) -> String? { RecordLayout.proposalID(inPath: path) }
 
   /// The status an event leaves an unreadable proposal in.
   static func status(after event: EventRecord, from status: ProposalStatus) -> ProposalStatus {

@@ -112,5 +112,14 @@ public struct EventRecord: Codable, Equatable, Sendable {
   public static let deadlinePrefix = "deadline-"
 
   /// The path of event `id`'s file in the repository.
-  public static func path(for id: String) -> String { "proposals/events/\(id).yaml" }
+  ///
+  /// New events are sharded by the id's first two characters (`proposals/events/a1/a1b2c3d4e5f6.yaml`);
+  /// deadline records stay in `proposals/events/` itself, where tabling finds the deadline by name;
+  /// an event recorded before the shards stands at `flatPath(for:)`.
+  public static func path(for id: String) -> String {
+    id.hasPrefix(deadlinePrefix) ? flatPath(for: id) : "proposals/events/\(RecordLayout.shard(of: id))/\(id).yaml"
+  }
+
+  /// Where an event recorded before the sharded layout stands: `proposals/events/<id>.yaml`.
+  public static func flatPath(for id: String) -> String { "proposals/events/\(id).yaml" }
 }

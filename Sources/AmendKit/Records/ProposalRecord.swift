@@ -121,7 +121,16 @@ public struct ProposalRecord: Codable, Equatable, Sendable {
   public var isThroughout: Bool { throughout != nil }
 
   /// The folder and file name of a proposal's record.
-  public static func path(for id: String) -> String { "proposals/\(id).md" }
+  ///
+  /// New records are sharded by the id's first two characters (`proposals/3f/3f2a9c01.md`); a record
+  /// tabled before the shards stands at `flatPath(for:)`. See `paths(for:)` to find either.
+  public static func path(for id: String) -> String { "proposals/\(RecordLayout.shard(of: id))/\(id).md" }
+
+  /// Where a record tabled before the sharded layout stands: `proposals/<id>.md`.
+  public static func flatPath(for id: String) -> String { "proposals/\(id).md" }
+
+  /// Everywhere proposal `id`'s record may stand, the sharded path first.
+  public static func paths(for id: String) -> [String] { [path(for: id), flatPath(for: id)] }
 }
 
 /// The typed operation as the record spells it.

@@ -209,6 +209,14 @@ final class HistoryCheck {
     }
   }
 
+  /// Where proposal `id`'s record stands in `commit`, in either layout, and its blob.
+  func recordBlob(of id: String, in commit: ObjectID) throws -> (String, ObjectID)? {
+    for path in ProposalRecord.paths(for: id) {
+      if let blob = try repository.blobID(at: path, inCommit: commit) { return (path, blob) }
+    }
+    return nil
+  }
+
   func checkEvent(_ commit: Commit, path: String, blob: ObjectID, roles: RolesInForce, signers: inout Set<String>) throws {
     let event: EventRecord
     do {
@@ -223,8 +231,7 @@ final class HistoryCheck {
     case .withdrawn:
       signers.insert(commit.author.name)
       guard let id = event.proposal else { return }
-      let recordPath = ProposalRecord.path(for: id)
-      guard let recordBlob = try repository.blobID(at: recordPath, inCommit: commit.id),
+      guard let (recordPath, recordBlob) = try recordBlob(of: id, in: commit.id),
         let record = try? proposal(recordBlob, path: recordPath)
       else { return }  // A withdrawal of a proposal that is not there is the ledger's damaged record.
       let author = commit.author.name
@@ -232,8 +239,7 @@ final class HistoryCheck {
     case .proposalRevised:
       signers.insert(commit.author.name)
       guard let id = event.proposal else { return }
-      let recordPath = ProposalRecord.path(for: id)
-      guard let recordBlob = try repository.blobID(at: recordPath, inCommit: commit.id),
+      guard let (recordPath, recordBlob) = try recordBlob(of: id, in: commit.id),
         let record = try? proposal(recordBlob, path: recordPath)
       else { return }
       let author = commit.author.name

@@ -51,6 +51,8 @@ extension Messages {
       return "the deadline was not recorded"
     case .notRecorded(.roles):
       return "the roles were not recorded"
+    case .movedDuringSitting(let commits):
+      return "the branch moved while \(commits) commits were being recorded at one sitting: none was recorded; run it again"
     }
   }
 

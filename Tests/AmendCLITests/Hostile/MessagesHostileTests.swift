@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import Testing
 
@@ -159,9 +160,9 @@ struct MessagesHostileTests {
   @Test("An id prefix shared by two proposals is refused as ambiguous")
   func ambiguousPrefix() throws {
     let scratch = try Self.negotiation()
-    let record = try String(contentsOfFile: scratch.path + "/proposals/d851302d.md", encoding: .utf8)
+    let record = try String(contentsOfFile: scratch.path + "/" + ProposalRecord.path(for: "d851302d"), encoding: .utf8)
     try record.replacingOccurrences(of: "id: d851302d", with: "id: d851ffff")
-      .write(toFile: scratch.path + "/proposals/d851ffff.md", atomically: true, encoding: .utf8)
+      .write(toFile: scratch.path + "/" + ProposalRecord.path(for: "d851ffff"), atomically: true, encoding: .utf8)
     try git(["add", "proposals"], in: scratch.path)
     try git(["-c", "user.name=S", "-c", "user.email=s@x", "commit", "-qm", "A second record"], in: scratch.path)
     try expectRefusal(

@@ -1,8 +1,10 @@
+import AmendKit
 import Foundation
 import Testing
 
 /// A refusal on one of the records stages. `{accepted}`, `{pending}`, `{withdrawn}` and `{rejected}`
-/// in the arguments or the expected words stand for that stage's proposal ids.
+/// in the arguments or the expected words stand for that stage's proposal ids, and `proposals/{pending}.md`
+/// for the path of that proposal's record (`ProposalRecord.path(for:)`).
 struct RecordsCase: CustomTestStringConvertible, Sendable {
   var stage: RecordsStage
   var hostile: HostileCase
@@ -17,7 +19,10 @@ struct RecordsCase: CustomTestStringConvertible, Sendable {
   func resolved(in folder: String) -> HostileCase {
     let ids = RecordsStages.roles(in: folder)
     func fill(_ text: String) -> String {
-      ids.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+      ids.reduce(text) {
+        $0.replacingOccurrences(of: "proposals/{\($1.key)}.md", with: ProposalRecord.path(for: $1.value))
+          .replacingOccurrences(of: "{\($1.key)}", with: $1.value)
+      }
     }
     var resolved = hostile
     resolved.arguments = hostile.arguments.map(fill)
@@ -57,7 +62,7 @@ struct RecordsHostileTests {
     .init(.deletedAccepted, "the deleted record's restoring command", ["next"], says: "git show"),
     .init(.brokenDecisionEvent, "next with a decision's event broken", ["next"], says: "an event record, proposals/events/"),
     .init(.unknownKindEvent, "next with an event of a kind this version does not know", ["next"], says: "an event record"),
-    .init(.eventNamingMissingAccepted, "next with an acceptance of a proposal nobody tabled", ["next"], says: "proposals/deadbeef.md"),
+    .init(.eventNamingMissingAccepted, "next with an acceptance of a proposal nobody tabled", ["next"], says: "proposals/de/deadbeef.md"),
     .init(.eventNamingMissingAccepted, "what to do when no commit held it", ["next"], says: "no commit ever held it"),
     .init(.brokenAcceptedOpen, "accept while an accepted record is unreadable", ["accept", "{pending}"], says: "proposals/{accepted}.md"),
     .init(.brokenAcceptedOpen, "accept the broken accepted record itself", ["accept", "{accepted}"], says: "cannot be read"),

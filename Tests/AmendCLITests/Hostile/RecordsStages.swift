@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import Glibc
@@ -131,17 +132,22 @@ final class RecordsStages: @unchecked Sendable {
 
   /// The event file that records `kind` for `proposal`.
   static func eventFile(kind: String, proposal: String, in folder: String) throws -> String {
-    let events = folder + "/proposals/events"
-    for name in try FileManager.default.contentsOfDirectory(atPath: events).sorted() {
-      let text = try String(contentsOfFile: events + "/" + name, encoding: .utf8)
-      if text.contains("kind: \(kind)\n"), text.contains("proposal: \(proposal)\n") { return events + "/" + name }
+    for path in try eventFiles(in: folder) {
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      if text.contains("kind: \(kind)\n"), text.contains("proposal: \(proposal)\n") { return path }
     }
     throw StageError("no \(kind) event for \(proposal)")
   }
 
+  /// Every event file in the working tree, in either layout (docs/RECORDS-LAYOUT.md), sorted.
+  static func eventFiles(in folder: String) throws -> [String] {
+    let events = folder + "/proposals/events"
+    return try FileManager.default.subpathsOfDirectory(atPath: events).filter { $0.hasSuffix(".yaml") }.sorted().map { events + "/" + $0 }
+  }
+
   private func damage(_ stage: RecordsStage, in folder: String) throws {
     let ids = Self.roles(in: folder)
-    func record(_ role: String) -> String { folder + "/proposals/\(ids[role] ?? role).md" }
+    func record(_ role: String) -> String { folder + "/" + ProposalRecord.path(for: ids[role] ?? role) }
     let broken = "---\nid: [unclosed\ndraft: 7\n---\n"
     switch stage {
     case .decided, .undecided:
@@ -191,13 +197,15 @@ final class RecordsStages: @unchecked Sendable {
       return
     case .draftRecordedTwice:
       try amend(["next"], in: folder)
-      let produced = try FileManager.default.contentsOfDirectory(atPath: folder + "/proposals/events").first { name in
-        ((try? String(contentsOfFile: folder + "/proposals/events/" + name, encoding: .utf8)) ?? "").contains("kind: draft-produced")
+      let produced = try Self.eventFiles(in: folder).first { path in
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").contains("kind: draft-produced")
       }
-      let original = try String(contentsOfFile: folder + "/proposals/events/" + (produced ?? ""), encoding: .utf8)
+      let original = try String(contentsOfFile: produced ?? "", encoding: .utf8)
       let other = original.replacingOccurrences(of: "- \(ids["accepted"] ?? "")", with: "- \(ids["pending"] ?? "")")
         .replacingOccurrences(of: "id: ", with: "id: f").replacingOccurrences(of: "seq: ", with: "seq: 1")
-      try other.write(toFile: folder + "/proposals/events/f" + (produced ?? ""), atomically: true, encoding: .utf8)
+      let name = URL(fileURLWithPath: produced ?? "").lastPathComponent
+      // Beside the original, in its shard folder: records are read from any shard.
+      try other.write(toFile: (produced ?? "").dropLast(name.count) + "f" + name, atomically: true, encoding: .utf8)
     }
     try Self.commitByHand("Edit the record by hand (\(stage.rawValue))", in: folder)
   }

@@ -60,7 +60,9 @@ struct WorkingTreeHostileTests {
     let paths = try Self.writtenPaths(by: script, step: 9, scratch: scratch)
     for path in paths {
       let text = try git(["show", "HEAD:" + path], in: scratch.path + "/probe-9")
-      try Data(text.utf8).write(to: URL(fileURLWithPath: script.folder + "/" + path))
+      let location = URL(fileURLWithPath: script.folder + "/" + path)
+      try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: location)
     }
     let next = try CLI.run(["next"], in: script.folder)
     #expect(next.status == 0, "\(next.stderr)")

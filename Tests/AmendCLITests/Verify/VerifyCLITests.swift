@@ -1,3 +1,4 @@
+import AmendKit
 import Foundation
 import GitCLISupport
 import Testing
@@ -39,7 +40,7 @@ struct VerifyCLITests {
   @Test("a delegation edits another's proposal record and commits it")
   func editsAnothersProposal() throws {
     let stage = try NegotiationStage()
-    let path = "proposals/\(stage.african).md"
+    let path = ProposalRecord.path(for: stage.african)
     try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling and more"), to: path)
     let commit = try stage.commitWithGit(as: "European Union", message: "Clarify")
     expectOneBreach(try stage.verify(), commit: commit, saying: "record \(path) changed after it was written")
@@ -86,9 +87,9 @@ struct VerifyCLITests {
   @Test("a record is deleted")
   func recordDeleted() throws {
     let stage = try NegotiationStage()
-    try FileManager.default.removeItem(atPath: stage.path + "/proposals/\(stage.european).md")
+    try FileManager.default.removeItem(atPath: stage.path + "/" + ProposalRecord.path(for: stage.european))
     let commit = try stage.commitWithGit(as: "Secretariat", message: "Tidy")
-    expectOneBreach(try stage.verify(), commit: commit, saying: "record proposals/\(stage.european).md deleted after it was written")
+    expectOneBreach(try stage.verify(), commit: commit, saying: "record \(ProposalRecord.path(for: stage.european)) deleted after it was written")
   }
 
   @Test("a proposal committed under another delegation's name")
@@ -169,7 +170,7 @@ struct VerifyCLITests {
       "GIT_AUTHOR_EMAIL": "s@example.org",
     ]
     try GitCLI.run(["merge", "-q", "--no-commit", "capital"], in: stage.path, environment: identity)
-    let path = "proposals/\(stage.african).md"
+    let path = ProposalRecord.path(for: stage.african)
     try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling and more"), to: path)
     try GitCLI.run(["add", path], in: stage.path)
     try GitCLI.run(["commit", "-q", "--no-edit"], in: stage.path, environment: identity)
@@ -180,7 +181,7 @@ struct VerifyCLITests {
   @Test("two sides that wrote one record differently: the merge keeps its first parent's, and is named")
   func mergeOfTwoVersions() throws {
     let stage = try NegotiationStage()
-    let path = "proposals/\(stage.african).md"
+    let path = ProposalRecord.path(for: stage.african)
     try GitCLI.run(["checkout", "-q", "-b", "capital"], in: stage.path)
     try stage.write(try stage.read(path).replacingOccurrences(of: "smuggling", with: "smuggling of migrants"), to: path)
     let edit = try stage.commitWithGit(as: "Group of African States", message: "Clarify")
