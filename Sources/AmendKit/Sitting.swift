@@ -61,14 +61,7 @@ extension Workspace {
     let now = context.now()
     let snapshot = Snapshot(repository: repository, tip: sitting.tip, memory: memory, ledger: sitting.ledger)
     let files = try build(snapshot)
-    var changes: [TreeChange] = []
-    for (path, content) in files.sorted(by: { $0.key < $1.key }) {
-      if let content {
-        changes.append(.upsert(path: path, blob: try repository.writeBlob(content)))
-      } else {
-        changes.append(.remove(path: path))
-      }
-    }
+    let changes = try treeChanges(files)
     let base = try sitting.tip.map { try repository.treeID(ofCommit: $0) }
     let tree = try repository.writeTree(base: base, changes: changes)
     let authorSignature = signature(try author(snapshot), at: now)

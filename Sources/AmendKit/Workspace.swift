@@ -104,14 +104,7 @@ public final class Workspace {
       try repository.recordOnBranch(branch, signer: signer) { tip in
         let snapshot = Snapshot(repository: repository, tip: tip, memory: memory)
         let files = try build(snapshot)
-        var changes: [TreeChange] = []
-        for (path, content) in files.sorted(by: { $0.key < $1.key }) {
-          if let content {
-            changes.append(.upsert(path: path, blob: try repository.writeBlob(content)))
-          } else {
-            changes.append(.remove(path: path))
-          }
-        }
+        let changes = try treeChanges(files)
         let base = try tip.map { try repository.treeID(ofCommit: $0) }
         written = files.keys.sorted()
         last = snapshot
@@ -160,5 +153,15 @@ public final class Workspace {
   func newID(_ content: String, length: Int, attempt: Int) throws -> String {
     let salted = content + "\n" + String(context.nonce() &+ UInt64(attempt))
     return String(try repository.hashBlob(Data(salted.utf8)).hex.prefix(length))
+  }
+}
+
+extension Workspace {
+  /// The files a command writes (nil: removed) as tree changes, their blobs written, in path order.
+  func treeChanges(_ files: [String: Data?]) throws -> [TreeChange] {
+    try files.sorted(by: { $0.key < $1.key }).map { path, content in
+      if let content { return .upsert(path: path, blob: try repository.writeBlob(content)) }
+      return .remove(path: path)
+    }
   }
 }
