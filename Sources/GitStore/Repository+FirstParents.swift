@@ -9,27 +9,15 @@ public struct FirstParentLine: Sendable {
   public var folders: [ObjectID?] = []
   /// For each commit, its first parent (nil for a root commit).
   public var parents: [ObjectID?] = []
-  /// For each commit, whether it has more than one parent (false for a commit known before the walk).
+  /// For each commit, whether it has more than one parent.
   public var merges: [Bool] = []
   /// Where the line stops before its root: the oldest commit read, the parent that could not be read
   /// (a shallow clone, a rewritten history) and why.
   public var stop: (commit: ObjectID, parent: ObjectID, error: GitError)?
-  /// How many commits were read from the object database (the others were known).
+  /// How many commits were read from the object database.
   public var read = 0
   /// Whether the walk stopped at the commit it was told to stop at (which is not in `commits`).
   public var reachedEnd = false
-}
-
-/// What a walk already knows of a commit: its first parent and the tree id at the folder walked.
-/// A commit id names its content, so this never goes out of date.
-public struct KnownCommit: Sendable, Equatable {
-  public var parent: ObjectID?
-  public var folder: ObjectID?
-
-  public init(parent: ObjectID?, folder: ObjectID?) {
-    self.parent = parent
-    self.folder = folder
-  }
 }
 
 extension Repository {
@@ -37,50 +25,34 @@ extension Repository {
   /// kept: see `folderParent`), oldest first, each with the tree id at
   /// `folder` (a top-level folder such as "drafts"), read without copying any commit's message: the
   /// walk every reader of a folder's history starts with, at the cost of one commit and one tree
-  /// lookup a commit. A commit in `known` (and still in the object database) is not read again.
+  /// lookup a commit.
   ///
   /// An unreadable tip throws; an unreadable parent ends the line there (see `FirstParentLine.stop`).
   /// A walk told to end at `end` stops short of it when it meets it (`reachedEnd`): a reader that
   /// already knows the line up to `end` reads only what came after.
   public func firstParentLine(
-    from tip: ObjectID, folder: String, known: [ObjectID: KnownCommit] = [:], end: ObjectID? = nil
+    from tip: ObjectID, folder: String, end: ObjectID? = nil
   ) throws(GitError) -> FirstParentLine {
     var line = FirstParentLine()
     let path = Repository.normalized(folder)
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, pointer))
-    defer { git_odb_free(odb) }
     var currentID = tip
     // The tip is always read, so that a tip that is not a commit fails as it always has.
-    var current: OpaquePointer? = try lookupObject(tip, as: GIT_OBJECT_COMMIT)
+    var current: OpaquePointer = try lookupObject(tip, as: GIT_OBJECT_COMMIT)
     while true {
       let parent: ObjectID?
-      if let commit = current {
-        defer { git_object_free(commit) }
+      do {
+        defer { git_object_free(current) }
         line.read += 1
         line.commits.append(currentID)
-        line.folders.append(try Repository.folderID(ofCommit: commit, at: path))
-        line.merges.append(git_commit_parentcount(commit) > 1)
-        parent = try Repository.folderParent(of: commit, keeping: line.folders.last ?? nil, at: path, in: self)
-      } else if let remembered = known[currentID] {
-        line.commits.append(currentID)
-        line.folders.append(remembered.folder)
-        line.merges.append(false)
-        parent = remembered.parent
-      } else {
-        break
+        line.folders.append(try Repository.folderID(ofCommit: current, at: path))
+        line.merges.append(git_commit_parentcount(current) > 1)
+        parent = try Repository.folderParent(of: current, keeping: line.folders.last ?? nil, at: path, in: self)
       }
       line.parents.append(parent)
       guard let parent else { break }
       if parent == end {
         line.reachedEnd = true
         break
-      }
-      var oid = parent.oid
-      if known[parent] != nil, let odb, git_odb_exists(odb, &oid) == 1 {
-        current = nil
-        currentID = parent
-        continue
       }
       do throws(GitError) {
         current = try lookupObject(parent, as: GIT_OBJECT_COMMIT)

@@ -5,14 +5,14 @@ import GitStore
 /// Every version of every numbered draft along the branch, oldest first: the text each commit left in
 /// a draft file, and which clause of it is which clause of the version before.
 ///
-/// It is read from commits and blobs through libgit2 each time it is asked for, so it cannot disagree
-/// with git; a draft file's first version is compared with the draft it was begun from, so a clause
-/// is followed from draft to draft through every renumbering.
+/// It is read from commits and blobs through libgit2, so it cannot disagree with git; a draft file's
+/// first version is compared with the draft it was begun from, so a clause is followed from draft to
+/// draft through every renumbering.
 ///
-/// Only the commits that changed the `drafts` folder are read beyond their tree, and a version is
-/// kept as its clauses' numbers in a table of strings (`DraftClauseCache`), never as a parsed draft:
-/// versions share what they do not change, and clauses are matched between versions as integers.
-/// The parsed clauses of each blob are kept on disk, so a later run parses only new versions.
+/// Only the commits that changed the `drafts` folder are read beyond their tree. A version keeps only
+/// what it changed (`TimelineVersion`), its clauses as numbers in a table of strings
+/// (`DraftClauseCache`), so clauses compare as integers. What a run read is kept in the git directory
+/// (`TimelineCache`), so a later run reads only the commits made since.
 public final class DraftTimeline {
   /// Every version of every draft file along the branch, oldest first, each parsed whole. Worked out
   /// (and kept) the first time it is asked for, by parsing every version again: the history's own
