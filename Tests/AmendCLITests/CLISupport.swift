@@ -12,12 +12,7 @@ struct Run {
 
 /// Runs the built `amend` binary, which sits beside the test bundle.
 enum CLI {
-  static let binary: URL = {
-    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let beside = bundle.appendingPathComponent("amend")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return Bundle.main.bundleURL.appendingPathComponent("amend")
-  }()
+  static let binary = BuiltAmend.binary
 
   static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

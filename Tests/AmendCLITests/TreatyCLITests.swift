@@ -22,6 +22,20 @@ struct TreatyCLITests {
     return String(run.stdout.prefix { !$0.isWhitespace })
   }
 
+  /// Accepts `ids` in one session, in that order, and produces the next draft: what `next` printed
+  /// and the draft's text.
+  static func acceptAndProduce(_ ids: [String], in folder: Scratch) throws -> (next: String, text: String) {
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+    for id in ids {
+      let accepted = try CLI.run(["accept", id], in: folder.path)
+      #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+    try CLI.run(["session", "close"], in: folder.path)
+    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    return (next.stdout, try CLI.run(["show"], in: folder.path).stdout)
+  }
+
   @Test("Paris: every clause of 2bis, 3bis and 3ter resolves by the name clauses prints; the second 2bis.1 is its own")
   func parisNames() throws {
     let folder = try Scratch()
@@ -55,15 +69,7 @@ struct TreatyCLITests {
       ["Article 1", "--new-clause", "\"Convention\" means the United Nations Framework Convention on Climate Change.", "--under"],
       in: folder)
     let subList = try Self.table(["Article 4.8", "--new-clause", "Early warning systems;", "--under"], in: folder)
-    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
-    for id in [under, subList] {
-      let accepted = try CLI.run(["accept", id], in: folder.path)
-      #expect(accepted.status == 0, "\(accepted.stderr)")
-    }
-    try CLI.run(["session", "close"], in: folder.path)
-    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
-    #expect(next.status == 0, "\(next.stderr)")
-    let text = try CLI.run(["show"], in: folder.path).stdout
+    let text = try Self.acceptAndProduce([under, subList], in: folder).text
     #expect(text.contains("Convention apply.\n\n1. \"Convention\" means the United Nations Framework Convention on Climate Change.\n"))
     #expect(text.contains("provisions of paragraph 5 of this Article.\n\n      1. Early warning systems;\n\n9. Each Party"), "\(text)")
     #expect(try CLI.run(["show", "Article 1.1"], in: folder.path).status == 0)
@@ -161,15 +167,7 @@ struct TreatyCLITests {
     #expect(compiled.contains(listed + "    Article 2 heading ~~*(scope)*~~\n"), "\(compiled)")
     // A new article after Article 3 and its retitling do not collide.
     #expect(!compiled.contains("COLLIDES"), "\(compiled)")
-    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
-    for id in [retitled, last, deleted, first] {
-      let accepted = try CLI.run(["accept", id], in: folder.path)
-      #expect(accepted.status == 0, "\(accepted.stderr)")
-    }
-    try CLI.run(["session", "close"], in: folder.path)
-    let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
-    #expect(next.status == 0, "\(next.stderr)")
-    let text = try CLI.run(["show"], in: folder.path).stdout
+    let (printed, text) = try Self.acceptAndProduce([retitled, last, deleted, first], in: folder)
     #expect(
       text.hasSuffix(
         """
@@ -194,9 +192,9 @@ struct TreatyCLITests {
         2. Four two.
 
         """), "\(text)")
-    #expect(next.stdout.contains("Article 1 heading → Article 2 heading"), "\(next.stdout)")
-    #expect(next.stdout.contains("Article 2 heading → (deleted)  [\(deleted)]"), "\(next.stdout)")
-    #expect(next.stdout.contains("(new) → Article 1 heading  [\(first)]"), "\(next.stdout)")
+    #expect(printed.contains("Article 1 heading → Article 2 heading"), "\(printed)")
+    #expect(printed.contains("Article 2 heading → (deleted)  [\(deleted)]"), "\(printed)")
+    #expect(printed.contains("(new) → Article 1 heading  [\(first)]"), "\(printed)")
     #expect(try CLI.run(["show", "Article 4.2"], in: folder.path).stdout.contains("Four two."))
   }
 }

@@ -8,12 +8,7 @@ import Testing
 
 /// The built `amend` binary (beside the test bundle), run as people run it.
 enum Amend {
-  static let binary: URL = {
-    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let beside = bundle.appendingPathComponent("amend")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return Bundle.main.bundleURL.appendingPathComponent("amend")
-  }()
+  static let binary = BuiltAmend.binary
 
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
