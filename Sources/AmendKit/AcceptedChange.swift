@@ -221,7 +221,7 @@ extension AcceptedChange {
       } catch {
         throw ApplyFailure(change: change, problem: .edit(error))
       }
-      _ = applied.draft.renumber()
+      applied.draft.renumberLists()
       try step(change, byChair, applied.draft)
       return result
     }

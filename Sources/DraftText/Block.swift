@@ -38,7 +38,8 @@ enum Block: Equatable, Sendable {
     case .line(let line), .titleLine(_, let line): return line.terminator.isEmpty ? 0 : 1
     case .clause(let node):
       // Counted part by part, without building the rendered text of every clause.
-      let inText = node.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      var text = node.text
+      let inText = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
       return inText + (node.terminator.isEmpty ? 0 : 1)
     }
   }

@@ -19,8 +19,9 @@ public struct Clause: Sendable, Equatable, Hashable {
   public var key: ClauseKey
   /// The id as the draft now stands ("7.b").
   public var id: ClauseID
-  /// The Akoma Ntoso eId ("para_7__list_1__point_b").
-  public var eId: String
+  /// The Akoma Ntoso eId ("para_7__list_1__point_b"), worked out when asked for: an edit
+  /// reindexes the whole draft, and most readers never look at it.
+  public var eId: String { id.eId }
   public var kind: Kind
   /// The label as written ("b", "7", "3bis"); empty for preambular paragraphs and article text.
   public var label: String

@@ -61,7 +61,7 @@ extension Draft {
     let bare = heading(article.heading, number: article.number, title: nil)
     let title = article.heading.hasPrefix(bare) ? String(article.heading.dropFirst(bare.count)).trimmed : ""
     return Clause(
-      key: ClauseKey("heading-\(article.number.lowercased())"), id: id, eId: id.eId, kind: .articleText, label: "",
+      key: ClauseKey("heading-\(article.number.lowercased())"), id: id, kind: .articleText, label: "",
       labelKind: .none, marker: title.isEmpty ? bare : bare + " ", text: title, line: article.line, parentKey: nil,
       article: article.number)
   }
@@ -211,6 +211,7 @@ extension Draft {
   /// clause under it; called by ``renumber()`` once an article was added or deleted.
   mutating func renumberArticles() {
     guard articlesEdited else { return }
+    articlesEdited = false
     var position = 0
     var current: String?
     var renamed: [String: String] = [:]

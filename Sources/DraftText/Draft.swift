@@ -14,11 +14,13 @@ public struct Draft: Sendable, Equatable {
   let parsedOrder: [ClauseKey]
   /// How many clauses have been inserted, for the next "new-N" key.
   var insertedCount = 0
-  /// The lists an insertion, deletion or move has changed: the only ones ``renumber()`` touches,
-  /// so that numbering the source left irregular (a "3bis", a list restarting under an option)
-  /// stays as it was written.
+  /// The lists an insertion, deletion or move has changed since the last ``renumber()``: the only
+  /// ones it touches, so that numbering the source left irregular (a "3bis", a list restarting under
+  /// an option) stays as it was written. Emptied by renumbering: a list it put in order stays in
+  /// order until an edit marks it again, and a long chain of edits pays only for the lists each changed.
   var editedLists: Set<OutlineLists.ListID> = []
-  /// Whether an article was added or deleted, so ``renumber()`` numbers the articles afresh.
+  /// Whether an article was added or deleted since the last ``renumber()``, which then numbers the
+  /// articles afresh.
   var articlesEdited = false
   /// Where each article (by its number now, lower-case) came from, once an article was added or
   /// deleted: for the numbering table's heading lines. Nil until then.

@@ -68,7 +68,7 @@ struct DraftIndex: Equatable, Sendable {
       blockIndices[node.key] = blockIndex
       clauses.append(
         Clause(
-          key: node.key, id: id, eId: id.eId, kind: node.kind, label: node.marker.label,
+          key: node.key, id: id, kind: node.kind, label: node.marker.label,
           labelKind: node.labelKind, marker: node.marker.rendered, text: node.text, line: line,
           parentKey: node.parentKey, article: node.article))
     }

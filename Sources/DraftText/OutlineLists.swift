@@ -23,11 +23,15 @@ enum OutlineLists {
 
   /// The labelled lists with their identities; `byRun` keeps each run of parallel numbering apart,
   /// as renumbering does.
-  static func keyedLists(in blocks: [Block], byRun: Bool = true) -> [(id: ListID, members: [ClauseNode])] {
+  /// `only`, when given, limits them to those lists.
+  static func keyedLists(
+    in blocks: [Block], byRun: Bool = true, only: Set<ListID>? = nil
+  ) -> [(id: ListID, members: [ClauseNode])] {
     var order: [ListID] = []
     var members: [ListID: [ClauseNode]] = [:]
     for case .clause(let node) in blocks where node.labelKind != .none {
       let id = id(of: node, byRun: byRun)
+      if let only, !only.contains(id) { continue }
       if members[id] == nil { order.append(id) }
       members[id, default: []].append(node)
     }

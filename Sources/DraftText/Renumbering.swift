@@ -28,9 +28,15 @@ extension Draft {
   /// - Returns: The table of old and new ids since parsing (see ``Renumbering``).
   @discardableResult
   public mutating func renumber() -> [Renumbering] {
+    renumberLists()
+    return renumberingTable()
+  }
+
+  /// ``renumber()`` without working out the table: for a chain of edits that only needs the text.
+  public mutating func renumberLists() {
     renumberArticles()
     var relabelled: [ClauseKey: String] = [:]
-    for (id, list) in editedLists.isEmpty ? [] : OutlineLists.keyedLists(in: blocks) where editedLists.contains(id) {
+    for (_, list) in editedLists.isEmpty ? [] : OutlineLists.keyedLists(in: blocks, only: editedLists) {
       guard let kind = list.first(where: { $0.labelKind != .none })?.labelKind else { continue }
       let expected = (1...list.count).map { LabelSequence.label($0, as: kind) }
       guard list.map(\.marker.label) != expected else { continue }
@@ -38,11 +44,12 @@ extension Draft {
         relabelled[node.key] = label
       }
     }
+    editedLists = []
     // Every edit leaves the index current: with no label to change there is nothing to rebuild
     // (a change of wording, or an edit that left its list in order).
     guard !relabelled.isEmpty else {
       assert(index == DraftIndex(blocks: blocks), "an edit left the index behind its blocks")
-      return renumberingTable()
+      return
     }
     blocks = blocks.map { block in
       guard case .clause(var node) = block, let label = relabelled[node.key] else { return block }
@@ -50,7 +57,6 @@ extension Draft {
       return .clause(node)
     }
     reindex()
-    return renumberingTable()
   }
 
   /// The ids that changed since the draft was parsed, in document order, then deleted clauses.
