@@ -11,7 +11,7 @@ import Wording
 /// the clause keeps instead of being deleted (the chair read out what stays). Next applies the
 /// proposal as tabled first, then the chair's words, so each is credited to who spoke them.
 struct AcceptedChange {
-  enum ListChange {
+  enum ListChange: Equatable {
     case insert(text: String, anchor: Clause, before: Bool)
     case move(clause: Clause, after: Clause)
     case delete(clause: Clause)
@@ -207,8 +207,12 @@ extension AcceptedChange {
   /// amended line's last commit is the one that chose its words, then the global amendments, each on the
   /// text the others left (GlobalAmendments.swift). `step` runs
   /// after every edit, with whether the words are the chair's (an oral revision).
+  ///
+  /// `memory`, for a trial without `step` (accept's), keeps the draft the list changes made from
+  /// `start` (whose text is `memory.text`): a set whose list changes are those of the last set tried
+  /// starts from it, so trying one more wording costs the wordings alone (ListChangesMemory).
   static func apply(
-    _ changes: [AcceptedChange], to start: Draft,
+    _ changes: [AcceptedChange], to start: Draft, memory: (kept: ListChangesMemory, text: String)? = nil,
     step: (AcceptedChange, _ byChair: Bool, Draft) throws -> Void = { _, _, _ in }
   ) throws -> Applied {
     var applied = Applied(draft: start)
@@ -225,75 +229,92 @@ extension AcceptedChange {
       try step(change, byChair, applied.draft)
       return result
     }
-    for change in listOrder {
-      let key: ClauseKey
-      let text: String
-      switch change.list {
-      case .insert(let words, let anchor, let before):
-        text = words
-        key = try edit(change, byChair: false) { draft throws(DraftError) in
-          before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
+    // The list changes first (new clauses, moves, deletions, articles): none depends on a wording.
+    func applyListChanges() throws {
+      for change in listOrder {
+        let key: ClauseKey
+        let text: String
+        switch change.list {
+        case .insert(let words, let anchor, let before):
+          text = words
+          key = try edit(change, byChair: false) { draft throws(DraftError) in
+            before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
+          }
+        case .insertUnder(let words, let parent):
+          text = words
+          key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
+        case let .insertArticle(title, paragraphs, heading, before):
+          let keys = try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+            let number = try Self.article(heading, in: draft)
+            let keys =
+              before
+              ? try draft.insertArticle(before: number, title: title, paragraphs: paragraphs)
+              : try draft.insertArticle(after: number, title: title, paragraphs: paragraphs)
+            return keys + (draft.lastAddedHeadingKey.map { [$0] } ?? [])
+          }
+          for key in keys { applied.inserted[key] = change.id }
+          continue
+        default:
+          continue
         }
-      case .insertUnder(let words, let parent):
-        text = words
-        key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
-      case let .insertArticle(title, paragraphs, heading, before):
-        let keys = try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
-          let number = try Self.article(heading, in: draft)
-          let keys =
-            before
-            ? try draft.insertArticle(before: number, title: title, paragraphs: paragraphs)
-            : try draft.insertArticle(after: number, title: title, paragraphs: paragraphs)
-          return keys + (draft.lastAddedHeadingKey.map { [$0] } ?? [])
+        applied.inserted[key] = change.id
+        var current = text
+        for stage in change.subAmended where stage.text != current {
+          checkReadBack = checkReadBack || ClauseText.mayBreak(stage.text)
+          try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: key, with: stage.text) }
+          current = stage.text
         }
-        for key in keys { applied.inserted[key] = change.id }
-        continue
-      default:
-        continue
+        if let revised = change.revised, revised != current {
+          checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
+          try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
+        }
       }
-      applied.inserted[key] = change.id
-      var current = text
-      for stage in change.subAmended where stage.text != current {
-        checkReadBack = checkReadBack || ClauseText.mayBreak(stage.text)
-        try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: key, with: stage.text) }
-        current = stage.text
+      for change in listOrder {
+        switch change.list {
+        case .move(let clause, let follow):
+          try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+        case .moveBefore(let clause, let target):
+          try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
+        default:
+          continue
+        }
       }
-      if let revised = change.revised, revised != current {
-        checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
-        try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
+      for change in listOrder {
+        guard case .delete(let clause) = change.list else { continue }
+        applied.deleted[clause.key] = change.id
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+      }
+      // Articles deleted after the clauses (a clause of a deleted article may have been deleted on its
+      // own), then retitled.
+      for change in listOrder {
+        switch change.list {
+        case .deleteArticle(let heading):
+          let gone = try Self.articleKeys(heading, in: applied.draft, for: change)
+          for key in gone { applied.deleted[key] = change.id }
+          applied.deleted[ClauseKey("heading-\((heading.article ?? "").lowercased())")] = change.id
+          try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteArticle(try Self.article(heading, in: draft)) }
+        case let .retitleArticle(heading, title):
+          try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+            try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
+          }
+        default:
+          continue
+        }
       }
     }
-    for change in listOrder {
-      switch change.list {
-      case .move(let clause, let follow):
-        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
-      case .moveBefore(let clause, let target):
-        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
-      default:
-        continue
-      }
-    }
-    for change in listOrder {
-      guard case .delete(let clause) = change.list else { continue }
-      applied.deleted[clause.key] = change.id
-      try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
-    }
-    // Articles deleted after the clauses (a clause of a deleted article may have been deleted on its
-    // own), then retitled.
-    for change in listOrder {
-      switch change.list {
-      case .deleteArticle(let heading):
-        let gone = try Self.articleKeys(heading, in: applied.draft, for: change)
-        for key in gone { applied.deleted[key] = change.id }
-        applied.deleted[ClauseKey("heading-\((heading.article ?? "").lowercased())")] = change.id
-        try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteArticle(try Self.article(heading, in: draft)) }
-      case let .retitleArticle(heading, title):
-        try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
-          try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
-        }
-      default:
-        continue
-      }
+    let listKey = memory == nil ? [] : listOrder.compactMap(\.listKey)
+    if let memory, let kept = memory.kept.entry(for: memory.text, listKey) {
+      applied = kept.applied
+      checkReadBack = kept.checkReadBack
+      #if DEBUG
+        let kept = applied
+        applied = Applied(draft: start)
+        try applyListChanges()
+        assert(applied.draft == kept.draft && applied.inserted == kept.inserted && applied.deleted == kept.deleted)
+      #endif
+    } else {
+      try applyListChanges()
+      memory?.kept.keep(.init(text: memory?.text ?? "", key: listKey, applied: applied, checkReadBack: checkReadBack))
     }
     var combined: [ClauseKey: String] = [:]
     for change in changes {

@@ -7,6 +7,8 @@ import GitStore
 /// test, then parses the current draft once rather than once per command.
 final class SnapshotMemory {
   let records: RecordCache
+  /// The list changes accept last tried (AcceptedChange.apply).
+  let listChanges = ListChangesMemory()
   private var drafts: [ObjectID: ParsedDraft] = [:]
   /// Parsed drafts kept at most: the current draft and a few before it.
   private static let draftsKept = 8

@@ -326,7 +326,7 @@ extension Compilation {
 
 /// The words an accepted sub-amendment gave its parent, applied by `next` after the parent's own and
 /// credited to the sub-amendment's delegation.
-struct SubAmendmentStage {
+struct SubAmendmentStage: Equatable {
   /// The sub-amendment's id.
   var id: String
   /// The delegation that tabled it.
