@@ -210,9 +210,9 @@ extension AcceptedChange {
   ///
   /// `memory`, for a trial without `step` (accept's), keeps the draft the list changes made from
   /// `start` (whose text is `memory.text`): a set whose list changes are those of the last set tried
-  /// starts from it, so trying one more wording costs the wordings alone (ListChangesMemory).
+  /// starts from it, and trying one more wording costs that wording alone (TrialMemory).
   static func apply(
-    _ changes: [AcceptedChange], to start: Draft, memory: (kept: ListChangesMemory, text: String)? = nil,
+    _ changes: [AcceptedChange], to start: Draft, memory: (kept: TrialMemory, text: String)? = nil,
     step: (AcceptedChange, _ byChair: Bool, Draft) throws -> Void = { _, _, _ in }
   ) throws -> Applied {
     var applied = Applied(draft: start)
@@ -302,23 +302,10 @@ extension AcceptedChange {
         }
       }
     }
-    let listKey = memory == nil ? [] : listOrder.compactMap(\.listKey)
-    if let memory, let kept = memory.kept.entry(for: memory.text, listKey) {
-      applied = kept.applied
-      checkReadBack = kept.checkReadBack
-      #if DEBUG
-        let kept = applied
-        applied = Applied(draft: start)
-        try applyListChanges()
-        assert(applied.draft == kept.draft && applied.inserted == kept.inserted && applied.deleted == kept.deleted)
-      #endif
-    } else {
-      try applyListChanges()
-      memory?.kept.keep(.init(text: memory?.text ?? "", key: listKey, applied: applied, checkReadBack: checkReadBack))
-    }
     var combined: [ClauseKey: String] = [:]
-    for change in changes {
-      guard let clause = change.reworded else { continue }
+    // The wordings in the order accepted, each merged onto what the earlier ones made of its clause.
+    func applyWording(_ change: AcceptedChange) throws {
+      guard let clause = change.reworded else { return }
       var text = combined[clause.key] ?? clause.text
       let unchanged = text
       if let tabled = change.tabled {
@@ -361,6 +348,32 @@ extension AcceptedChange {
       }
       combined[clause.key] = text
     }
+    var resumeAt = 0
+    let listKey = memory == nil ? [] : listOrder.compactMap(\.listKey)
+    let wordingKey = memory == nil ? [] : changes.map(\.wordingKey)
+    if let memory, let kept = memory.kept.afterList(for: memory.text, listKey) {
+      applied = kept.applied
+      checkReadBack = kept.checkReadBack
+      if let wordings = memory.kept.afterWordings(startingWith: wordingKey) {
+        applied = wordings.applied
+        combined = wordings.combined
+        checkReadBack = wordings.checkReadBack
+        resumeAt = wordings.key.count
+      }
+      #if DEBUG
+        let kept = (applied, combined)
+        applied = Applied(draft: start)
+        combined = [:]
+        try applyListChanges()
+        for change in changes.prefix(resumeAt) { try applyWording(change) }
+        assert(applied.draft == kept.0.draft && applied.inserted == kept.0.inserted && combined == kept.1)
+      #endif
+    } else {
+      try applyListChanges()
+      memory?.kept.keep(.init(text: memory?.text ?? "", key: listKey, applied: applied, checkReadBack: checkReadBack))
+    }
+    for change in changes.dropFirst(resumeAt) { try applyWording(change) }
+    memory?.kept.keep(.init(key: wordingKey, applied: applied, combined: combined, checkReadBack: checkReadBack))
     let global = try applyThroughout(
       changes, draft: { applied.draft }, edit: { change, body in try edit(change, byChair: false, body) })
     applied.throughout = global.touched

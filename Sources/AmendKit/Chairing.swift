@@ -231,7 +231,7 @@ extension Workspace {
       }
     }
     do {
-      _ = try AcceptedChange.apply(others + [candidate], to: draft, memory: (memory.listChanges, version.text))
+      _ = try AcceptedChange.apply(others + [candidate], to: draft, memory: (memory.trial, version.text))
     } catch let failure as ApplyFailure {
       if let conflict = failure.conflict, failure.change.id == state.id, let clause {
         let wording = others.filter { $0.reworded?.key == clause.key && $0.wording != nil }

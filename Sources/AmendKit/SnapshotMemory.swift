@@ -7,8 +7,8 @@ import GitStore
 /// test, then parses the current draft once rather than once per command.
 final class SnapshotMemory {
   let records: RecordCache
-  /// The list changes accept last tried (AcceptedChange.apply).
-  let listChanges = ListChangesMemory()
+  /// What accept's last trial of the accepted changes made (AcceptedChange.apply).
+  let trial = TrialMemory()
   private var drafts: [ObjectID: ParsedDraft] = [:]
   /// Parsed drafts kept at most: the current draft and a few before it.
   private static let draftsKept = 8

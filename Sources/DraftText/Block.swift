@@ -22,6 +22,13 @@ enum Block: Equatable, Sendable {
     }
   }
 
+  /// Whether the block's last character is a line feed, read from its terminator when it has one
+  /// rather than from the whole rendered block.
+  var endsWithLineFeed: Bool {
+    let terminator = terminator
+    return terminator.isEmpty ? rendered.hasSuffix("\n") : terminator.hasSuffix("\n")
+  }
+
   var isBlank: Bool {
     if case .line(let line) = self { return line.isBlank }
     return false

@@ -77,6 +77,8 @@ extension Draft {
 
   /// `text` with its line breaks written as the draft writes them.
   func normalisedLineBreaks(_ text: String) -> String {
+    // Most texts are one line: no need to look at the draft's line ending.
+    guard text.utf8.contains(0x0A) else { return text }
     let unix = text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
     guard lineEnding == "\r\n" else { return unix }
     return unix.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
@@ -88,7 +90,7 @@ extension Draft {
   /// Makes every block but the last end with a line ending, and the last end as before the edit.
   mutating func restoreLineEnds(endingWithLineEnding: Bool) {
     let ending = lineEnding
-    for position in blocks.indices.dropLast() where !blocks[position].rendered.hasSuffix("\n") {
+    for position in blocks.indices.dropLast() where !blocks[position].endsWithLineFeed {
       blocks[position] = blocks[position].withTerminator(ending)
     }
     guard let last = blocks.indices.last else { return }
