@@ -71,10 +71,13 @@ public struct NegotiationGenerator {
   /// The seed draft at the S scale, else a generated one with the scale's number of clauses.
   func firstDraft(using random: inout SeededRandom) throws -> DraftSource {
     guard let clauses = scale.clauses else { return try DraftSource(path: seedDraft) }
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("amend-generate-\(scale.name)-\(seed)-\(ProcessInfo.processInfo.processIdentifier).md").path
+    // The file's name goes into the first commit's message: a folder of its own keeps the name the
+    // same from run to run, so the same seed makes the same commits.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amend-generate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("amend-generate-\(scale.name)-\(seed).md").path
     try Data(SyntheticDraft.text(clauses: clauses, using: &random).utf8).write(to: URL(fileURLWithPath: path))
-    defer { try? FileManager.default.removeItem(atPath: path) }
     return try DraftSource(path: path)
   }
 

@@ -47,4 +47,13 @@ import Testing
     }
     #expect(try tip("first") == tip("second"))
   }
+
+  /// A generated first draft is named the same in every process (its name is in the first commit).
+  @Test func aGeneratedFirstDraftIsNamedTheSameInEveryRun() throws {
+    let folder = try ScratchFolder()
+    let scale = Scale(name: "T", clauses: 12, proposals: 4, delegations: 3, drafts: 2)
+    _ = try NegotiationGenerator(scale: scale, seed: 11, seedDraft: Shared.seed).generate(into: folder.path + "/T")
+    let first = try git(["log", "--reverse", "--format=%B"], in: folder.path + "/T")
+    #expect(first.contains("The text as received, from amend-generate-T-11.md."), "\(first.prefix(300))")
+  }
 }
