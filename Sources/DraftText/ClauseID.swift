@@ -65,6 +65,12 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
   }
 
   /// The id made of paragraph and list labels, optionally under an article.
+  /// `make(article:labels:)` from the labels already joined with "." ("7.b").
+  static func make(article: String?, path: String) -> ClauseID {
+    guard let article else { return ClauseID(rawValue: path) }
+    return ClauseID(rawValue: "A\(article).\(path)")
+  }
+
   public static func make(article: String?, labels: [String]) -> ClauseID {
     let joined = labels.joined(separator: ".")
     guard let article else { return ClauseID(rawValue: joined) }

@@ -2,7 +2,7 @@
 extension Draft {
   /// The block index and stored form of a clause.
   func locate(_ key: ClauseKey) throws(DraftError) -> (index: Int, node: ClauseNode) {
-    guard let index = index.blockIndices[key], case .clause(let node) = blocks[index] else {
+    guard let index = index.blockIndex(of: key), case .clause(let node) = blocks[index] else {
       throw .unknownKey(key)
     }
     return (index, node)
