@@ -15,6 +15,49 @@ extension Draft {
     return zip(mine, read).allSatisfy { $0.id == $1.id && $0.kind == $1.kind && $0.text == $1.text }
   }
 
+  /// Whether the draft, with clause `key`'s own text replaced by `text`, would read back
+  /// (``readsBack``): the same answer, without parsing the whole text again where the parser
+  /// provably reads every other line as before.
+  ///
+  /// The parser reads a clause's text in three places only: the clause's own line (its marker and
+  /// text, checked here by scanning the new line), whether the clause ends a sentence (";", ":" or
+  /// "."), for the marker on the line after it, and whether a subparagraph ends with ":", for an
+  /// "(i)" below it. So on a draft as parsed, a one-line labelled clause given a one-line text whose
+  /// line scans to the same marker and ends with the same kind of character reads back, and
+  /// anything else is parsed in full.
+  public func readsBack(replacingTextOf key: ClauseKey, with text: String) throws(DraftError) -> Bool {
+    func inFull() throws(DraftError) -> Bool {
+      var edited = self
+      try edited.replaceText(of: key, with: text)
+      return edited.readsBack
+    }
+    // A text that keeps the line is not empty, so the edit cannot fail.
+    guard let node = try? locate(key).node, Self.keepsItsLine(node, text: text, asParsed: isAsParsed) else {
+      return try inFull()
+    }
+    assert((try? inFull()) == true, "a one-line text that keeps its clause's line must read back")
+    return true
+  }
+
+  private static func keepsItsLine(_ node: ClauseNode, text: String, asParsed: Bool) -> Bool {
+    func isOneLine(_ text: String) -> Bool {
+      !text.unicodeScalars.contains { scalar in
+        scalar != "\t"
+          && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
+            || scalar.properties.generalCategory == .paragraphSeparator)
+      }
+    }
+    func ending(_ text: String) -> Character? {
+      guard let last = text.trimmed.last, last == ";" || last == ":" || last == "." else { return nil }
+      return last
+    }
+    guard asParsed, node.labelKind != .none, !node.text.utf8.contains(0x0A), isOneLine(text),
+      text.first?.isWhitespace == false, text.last?.isWhitespace == false, ending(node.text) == ending(text),
+      let (marker, scanned) = Marker.scan(node.marker.rendered + text)
+    else { return false }
+    return marker == node.marker && scanned == text
+  }
+
   /// The marker `text` opens with when it is of the kind `clause`'s own marker is ("2." before the
   /// text of a paragraph, "c)" or "- c)" before a lettered subparagraph's): someone who typed the
   /// number along with the words. Nil when the text opens with anything else, such as "(i)" in a

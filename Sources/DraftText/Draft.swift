@@ -6,7 +6,20 @@ import Foundation
 /// Everything the parser does not recognise is kept as written, in its place. Edits change only
 /// the clauses they name (and the blank line that separates them): every other byte stays.
 public struct Draft: Sendable, Equatable {
-  var blocks: [Block]
+  var blocks: [Block] {
+    didSet { asParsed.isTrue = false }
+  }
+  /// Whether the blocks are exactly as parsed: the draft then renders as its source and reads back
+  /// as itself, which ``readsBack(replacingTextOf:with:)`` builds on.
+  var isAsParsed: Bool { asParsed.isTrue }
+  private var asParsed = AsParsed()
+
+  /// A fact about how a draft came to be, not part of what it says: two drafts with the same
+  /// blocks are equal however they were made.
+  struct AsParsed: Equatable, Sendable {
+    var isTrue = true
+    static func == (_: AsParsed, _: AsParsed) -> Bool { true }
+  }
   private(set) var index: DraftIndex
   /// The ids as parsed, so ``renumber()`` can publish the table of old and new numbers.
   let parsedIDs: [ClauseKey: ClauseID]

@@ -11,13 +11,13 @@ enum ClauseText {
     _ text: String, of clause: Clause, in draft: Draft, what: ClauseTextSubject
   ) throws(ClauseTextError) {
     try checkCharacters(text, lineBreaksAllowed: isMultiLine(clause.text), what: what)
-    var edited = draft
+    let readsBack: Bool
     do {
-      try edited.replaceText(of: clause.key, with: text)
+      readsBack = try draft.readsBack(replacingTextOf: clause.key, with: text)
     } catch {
       throw .edit(what, error)
     }
-    guard edited.readsBack else { throw refusal(text, what) }
+    guard readsBack else { throw refusal(text, what) }
   }
 
   /// Refuses `text` as a new clause next to `anchor` when the draft would not read back with it as
