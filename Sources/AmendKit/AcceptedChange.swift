@@ -229,77 +229,67 @@ extension AcceptedChange {
       try step(change, byChair, applied.draft)
       return result
     }
-    // The list changes first (new clauses, moves, deletions, articles): none depends on a wording.
-    func applyListChanges() throws {
-      for change in listOrder {
-        let key: ClauseKey
-        let text: String
-        switch change.list {
-        case .insert(let words, let anchor, let before):
-          text = words
-          key = try edit(change, byChair: false) { draft throws(DraftError) in
-            before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
-          }
-        case .insertUnder(let words, let parent):
-          text = words
-          key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
-        case let .insertArticle(title, paragraphs, heading, before):
-          let keys = try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
-            let number = try Self.article(heading, in: draft)
-            let keys =
-              before
-              ? try draft.insertArticle(before: number, title: title, paragraphs: paragraphs)
-              : try draft.insertArticle(after: number, title: title, paragraphs: paragraphs)
-            return keys + (draft.lastAddedHeadingKey.map { [$0] } ?? [])
-          }
-          for key in keys { applied.inserted[key] = change.id }
-          continue
-        default:
-          continue
+    // The list changes first, none depending on a wording: new clauses and articles, then moves,
+    // then deletions, then articles deleted (a clause of a deleted article may have been deleted on
+    // its own) and retitled, each group in applying order.
+    let listSteps = [0, 1, 2, 3].flatMap { group in listOrder.filter { $0.listGroup == group } }
+    func applyListStep(_ change: AcceptedChange) throws {
+      let key: ClauseKey
+      let text: String
+      switch change.list {
+      case .insert(let words, let anchor, let before):
+        text = words
+        key = try edit(change, byChair: false) { draft throws(DraftError) in
+          before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
         }
-        applied.inserted[key] = change.id
-        var current = text
-        for stage in change.subAmended where stage.text != current {
-          checkReadBack = checkReadBack || ClauseText.mayBreak(stage.text)
-          try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: key, with: stage.text) }
-          current = stage.text
+      case .insertUnder(let words, let parent):
+        text = words
+        key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }
+      case let .insertArticle(title, paragraphs, heading, before):
+        let keys = try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+          let number = try Self.article(heading, in: draft)
+          let keys =
+            before
+            ? try draft.insertArticle(before: number, title: title, paragraphs: paragraphs)
+            : try draft.insertArticle(after: number, title: title, paragraphs: paragraphs)
+          return keys + (draft.lastAddedHeadingKey.map { [$0] } ?? [])
         }
-        if let revised = change.revised, revised != current {
-          checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
-          try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
-        }
-      }
-      for change in listOrder {
-        switch change.list {
-        case .move(let clause, let follow):
-          try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
-        case .moveBefore(let clause, let target):
-          try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
-        default:
-          continue
-        }
-      }
-      for change in listOrder {
-        guard case .delete(let clause) = change.list else { continue }
+        for key in keys { applied.inserted[key] = change.id }
+        return
+      case .move(let clause, let follow):
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+        return
+      case .moveBefore(let clause, let target):
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
+        return
+      case .delete(let clause):
         applied.deleted[clause.key] = change.id
         try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
-      }
-      // Articles deleted after the clauses (a clause of a deleted article may have been deleted on its
-      // own), then retitled.
-      for change in listOrder {
-        switch change.list {
-        case .deleteArticle(let heading):
-          let gone = try Self.articleKeys(heading, in: applied.draft, for: change)
-          for key in gone { applied.deleted[key] = change.id }
-          applied.deleted[ClauseKey("heading-\((heading.article ?? "").lowercased())")] = change.id
-          try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteArticle(try Self.article(heading, in: draft)) }
-        case let .retitleArticle(heading, title):
-          try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
-            try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
-          }
-        default:
-          continue
+        return
+      case .deleteArticle(let heading):
+        let gone = try Self.articleKeys(heading, in: applied.draft, for: change)
+        for key in gone { applied.deleted[key] = change.id }
+        applied.deleted[ClauseKey("heading-\((heading.article ?? "").lowercased())")] = change.id
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteArticle(try Self.article(heading, in: draft)) }
+        return
+      case let .retitleArticle(heading, title):
+        try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
+          try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
         }
+        return
+      case nil:
+        return
+      }
+      applied.inserted[key] = change.id
+      var current = text
+      for stage in change.subAmended where stage.text != current {
+        checkReadBack = checkReadBack || ClauseText.mayBreak(stage.text)
+        try edit(change.staged(stage), byChair: false) { draft throws(DraftError) in try draft.replaceText(of: key, with: stage.text) }
+        current = stage.text
+      }
+      if let revised = change.revised, revised != current {
+        checkReadBack = checkReadBack || ClauseText.mayBreak(revised)
+        try edit(change, byChair: true) { draft throws(DraftError) in try draft.replaceText(of: key, with: revised) }
       }
     }
     var combined: [ClauseKey: String] = [:]
@@ -349,31 +339,46 @@ extension AcceptedChange {
       combined[clause.key] = text
     }
     var resumeAt = 0
-    let listKey = memory == nil ? [] : listOrder.compactMap(\.listKey)
-    let wordingKey = memory == nil ? [] : changes.map(\.wordingKey)
-    if let memory, let kept = memory.kept.afterList(for: memory.text, listKey) {
-      applied = kept.applied
-      checkReadBack = kept.checkReadBack
-      if let wordings = memory.kept.afterWordings(startingWith: wordingKey) {
+    if let memory {
+      // Resumed after the longest run of list steps the last trial shared, then after its wordings
+      // when every list step and every earlier wording is the same.
+      let listKey = listSteps.compactMap(\.listKey)
+      let wordingKey = changes.map(\.wordingKey)
+      var checkpoints = memory.kept.checkpoints(sharedWith: listKey, on: memory.text)
+      if let last = checkpoints.last {
+        applied = last.applied
+        checkReadBack = last.checkReadBack
+      }
+      for (done, change) in listSteps.enumerated().dropFirst(checkpoints.last?.steps ?? 0) {
+        try applyListStep(change)
+        if done + 1 == listSteps.count || listSteps[done + 1].listGroup != change.listGroup {
+          checkpoints.append(.init(steps: done + 1, applied: applied, checkReadBack: checkReadBack))
+        }
+      }
+      let sameSteps = memory.kept.keep(text: memory.text, steps: listKey, checkpoints: checkpoints)
+      if sameSteps, let wordings = memory.kept.afterWordings(startingWith: wordingKey) {
         applied = wordings.applied
         combined = wordings.combined
         checkReadBack = wordings.checkReadBack
         resumeAt = wordings.key.count
       }
       #if DEBUG
-        let kept = (applied, combined)
+        let kept = (applied, combined, checkReadBack)
         applied = Applied(draft: start)
         combined = [:]
-        try applyListChanges()
+        checkReadBack = false
+        for change in listSteps { try applyListStep(change) }
         for change in changes.prefix(resumeAt) { try applyWording(change) }
-        assert(applied.draft == kept.0.draft && applied.inserted == kept.0.inserted && combined == kept.1)
+        assert(applied.draft == kept.0.draft && applied.inserted == kept.0.inserted && applied.deleted == kept.0.deleted)
+        assert(combined == kept.1 && checkReadBack == kept.2)
+        applied = kept.0
       #endif
+      for change in changes.dropFirst(resumeAt) { try applyWording(change) }
+      memory.kept.keep(.init(key: wordingKey, applied: applied, combined: combined, checkReadBack: checkReadBack))
     } else {
-      try applyListChanges()
-      memory?.kept.keep(.init(text: memory?.text ?? "", key: listKey, applied: applied, checkReadBack: checkReadBack))
+      for change in listSteps { try applyListStep(change) }
+      for change in changes { try applyWording(change) }
     }
-    for change in changes.dropFirst(resumeAt) { try applyWording(change) }
-    memory?.kept.keep(.init(key: wordingKey, applied: applied, combined: combined, checkReadBack: checkReadBack))
     let global = try applyThroughout(
       changes, draft: { applied.draft }, edit: { change, body in try edit(change, byChair: false, body) })
     applied.throughout = global.touched

@@ -4,18 +4,18 @@ import DraftText
 /// (a chair's sitting, the room's server, the benchmarks' generator).
 ///
 /// Accept tries each acceptance with everything already accepted, exactly as `next` will apply it:
-/// the list changes first, then the wordings in the order accepted. A new acceptance is the last of
-/// the wordings, so a trial whose list changes are those of the last trial on the same draft text
-/// starts from the draft they made, and one whose earlier changes are all those of the last trial
-/// starts from where that trial's wordings left off. Without it, a round of many acceptances costs
-/// the square of its changes, each list change rebuilding a long draft's index. Debug builds check
-/// every resumed trial against a full one.
+/// the list changes step by step in applying order, then the wordings in the order accepted. A
+/// trial on the same draft text starts after the last group of list steps it shares with the last
+/// one (a new clause tabled last is the last of the new clauses), and, when it shares them all and
+/// every earlier wording, after the last trial's wordings: a new wording costs that wording. Without
+/// it, a round of many acceptances costs the square of its changes, each list change rebuilding a
+/// long draft's index. Debug builds check every resumed trial against a full one.
 final class TrialMemory {
-  struct AfterList {
-    /// The text of the draft the changes were applied to.
-    var text: String
-    /// Every list change tried, in applying order, with what decides its result.
-    var key: [AcceptedChange.ListKey]
+  /// The state after the list steps of a trial up to the end of one group (new clauses, moves,
+  /// deletions, articles): only those are kept, so a long draft is held a few times, not once a step.
+  struct Checkpoint {
+    /// How many list steps were applied.
+    var steps: Int
     var applied: AcceptedChange.Applied
     var checkReadBack: Bool
   }
@@ -29,23 +29,35 @@ final class TrialMemory {
     var checkReadBack: Bool
   }
 
-  private var afterList: AfterList?
+  /// The text of the draft the last trial applied its changes to.
+  private var text: String?
+  private var steps: [AcceptedChange.ListKey] = []
+  private var checkpoints: [Checkpoint] = []
   private var afterWordings: AfterWordings?
 
-  func afterList(for text: String, _ key: [AcceptedChange.ListKey]) -> AfterList? {
-    guard let afterList, afterList.key == key, afterList.text == text else { return nil }
-    return afterList
+  /// The last trial's checkpoints within the list steps `key` shares with it, on the same `text`.
+  func checkpoints(sharedWith key: [AcceptedChange.ListKey], on text: String) -> [Checkpoint] {
+    guard self.text == text else { return [] }
+    let shared = zip(steps, key).prefix { $0 == $1 }.count
+    return checkpoints.filter { $0.steps <= shared }
   }
 
-  /// The wordings of a trial whose list changes were `afterList(for:_:)`'s, when `key` begins with them.
+  /// Keeps a trial's list steps and its checkpoints; returns whether the steps are the last trial's.
+  func keep(text: String, steps: [AcceptedChange.ListKey], checkpoints: [Checkpoint]) -> Bool {
+    let same = self.text == text && self.steps == steps
+    if !same {
+      self.text = text
+      self.steps = steps
+      afterWordings = nil
+    }
+    self.checkpoints = checkpoints
+    return same
+  }
+
+  /// The wordings of the last trial, when `key` begins with them.
   func afterWordings(startingWith key: [AcceptedChange.WordingKey]) -> AfterWordings? {
     guard let afterWordings, afterWordings.key.count <= key.count, key.starts(with: afterWordings.key) else { return nil }
     return afterWordings
-  }
-
-  func keep(_ entry: AfterList) {
-    afterList = entry
-    afterWordings = nil
   }
 
   func keep(_ entry: AfterWordings) {
@@ -78,5 +90,17 @@ extension AcceptedChange {
 
   var wordingKey: WordingKey {
     WordingKey(id: id, reworded: reworded, tabled: tabled, subAmended: subAmended, revised: revised)
+  }
+
+  /// Which group of list steps a change is applied in: new clauses and articles (0), moves (1),
+  /// deletions (2), articles deleted or retitled (3); nil for a wording alone.
+  var listGroup: Int? {
+    switch list {
+    case .insert, .insertUnder, .insertArticle: 0
+    case .move, .moveBefore: 1
+    case .delete: 2
+    case .deleteArticle, .retitleArticle: 3
+    case nil: nil
+    }
   }
 }
