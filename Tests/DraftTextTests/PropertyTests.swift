@@ -26,9 +26,11 @@ struct PropertyTests {
         guard !clauses.isEmpty else { break }
         let clause = clauses[choice % clauses.count]
         let other = clauses[(choice / 7) % clauses.count]
+        // New words end as a listed clause does: a clause without its ";" before a list that starts
+        // again ("(i)" after "(ii)", parallel numbering) is read back as running on, which tabling refuses.
         switch (choice / 3) % 4 {
-        case 0: try draft.insertClause("new words", after: clause.key)
-        case 1: try draft.insertClause("new words", before: clause.key)
+        case 0: try draft.insertClause("new words;", after: clause.key)
+        case 1: try draft.insertClause("new words;", before: clause.key)
         case 2:
           if draft.clauses.count(where: { $0.kind == .paragraph }) > 1 || clause.kind != .paragraph {
             try draft.deleteClause(clause.key)
@@ -88,7 +90,7 @@ struct PropertyTests {
   static func listsRunOn(_ draft: Draft, source: Draft? = nil) -> Bool {
     var lists = [draft.clauses.filter { $0.kind == .paragraph }]
     lists += draft.clauses.map { draft.children(of: $0.key) }
-    return lists.allSatisfy { list in
+    return lists.flatMap(runs).allSatisfy { list in
       guard let kind = list.first?.labelKind else { return true }
       if list.map(\.label) == (1...list.count).map({ sequenceLabel($0, kind) }) { return true }
       guard let source else { return false }
@@ -97,8 +99,20 @@ struct PropertyTests {
         list.first.map { first in
           first.parentKey.map { source.children(of: $0) } ?? source.clauses.filter { $0.kind == .paragraph }
         } ?? []
-      return untouched && original.map(\.key) == list.map(\.key)
+      return untouched && runs(original).contains { $0.map(\.key) == list.map(\.key) }
     }
+  }
+
+  /// A list cut where it starts again at its first label ("(i)" after "(ii)"): parallel numbering,
+  /// each run numbered on its own (OutlineLists.markRuns).
+  static func runs(_ list: [Clause]) -> [[Clause]] {
+    guard let kind = list.first?.labelKind else { return [list] }
+    var runs: [[Clause]] = []
+    for clause in list {
+      if runs.isEmpty || clause.label == sequenceLabel(1, kind) { runs.append([]) }
+      runs[runs.count - 1].append(clause)
+    }
+    return runs
   }
 
   static func sequenceLabel(_ position: Int, _ kind: LabelKind) -> String {
