@@ -25,6 +25,8 @@ struct AcceptedChange {
     case deleteArticle(heading: Clause)
     /// The article whose heading is `heading`, given `title`.
     case retitleArticle(heading: Clause, title: String?)
+    /// The option line `option` chosen: the other options of its group deleted (docs/TREATIES.md).
+    case keepOption(option: Clause)
   }
 
   var item: MarshalledProposal
@@ -129,6 +131,9 @@ struct AcceptedChange {
     case .retitleArticle(let title):
       // Read out by the chair: the title.
       list = .retitleArticle(heading: clause, title: revised.map { $0.isEmpty ? nil : $0 } ?? title)
+    case .keepOption:
+      list = .keepOption(option: clause)
+      return
     case .throughout:
       break
     }
@@ -274,9 +279,17 @@ extension AcceptedChange {
       }
     }
     for change in listOrder {
-      guard case .delete(let clause) = change.list else { continue }
-      applied.deleted[clause.key] = change.id
-      try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+      switch change.list {
+      case .delete(let clause):
+        applied.deleted[clause.key] = change.id
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+      case .keepOption(let option):
+        // With the deletions: the other options' paragraphs go as deleted clauses do.
+        let gone = try edit(change, byChair: false) { draft throws(DraftError) in try draft.chooseOption(option.key) }
+        for key in gone { applied.deleted[key] = change.id }
+      default:
+        continue
+      }
     }
     // Articles deleted after the clauses (a clause of a deleted article may have been deleted on its
     // own), then retitled.
