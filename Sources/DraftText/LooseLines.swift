@@ -329,6 +329,16 @@ extension Draft {
     return start...end
   }
 
+  /// Where lines were taken out at `seam`, one blank line where several now meet (a source that
+  /// left two blank lines between options would otherwise leave them both).
+  mutating func collapseBlankLines(at seam: Int) {
+    var start = min(seam, blocks.count)
+    while start > 0, blocks[start - 1].isBlank { start -= 1 }
+    var end = min(seam, blocks.count)
+    while end < blocks.count, blocks[end].isBlank { end += 1 }
+    if end - start > 1 { blocks.removeSubrange((start + 1)..<end) }
+  }
+
   /// Replaces an unnumbered line's words, keeping its indentation (and an option's "**Option 2:**").
   mutating func replaceLooseText(_ key: ClauseKey, with text: String) throws(DraftError) {
     guard !text.trimmed.isEmpty else { throw .emptyText(key) }
@@ -347,7 +357,9 @@ extension Draft {
     let gone = blocks[range].compactMap(\.node)
     for node in gone { editedLists.insert(OutlineLists.id(of: node)) }
     let ending = endsWithLineEnding
-    blocks.removeSubrange(removalRange(for: range))
+    let removed = removalRange(for: range)
+    blocks.removeSubrange(removed)
+    collapseBlankLines(at: removed.lowerBound)
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
     return gone.map(\.key)
@@ -381,7 +393,8 @@ extension Draft {
       reindex()
       return gone
     }
-    guard let position = looseIndex(key), case .loose(let chosen) = blocks[position], chosen.optionLabel != nil else {
+    guard let position = looseIndex(key) else { throw .unknownKey(key) }
+    guard case .loose(let chosen) = blocks[position], chosen.optionLabel != nil else {
       throw .unsupportedEdit("\(key.rawValue) is not an option")
     }
     if case .clause(let ownerKey) = chosen.owner, !chosen.isBareOption, let (at, owner) = try? locate(ownerKey),
@@ -405,7 +418,9 @@ extension Draft {
     guard let at = looseIndex(key), case .loose(var node) = blocks[at] else { throw .unknownKey(key) }
     let ending = endsWithLineEnding
     if node.isBareOption {
-      blocks.removeSubrange(removalRange(for: at...at))
+      let removed = removalRange(for: at...at)
+      blocks.removeSubrange(removed)
+      collapseBlankLines(at: removed.lowerBound)
     } else if node.owner == .article, node.marker.leadingSpace.isEmpty,
       blocks[..<at].last(where: { !$0.isBlank }).map({ if case .line(let line) = $0 { Self.articleNumber(line) != nil } else { false } })
         ?? false

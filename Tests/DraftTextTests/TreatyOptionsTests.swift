@@ -158,7 +158,8 @@ struct TreatyOptionsTests {
     try inline.chooseOption(try inline.resolve("Option 2 of Article 1.1 (a)").key)
     let inlineText = inline.render()
     #expect(
-      inlineText.contains("    (a) To hold the increase to\n\n        well below 2 °C,\n   taking into account the science;\n\n    (b)"), "\(inlineText)")
+      inlineText.contains("    (a) To hold the increase to\n\n        well below 2 °C,\n   taking into account the science;\n\n    (b)"),
+      "\(inlineText)")
     #expect(inline.unnumberedLines.map(\.id.display).prefix(2) == ["Text 1 of Article 1.1 (a)", "Text 2 of Article 1.1 (a)"])
     // Only an option can be chosen.
     var wrong = try Draft(parsing: Self.text)
