@@ -63,7 +63,9 @@ struct OperationArguments: ParsableArguments {
   @Flag(help: "Delete bracketed text, brackets and all (--occurrence N when there are several).") var deleteBracketed = false
   @Option(
     defaultAsFlag: 0, parsing: .next,
-    help: "Keep alternative N of a group side by side ([…][…]) and delete the others; alone, on an option line (Option 2 of Article 2bis): keep that option, delete the others.")
+    help:
+      "Keep alternative N of a group side by side ([…][…]) and delete the others; alone, on an option line (Option 2 of Article 2bis): keep that option, delete the others."
+  )
   var chooseOption: Int?
 
   @Option(
