@@ -1,7 +1,8 @@
-@testable import AmendKit
 import DraftText
 import Foundation
 import Testing
+
+@testable import AmendKit
 
 /// The 03 → 04 run (issue 17, docs/TREATIES.md): every difference between the Paris draft of 9 December
 /// 2015 and the Agreement adopted on 12 December, tabled as an amendment with its natural operation
