@@ -73,4 +73,22 @@ struct TreatyOptionsCLITests {
       HostileCase(name: "second option of one group", arguments: ["accept", second], message: "cannot stand with what is already accepted"),
       in: folder.path)
   }
+
+  @Test("a compilation lists proposals on unnumbered lines: in text at the line, in HTML and Akoma Ntoso under its clause")
+  func compilation() throws {
+    let folder = try Scratch()
+    try Self.paris(in: folder)
+    _ = try TreatyCLITests.table(["Title of Article 6.1", "--delete-clause"], in: folder)
+    _ = try TreatyCLITests.table(["Option 2 of Article 2bis", "--choose-option"], in: folder)
+    let text = try CLI.run(["compile"], in: folder.path).stdout
+    #expect(text.contains("Brazil: delete Title of Article 6.1"))
+    for format in ["html", "akn"] {
+      let output = folder.path + "/compilation.\(format)"
+      let made = try CLI.run(["compile", "--format", format, "--output", output], in: folder.path)
+      #expect(made.status == 0, "\(made.stderr)")
+      let written = try String(contentsOfFile: output, encoding: .utf8)
+      #expect(written.lowercased().contains("choose option 2 of article 2bis, deleting the other options"), "\(format)")
+      #expect(written.contains("Title of Article 6.1"), "\(format)")
+    }
+  }
 }
