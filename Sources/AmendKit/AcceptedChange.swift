@@ -25,6 +25,8 @@ struct AcceptedChange {
     case deleteArticle(heading: Clause)
     /// The article whose heading is `heading`, given `title`.
     case retitleArticle(heading: Clause, title: String?)
+    /// The option line `option` chosen: the other options of its group deleted (docs/TREATIES.md).
+    case keepOption(option: Clause)
   }
 
   var item: MarshalledProposal
@@ -129,6 +131,9 @@ struct AcceptedChange {
     case .retitleArticle(let title):
       // Read out by the chair: the title.
       list = .retitleArticle(heading: clause, title: revised.map { $0.isEmpty ? nil : $0 } ?? title)
+    case .keepOption:
+      list = .keepOption(option: clause)
+      return
     case .throughout:
       break
     }
@@ -265,6 +270,11 @@ extension AcceptedChange {
       case .delete(let clause):
         applied.deleted[clause.key] = change.id
         try edit(change, byChair: false) { draft throws(DraftError) in try draft.deleteClause(clause.key) }
+        return
+      case .keepOption(let option):
+        // With the deletions: the other options' paragraphs go as deleted clauses do.
+        let gone = try edit(change, byChair: false) { draft throws(DraftError) in try draft.chooseOption(option.key) }
+        for key in gone { applied.deleted[key] = change.id }
         return
       case .deleteArticle(let heading):
         let gone = try Self.articleKeys(heading, in: applied.draft, for: change)

@@ -51,7 +51,7 @@ public struct MarshalledProposal: Sendable {
       return Redline.marked(placement.proposedText ?? "", "**", "**")
     case .newClause, .newClauseUnder:
       return Redline.marked(placement.proposedText ?? "", "**", "**")
-    case .moveClause, .moveClauseBefore:
+    case .moveClause, .moveClauseBefore, .keepOption:
       return clause.text
     default:
       guard let proposed = placement.proposedText else { return placement.amends ?? clause.text }
@@ -131,7 +131,7 @@ extension Snapshot {
     if operation.isThroughout { return GlobalAmendment.distance(placement) }
     guard let clause = placement.clause else { return 0 }
     switch operation {
-    case .deleteClause, .deleteArticle:
+    case .deleteClause, .deleteArticle, .keepOption:
       return Int.max
     case .newArticle, .retitleArticle:
       return 0

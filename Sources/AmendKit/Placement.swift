@@ -78,7 +78,7 @@ extension Snapshot {
       }
     case .newClause, .newClauseUnder, .newArticle, .retitleArticle:
       placement.proposedText = record.textProposed
-    case .deleteArticle:
+    case .deleteArticle, .keepOption:
       placement.proposedText = nil
     case .deleteClause:
       placement.proposedText = nil

@@ -146,6 +146,12 @@ extension Workspace {
   /// The clause an operation is tabled against: for an article operation the article's heading
   /// (named by the heading or by the article's own text), for any other a clause, never a heading.
   static func target(_ operation: ProposalOperation, _ clause: Clause, in version: DraftVersion) throws -> Clause {
+    if case .keepOption = operation, clause.kind != .option, Draft.openingOption(clause.text) == nil {
+      throw TablingError.notAnOption(clause: clause.id)
+    }
+    if clause.id.isUnnumbered, operation.isNewClause || operation.isMove || operation.isArticleEdit {
+      throw TablingError.unnumberedLine(clause: clause.id)
+    }
     guard operation.isArticleEdit else {
       if clause.id.isHeading { throw TablingError.headingNotAClause(clause: clause.id) }
       return clause
@@ -254,12 +260,23 @@ extension Workspace {
         trimmed, next: clause, before: placeBefore, in: version.draft,
         what: .newClause(next: name, before: placeBefore))
       return (before, trimmed, operation)
+    case .keepOption:
+      var copy = version.draft
+      do {
+        try copy.chooseOption(clause.key)
+      } catch {
+        throw TablingError.notAnOption(clause: name)
+      }
+      guard copy.readsBack else { throw TablingError.notAnOption(clause: name) }
+      return (before, nil, operation)
     case .moveClause(let target):
       let destination = try resolve(target, in: version)
+      if destination.id.isUnnumbered { throw TablingError.unnumberedLine(clause: destination.id) }
       try StructuralCheck.move(clause, next: destination, before: false, in: version.draft)
       return (before, before, .moveClause(after: destination.id.rawValue))
     case .moveClauseBefore(let target):
       let destination = try resolve(target, in: version)
+      if destination.id.isUnnumbered { throw TablingError.unnumberedLine(clause: destination.id) }
       try StructuralCheck.move(clause, next: destination, before: true, in: version.draft)
       return (before, before, .moveClauseBefore(destination.id.rawValue))
     case .newClauseUnder(let text):

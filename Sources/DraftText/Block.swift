@@ -6,11 +6,15 @@ enum Block: Equatable, Sendable {
   case titleLine(TitleBlock.Part, SourceLine)
   /// A clause: its marker, its own text, and the line ending that closes its last line.
   case clause(ClauseNode)
+  /// A line (or lines) inside an article that is no clause but belongs to one: an option, a bold
+  /// title, an unnumbered paragraph or continuation line (docs/TREATIES.md, LooseLines.swift).
+  case loose(LooseNode)
 
   var rendered: String {
     switch self {
     case .line(let line), .titleLine(_, let line): return line.content + line.terminator
     case .clause(let node): return node.rendered
+    case .loose(let node): return node.rendered
     }
   }
 
@@ -19,6 +23,7 @@ enum Block: Equatable, Sendable {
     switch self {
     case .line(let line), .titleLine(_, let line): return line.terminator
     case .clause(let node): return node.terminator
+    case .loose(let node): return node.terminator
     }
   }
 
@@ -39,6 +44,12 @@ enum Block: Equatable, Sendable {
     return nil
   }
 
+  /// The unnumbered line the block is, if it is one.
+  var loose: LooseNode? {
+    if case .loose(let node) = self { return node }
+    return nil
+  }
+
   /// The number of line endings in the block, to count lines.
   var lineBreaks: Int {
     switch self {
@@ -47,6 +58,9 @@ enum Block: Equatable, Sendable {
       // Counted part by part, without building the rendered text of every clause.
       var text = node.text
       let inText = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+      return inText + (node.terminator.isEmpty ? 0 : 1)
+    case .loose(let node):
+      let inText = node.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
       return inText + (node.terminator.isEmpty ? 0 : 1)
     }
   }
@@ -73,7 +87,7 @@ struct ClauseNode: Equatable, Sendable {
   /// The list level: 0 for preambular paragraphs and article text, 1 paragraph, 2 subparagraph, 3 item.
   var level: Int {
     switch kind {
-    case .preambular, .articleText: return 0
+    case .preambular, .articleText, .option, .title, .unnumbered: return 0
     case .paragraph: return 1
     case .subparagraph: return 2
     case .item: return 3

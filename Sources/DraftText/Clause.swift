@@ -13,6 +13,13 @@ public struct Clause: Sendable, Equatable, Hashable {
     case subparagraph
     /// The list level under a subparagraph: "(i)", "(ii)".
     case item
+    /// An option line inside an article ("**Option 2:** …"): `Option 2 of Article 2bis`. Not among
+    /// ``Draft/clauses`` (see ``Draft/unnumberedLines``).
+    case option
+    /// A bold paragraph title standing on its own line ("**Mobilization**"): `Title of Article 6.2`.
+    case title
+    /// An unnumbered paragraph or continuation line inside an article: `Text 1 of Article 3.2`.
+    case unnumbered
   }
 
   /// Stable identity across edits and renumbering.

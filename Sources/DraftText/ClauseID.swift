@@ -56,7 +56,41 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
 
   /// Whether the id names an article's heading line rather than a clause.
   public var isHeading: Bool {
-    scheme == .article && rawValue.hasSuffix(".heading") && components.count == 2
+    !isUnnumbered && scheme == .article && rawValue.hasSuffix(".heading") && components.count == 2
+  }
+
+  /// The id of an unnumbered line (an option, a bold title, an unnumbered paragraph) that belongs to
+  /// `owner`: `A2bis@option2` ("Option 2 of Article 2bis"), `A6.2@title`, `A3.2@text1`,
+  /// `A3.3@option2@text1` (docs/TREATIES.md). "@" never occurs in a label.
+  public static func unnumbered(_ tag: String, of owner: ClauseID) -> ClauseID {
+    ClauseID(rawValue: "\(owner.rawValue)@\(tag)")
+  }
+
+  /// Whether the id names an unnumbered line rather than a clause.
+  public var isUnnumbered: Bool { rawValue.contains("@") }
+
+  /// What an unnumbered line belongs to (`A2bis` for `A2bis@option2`), nil for a clause.
+  public var unnumberedOwner: ClauseID? {
+    guard let at = rawValue.lastIndex(of: "@") else { return nil }
+    return ClauseID(rawValue: String(rawValue[..<at]))
+  }
+
+  /// The line's own part of an unnumbered line's id ("option2", "title", "text1").
+  public var unnumberedTag: String? {
+    guard let at = rawValue.lastIndex(of: "@") else { return nil }
+    return String(rawValue[rawValue.index(after: at)...])
+  }
+
+  /// "Option 2", "Title", "Text 1", "Title (second)" for a tag.
+  static func unnumberedName(_ tag: String) -> String {
+    let (plain, occurrence) = ClauseRepeat.split(tag)
+    let again = occurrence.map { " (\(ClauseRepeat.word($0)))" } ?? ""
+    for word in ["option", "title", "text"] where plain.hasPrefix(word) {
+      let label = String(plain.dropFirst(word.count))
+      let shown = Int(label) != nil ? label : label.uppercased()
+      return word.prefix(1).uppercased() + word.dropFirst() + (label.isEmpty ? "" : " " + shown) + again
+    }
+    return tag
   }
 
   /// The article number of a heading's id ("2bis" for `A2bis.heading`).
@@ -96,6 +130,7 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
 
   /// The id of the clause this one belongs to, nil for a paragraph or an article's text.
   public var parent: ClauseID? {
+    if let owner = unnumberedOwner { return owner }
     let parts = components
     switch scheme {
     case .preambular: return nil
@@ -107,6 +142,7 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
   /// The form negotiators write: "7 (b)", "3 (a) (ii)", "PP2", "Article 4.1 (a)", "7 (b bis)".
   /// A repeat reads "1 (second)", "7 (b) (second)", "Article 2bis.1 (second)".
   public var display: String {
+    if let owner = unnumberedOwner, let tag = unnumberedTag { return "\(Self.unnumberedName(tag)) of \(owner.display)" }
     let split = components.map(ClauseRepeat.split)
     let parts = split.map { ClauseID.spaced($0.label) }
     let repeats = split.map { $0.occurrence.map { " (\(ClauseRepeat.word($0)))" } ?? "" }
@@ -131,6 +167,12 @@ public struct ClauseID: Hashable, Sendable, Codable, CustomStringConvertible, Ex
   /// `preamble__recital_2`; an article's own text is `art_4`.
   /// A repeat carries its occurrence after a hyphen: `para_1-2`, `point_b-2`.
   public var eId: String {
+    if let owner = unnumberedOwner, let tag = unnumberedTag {
+      let (plain, occurrence) = ClauseRepeat.split(tag)
+      let word = ["option", "title", "text"].first { plain.hasPrefix($0) } ?? plain
+      let label = String(plain.dropFirst(word.count))
+      return owner.eId + "__\(word)" + (label.isEmpty ? "" : "_\(label)") + (occurrence.map { "-\($0)" } ?? "")
+    }
     let parts = components.map(ClauseRepeat.eIdComponent)
     switch scheme {
     case .preambular:

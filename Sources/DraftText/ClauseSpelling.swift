@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the ways negotiators cite a clause — "7.b", "7 (b)", "7b", "para 7 (b)", "OP7(b)",
 /// "PP2", "Article 4.1", "art. 4 para 1 (a)", "7 (b bis)" — into the ids they may mean.
 enum ClauseSpelling {
@@ -126,6 +128,7 @@ extension Draft {
   /// - Throws: ``DraftError/unknownClause(_:nearest:)`` with up to five existing ids that come
   ///   closest: siblings first, then ids that are spelled alike.
   public func resolve(_ spelling: String) throws(DraftError) -> Clause {
+    if let line = unnumberedLine(named: spelling) { return line }
     let hasArticles = clauses.contains { $0.article != nil }
     let candidates = ClauseSpelling.candidates(spelling, draftHasArticles: hasArticles)
     for id in candidates {
@@ -137,6 +140,36 @@ extension Draft {
       if let heading = clause(.heading(article: id.components[0])) { return heading }
     }
     throw .unknownClause(spelling, nearest: nearest(to: candidates.first, spelling: spelling))
+  }
+
+  /// The unnumbered line a name such as "Option 2 of Article 2bis", "Title of Article 6.2",
+  /// "Text 1 of Option 2 of Article 3.3" or "option II of art. 5" names (docs/TREATIES.md), or
+  /// its id typed as such (`A2bis@option2`).
+  func unnumberedLine(named spelling: String) -> Clause? {
+    let typed = spelling.trimmed
+    if typed.contains("@") {
+      let lines = unnumberedLines
+      return lines.first { $0.id.rawValue == typed } ?? lines.first { $0.id.rawValue.lowercased() == typed.lowercased() }
+    }
+    guard let of = typed.range(of: " of ", options: .caseInsensitive) else { return nil }
+    let head = typed[..<of.lowerBound].lowercased().split(separator: " ").map(String.init)
+    guard let word = head.first, ["option", "title", "text"].contains(word) else { return nil }
+    var rest = Array(head.dropFirst())
+    var occurrence = 1
+    if let last = rest.last, last.hasPrefix("("), last.hasSuffix(")"),
+      let n = Ordinal.number(String(last.dropFirst().dropLast()))
+    {
+      occurrence = n
+      rest.removeLast()
+    }
+    guard rest.count <= 1 else { return nil }
+    let label = rest.first ?? ""
+    guard word == "title" ? label.isEmpty : !label.isEmpty else { return nil }
+    guard let owner = try? resolve(String(typed[of.upperBound...])) else { return nil }
+    var ownerID = owner.id
+    if let article = owner.id.headingArticle { ownerID = .make(article: article, labels: []) }
+    let id = ClauseID.unnumbered(ClauseRepeat.mark(word + label, occurrence: occurrence), of: ownerID)
+    return unnumberedLines.first { $0.id.rawValue.lowercased() == id.rawValue.lowercased() }
   }
 
   /// Up to `limit` existing ids closest to `wanted`.

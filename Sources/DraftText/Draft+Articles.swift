@@ -41,8 +41,10 @@ extension Draft {
   /// The clauses and the article headings (as ``headingClauses``), in the order they stand: what
   /// `amend clauses` lists.
   public var clausesAndHeadings: [Clause] {
-    let headings = headingClauses
+    var headings = headingClauses
     guard !headings.isEmpty else { return clauses }
+    let loose = unnumberedLines
+    if !loose.isEmpty { headings = (headings + loose).sorted { $0.line < $1.line } }
     var merged: [Clause] = []
     merged.reserveCapacity(clauses.count + headings.count)
     var next = 0
@@ -236,6 +238,10 @@ extension Draft {
         guard let current, node.article != current else { continue }
         node.article = current
         blocks[index] = .clause(node)
+      case .loose(var node):
+        guard let current, node.article != current else { continue }
+        node.article = current
+        blocks[index] = .loose(node)
       case .titleLine:
         continue
       }

@@ -5,6 +5,7 @@ extension Draft {
   /// marker and line ending. For a clause wrapped over several lines, the new text replaces them all.
   public mutating func replaceText(of key: ClauseKey, with text: String) throws(DraftError) {
     guard !text.trimmed.isEmpty else { throw .emptyText(key) }
+    if index.clause(key) == nil, looseIndex(key) != nil { return try replaceLooseText(key, with: text) }
     var (position, node) = try locate(key)
     let before = Block.clause(node).lineBreaks
     node.text = normalisedLineBreaks(text)
@@ -18,9 +19,15 @@ extension Draft {
   /// Deletes a clause with everything listed under it, and the blank line that separated it, so
   /// the text reads as if it had never been there.
   public mutating func deleteClause(_ key: ClauseKey) throws(DraftError) {
+    if index.clause(key) == nil, looseIndex(key) != nil {
+      try deleteLoose(key)
+      return
+    }
     let ending = endsWithLineEnding
-    editedLists.insert(OutlineLists.id(of: try locate(key).1))
-    let range = try subtree(key)
+    let (start, node) = try locate(key)
+    editedLists.insert(OutlineLists.id(of: node))
+    let whole = try subtree(key)
+    let range = startWithTitles(key, at: start)...whole.upperBound
     blocks.removeSubrange(removalRange(for: range))
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
@@ -55,7 +62,8 @@ extension Draft {
   /// - Returns: The new clause's key.
   @discardableResult
   public mutating func insertClause(_ text: String, before key: ClauseKey) throws(DraftError) -> ClauseKey {
-    let (start, anchor) = try locate(key)
+    let (first, anchor) = try locate(key)
+    let start = startWithTitles(key, at: first)
     let node = try newNode(text, like: anchor, label: provisionalLabel(before: anchor))
     let blank = try separatedByBlankLines(anchor)
     editedLists.insert(OutlineLists.id(of: node))

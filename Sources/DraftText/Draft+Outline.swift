@@ -19,7 +19,7 @@ extension Draft {
       members.insert(node.key)
       end = position
     }
-    return start...end
+    return extendedOverOwnedLines(start...end)
   }
 
   /// The keys of a clause and everything listed under it.
@@ -116,6 +116,9 @@ extension Block {
     case .clause(var node):
       node.terminator = terminator
       return .clause(node)
+    case .loose(var node):
+      node.terminator = terminator
+      return .loose(node)
     }
   }
 }

@@ -79,7 +79,8 @@ extension Draft {
     guard (moving.labelKind == .none) == (anchor.labelKind == .none), anchor.kind != .articleText else {
       throw .unsupportedEdit("preambular paragraphs and article text move only among their own kind")
     }
-    let range = try subtree(key)
+    let whole = try subtree(key)
+    let range = startWithTitles(key, at: whole.lowerBound)...whole.upperBound
     let levelShift = anchor.level - moving.level
     let deepest = blocks[range].compactMap(\.node).map(\.level).max() ?? moving.level
     guard deepest + levelShift <= 3 else {
@@ -101,6 +102,10 @@ extension Draft {
     let label = before ? provisionalLabel(before: anchor) : provisionalLabel(after: anchor)
     var counts: [ClauseKey: Int] = [:]
     for position in moved.indices {
+      if case .loose(var line) = moved[position], let article = anchor.article {
+        line.article = article
+        moved[position] = .loose(line)
+      }
       guard case .clause(var node) = moved[position] else { continue }
       editedLists.insert(OutlineLists.id(of: node))
       if node.key == key {
@@ -124,7 +129,7 @@ extension Draft {
     }
     let blank = siblings(of: anchor).count > 1 ? try separatedByBlankLines(anchor) : blankBeforeRemoval
     if before {
-      let start = try locate(target).index
+      let start = startWithTitles(target, at: try locate(target).index)
       blocks.insert(contentsOf: moved + (blank ? [blankLine] : []), at: start)
     } else {
       let end = try subtree(target).upperBound

@@ -114,12 +114,14 @@ public struct Draft: Sendable, Equatable {
   /// An article heading's id (`A4.heading`) finds the heading (see ``headingClause(_:)``).
   public func clause(_ id: ClauseID) -> Clause? {
     if let found = index.firstWithID[id].map({ index.clauses[$0] }) { return found }
+    if id.isUnnumbered { return unnumberedLines.first { $0.id == id } }
     return id.headingArticle.flatMap(headingClause)
   }
 
   /// The clause with this key, if it is still in the draft.
   public func clause(key: ClauseKey) -> Clause? {
-    index.clause(key)
+    if let found = index.clause(key) { return found }
+    return key.rawValue.contains("@") ? unnumberedLines.first { $0.key == key } : nil
   }
 
   /// The clauses listed directly under a clause, in order.

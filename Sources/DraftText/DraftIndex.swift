@@ -58,7 +58,7 @@ struct DraftIndex: Equatable, Sendable {
         written = .preambular(preambular)
       case .articleText:
         written = .make(article: node.article ?? "", labels: [])
-      case .paragraph, .subparagraph, .item:
+      case .paragraph, .subparagraph, .item, .option, .title, .unnumbered:
         written = .make(article: node.article, path: path)
       }
       // A number written twice in one list is kept as written; its id says which occurrence it is.

@@ -42,8 +42,10 @@ struct DraftParser {
   static func parse(_ lines: [SourceLine]) -> (blocks: [Block], index: DraftIndex, notes: [DraftWarning]) {
     var parser = DraftParser(lines: lines)
     var blocks = parser.run()
-    let index = DraftIndex.keyingByID(&blocks)
+    var index = DraftIndex.keyingByID(&blocks)
     OutlineLists.markRuns(&blocks)
+    // Unnumbered lines inside articles join into blocks of their own: the blocks move.
+    if LooseLines.attach(&blocks, index: index) { index = DraftIndex(blocks: blocks) }
     return (blocks, index, parser.notes)
   }
 

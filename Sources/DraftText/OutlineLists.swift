@@ -112,7 +112,7 @@ enum NumberingCheck {
     case .paragraph: word = "paragraph"
     case .subparagraph: word = "subparagraph"
     case .item: word = "item"
-    case .preambular, .articleText: return clause.id.display
+    case .preambular, .articleText, .option, .title, .unnumbered: return clause.id.display
     }
     if id.scheme == .article, let article = clause.article, id.display.hasPrefix("Article \(article).") {
       let inner = id.display.dropFirst("Article \(article).".count)

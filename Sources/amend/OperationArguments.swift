@@ -18,6 +18,7 @@ struct OperationArguments: ParsableArguments {
       --remove-brackets                   remove a pair of brackets, keeping the text
       --delete-bracketed                  delete bracketed text, brackets and all
       --choose-option N                   keep alternative N of [..][..], delete the others
+      --choose-option                     on an option line: keep it, delete the other options
       --new-article TITLE --paragraph TEXT... [--before]
                                           a new article after (or before) CLAUSE's article
       --delete-article                    delete CLAUSE's article, heading and all
@@ -60,7 +61,12 @@ struct OperationArguments: ParsableArguments {
   @Flag(help: "Remove a pair of brackets, keeping the text inside (--occurrence N when there are several).")
   var removeBrackets = false
   @Flag(help: "Delete bracketed text, brackets and all (--occurrence N when there are several).") var deleteBracketed = false
-  @Option(help: "Keep alternative N of a group side by side ([…][…]) and delete the others.") var chooseOption: Int?
+  @Option(
+    defaultAsFlag: 0, parsing: .next,
+    help:
+      "Keep alternative N of a group side by side ([…][…]) and delete the others; alone, on an option line (Option 2 of Article 2bis): keep that option, delete the others."
+  )
+  var chooseOption: Int?
 
   @Option(
     parsing: .unconditional, help: "A new article after CLAUSE's article (before it with --before), with this title ('' for none).",
@@ -96,7 +102,9 @@ struct OperationArguments: ParsableArguments {
     fields.under = under
     fields.removeBrackets = removeBrackets
     fields.deleteBracketed = deleteBracketed
-    fields.chooseOption = chooseOption
+    // Alone (no number), on an option line: choose that option.
+    fields.chooseOption = chooseOption == 0 ? nil : chooseOption
+    fields.chooseThisOption = chooseOption == 0
     fields.newArticle = newArticle
     fields.paragraphs = paragraph
     fields.deleteArticle = deleteArticle

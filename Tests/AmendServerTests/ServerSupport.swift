@@ -55,10 +55,11 @@ final class Negotiation {
   let folder: String
   var path: String { folder + "/repo" }
 
-  init() throws {
+  /// `source`: the text to start from (the seventh draft unless said).
+  init(from source: String = Amend.seed) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("amend-serve-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder + "/repo", withIntermediateDirectories: true)
-    let made = try Amend.run(["init", "--from", Amend.seed], in: path)
+    let made = try Amend.run(["init", "--from", source], in: path)
     try #require(made.status == 0, "\(made.stderr)")
   }
 

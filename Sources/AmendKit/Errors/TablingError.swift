@@ -46,6 +46,11 @@ public enum TablingError: Error, Equatable, Sendable {
   case notAnArticle(clause: ClauseID)
   /// A clause operation named an article's heading: only the article operations apply to it.
   case headingNotAClause(clause: ClauseID)
+  /// Choose an option (--choose-option alone) named something that is not an option line.
+  case notAnOption(clause: ClauseID)
+  /// A new clause, a move or an article operation named an unnumbered line (an option, a title, an
+  /// unnumbered paragraph), which can only be reworded, replaced, deleted or (an option) chosen.
+  case unnumberedLine(clause: ClauseID)
   /// The article edit could never be applied: `reason` says why (the draft would have no clause left, …).
   case articleEditRefused(clause: ClauseID, reason: String)
   /// The new title is the title the heading already has.

@@ -38,6 +38,8 @@ public struct OperationFields: Equatable, Sendable {
   public var deleteBracketed = false
   /// Keep alternative N of a group side by side and delete the others.
   public var chooseOption: Int?
+  /// Choose the option the clause is (`Option 2 of Article 2bis`): keep it, delete the others of its group.
+  public var chooseThisOption = false
   /// A global amendment: `replace`/`with` or `delete` in every clause where the words occur.
   public var throughout = false
   /// A new article after the clause's article (before it with ``before`` empty), with this title after its
@@ -102,6 +104,7 @@ public struct OperationFields: Equatable, Sendable {
       let title = retitle.trimmingCharacters(in: .whitespacesAndNewlines)
       chosen.append(.retitleArticle(title: title.isEmpty ? nil : title))
     }
+    if chooseThisOption { chosen.append(.keepOption) }
     if let chooseOption {
       guard chooseOption >= 1 else { throw .chooseOptionBelowOne(chooseOption) }
       chosen.append(.brackets(.chooseOption(chooseOption), occurrence: occurrence))

@@ -31,7 +31,7 @@ extension ProposalOperation {
       return text
     case .retitleArticle(let title):
       return title ?? ""
-    case .brackets, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore:
+    case .brackets, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .keepOption:
       // Brackets are found by Brackets.apply (tabling), not by words.
       return text
     }

@@ -33,6 +33,9 @@ public enum ProposalOperation: Equatable, Sendable {
   case deleteArticle
   /// Give Article 4's heading a new title (what follows "Article 4"); nil leaves the number alone.
   case retitleArticle(title: String?)
+  /// Choose an option: on `Option 2 of Article 2bis`, keep that option's content and delete the other
+  /// options of its group with everything under them, and its own "Option 2:" (docs/TREATIES.md).
+  case keepOption
   /// A global amendment: throughout the text, replace `words` with `with` (delete them when `with` is
   /// nil) in every clause where they occur, every occurrence (see GlobalAmendments.swift).
   case throughout(words: String, with: String?)
@@ -54,7 +57,7 @@ public enum ProposalOperation: Equatable, Sendable {
   public var changesWording: Bool {
     switch self {
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout: true
-    case .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore: false
+    case .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .keepOption: false
     case .newArticle, .deleteArticle, .retitleArticle: false
     }
   }
@@ -123,6 +126,7 @@ public enum ProposalOperation: Equatable, Sendable {
     case .newArticle: "new-article"
     case .deleteArticle: "delete-article"
     case .retitleArticle: "retitle-article"
+    case .keepOption: "keep-option"
     case .throughout(_, .some): "replace-throughout"
     case .throughout(_, nil): "delete-throughout"
     }
@@ -165,6 +169,8 @@ public enum ProposalOperation: Equatable, Sendable {
       return "\(before ? "before" : "after") \(Self.article(clause)), insert a new article of \(count)"
     case .deleteArticle:
       return "delete \(Self.article(clause)), its heading and everything under it"
+    case .keepOption:
+      return "choose \(clause), deleting the other options"
     case .retitleArticle(let title):
       return title.map { "retitle \(Self.article(clause)) '\($0)'" } ?? "leave \(Self.article(clause)) without a title"
     case let .throughout(words, with):

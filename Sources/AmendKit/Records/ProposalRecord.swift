@@ -202,7 +202,7 @@ public struct OperationRecord: Codable, Equatable, Sendable {
       self.words = title
       self.text = ProposalOperation.joinedParagraphs(paragraphs)
       position = before ? "before" : "after"
-    case .deleteArticle:
+    case .deleteArticle, .keepOption:
       break
     case .retitleArticle(let title):
       self.with = title
@@ -257,6 +257,8 @@ public struct OperationRecord: Codable, Equatable, Sendable {
       return .newArticle(title: words, paragraphs: paragraphs, before: position == "before")
     case "delete-article":
       return .deleteArticle
+    case "keep-option":
+      return .keepOption
     case "retitle-article":
       return .retitleArticle(title: with)
     case "replace-throughout":

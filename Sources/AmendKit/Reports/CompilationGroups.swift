@@ -13,7 +13,8 @@ public struct CompilationGroups {
 
   /// `proposals` (in the chair's order) filed by that rule. With `draft` (a compilation that lists
   /// only clauses, not article headings), a proposal on an article's heading is filed under the
-  /// article's first clause; without it, under the heading (listed by `Draft.clausesAndHeadings`).
+  /// article's first clause, and one on an unnumbered line under the clause it belongs to; without it,
+  /// under the heading or the line (listed by `Draft.clausesAndHeadings`).
   public init(_ proposals: [MarshalledProposal], foldingHeadingsIn draft: Draft? = nil) {
     for item in proposals {
       if item.operation.isThroughout {
@@ -21,6 +22,15 @@ public struct CompilationGroups {
       } else if let draft, let heading = item.placement.clause, heading.id.isHeading {
         let first = draft.clauses.first { $0.line > heading.line && $0.article?.lowercased() == heading.article?.lowercased() }
         if let first { byClause[first.key, default: []].append(item) } else { gone.append(item) }
+      } else if let draft, let line = item.placement.clause, line.id.isUnnumbered {
+        // An unnumbered line (an option, a title, a paragraph without a number): under the clause it belongs to.
+        var owner = line.parentKey
+        while let key = owner, let found = draft.clause(key: key), found.id.isUnnumbered { owner = found.parentKey }
+        let target =
+          owner.flatMap { key in draft.clauses.first { $0.key == key } }
+          ?? draft.clauses.first { $0.line > line.line && $0.article?.lowercased() == line.article?.lowercased() }
+          ?? draft.clauses.last { $0.line < line.line }
+        if let target { byClause[target.key, default: []].append(item) } else { gone.append(item) }
       } else if let key = item.placement.clause?.key {
         byClause[key, default: []].append(item)
       } else {

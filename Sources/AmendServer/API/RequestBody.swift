@@ -51,6 +51,15 @@ struct BodyFields {
     }
   }
 
+  /// A whole number, or `true` (read as the second value); false and null are neither.
+  mutating func intOrTrue(_ key: String) throws -> (Int?, Bool) {
+    known.insert(key)
+    switch values[key] {
+    case .bool(let value): return (nil, value)
+    default: return (try int(key), false)
+    }
+  }
+
   mutating func strings(_ key: String) throws -> [String] {
     known.insert(key)
     switch values[key] {

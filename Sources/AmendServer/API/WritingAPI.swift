@@ -164,7 +164,8 @@ enum Tabling {
     fields.under = try body.bool("under")
     fields.removeBrackets = try body.bool("remove-brackets")
     fields.deleteBracketed = try body.bool("delete-bracketed")
-    fields.chooseOption = try body.int("choose-option")
+    // A number: an alternative side by side; true: the option line the clause is.
+    (fields.chooseOption, fields.chooseThisOption) = try body.intOrTrue("choose-option")
     fields.throughout = try body.bool("throughout")
     fields.newArticle = try body.string("new-article")
     fields.paragraphs = try body.strings("paragraph")

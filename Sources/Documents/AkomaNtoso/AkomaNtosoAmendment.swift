@@ -302,7 +302,7 @@ enum AkomaNtosoAmendment {
     switch operation {
     case .replaceWords, .deleteWords, .insertWords, .brackets: return "In \(clause), \(words)"
     case .replaceClause, .deleteClause, .newClause, .moveClause, .newClauseUnder, .moveClauseBefore, .throughout,
-      .newArticle, .deleteArticle, .retitleArticle:
+      .newArticle, .deleteArticle, .retitleArticle, .keepOption:
       return words.prefix(1).uppercased() + words.dropFirst()
     }
   }
@@ -310,7 +310,7 @@ enum AkomaNtosoAmendment {
   static func modification(_ operation: ProposalOperation) -> String {
     switch operation {
     case .replaceWords, .replaceClause, .brackets, .throughout(_, .some), .retitleArticle: "substitution"
-    case .deleteWords, .deleteClause, .throughout(_, nil), .deleteArticle: "repeal"
+    case .deleteWords, .deleteClause, .throughout(_, nil), .deleteArticle, .keepOption: "repeal"
     case .insertWords, .newClause, .newClauseUnder, .newArticle: "insertion"
     case .moveClause, .moveClauseBefore: "renumbering"
     }

@@ -326,7 +326,7 @@ struct Body {
       element
       ?? {
         switch gone.kind {
-        case .paragraph, .preambular, .articleText: "paragraph"
+        case .paragraph, .preambular, .articleText, .option, .title, .unnumbered: "paragraph"
         case .subparagraph, .item: "point"
         }
       }()
@@ -359,7 +359,7 @@ struct Body {
       guard let clause = piece.clause else { return }
       let name =
         switch clause.kind {
-        case .paragraph, .preambular, .articleText: "paragraph"
+        case .paragraph, .preambular, .articleText, .option, .title, .unnumbered: "paragraph"
         case .subparagraph, .item: "point"
         }
       for gone in marks.goneBefore[clause.eId] ?? [] { Self.write(gone, in: nil, &xml) }

@@ -161,7 +161,7 @@ public enum HTMLDocument {
   /// subparagraph, 3 item.
   public static func level(of kind: Clause.Kind) -> Int {
     switch kind {
-    case .preambular, .articleText: 0
+    case .preambular, .articleText, .option, .title, .unnumbered: 0
     case .paragraph: 1
     case .subparagraph: 2
     case .item: 3

@@ -60,7 +60,7 @@ extension Clause {
   /// The paragraph style for the clause's list level.
   var wordStyle: String {
     switch kind {
-    case .preambular, .articleText: WordStyles.clause(level: 0)
+    case .preambular, .articleText, .option, .title, .unnumbered: WordStyles.clause(level: 0)
     case .paragraph: WordStyles.clause(level: 1)
     case .subparagraph: WordStyles.clause(level: 2)
     case .item: WordStyles.clause(level: 3)

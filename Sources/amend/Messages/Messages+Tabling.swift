@@ -31,6 +31,11 @@ extension Messages {
       return "the new text for \(clause.display) is the same as the current text: nothing to propose"
     case .notAnArticle(let clause):
       return "\(clause.display) is not an article: name the article (\"Article 4\" or \"Article 4 heading\") to add, delete or retitle one"
+    case .notAnOption(let clause):
+      return "\(clause.display) is not an option line: name one such as \"Option 2 of Article 2bis\" to choose it"
+    case .unnumberedLine(let clause):
+      return "\(clause.display) is an unnumbered line: it can be reworded, replaced (--text) or deleted (--delete-clause), "
+        + "an option chosen (--choose-option), but not moved, nor have clauses or articles added next to it"
     case .headingNotAClause(let clause):
       return
         "\(clause.display) is an article's heading: retitle it (--retitle), delete the article (--delete-article) or add one next to it (--new-article)"
