@@ -80,7 +80,9 @@ extension Snapshot {
     let ledger = try ledger.get()
     if !toleratingDamage { try ledger.requireReadable(include) }
     var listed: [MarshalledProposal] = []
-    for state in ledger.byTablingOrder where include(state.status) {
+    // Only the states asked for are sorted (and copied): accept asks for the accepted ones of a
+    // record that may hold tens of thousands.
+    for state in Ledger.inTablingOrder(ledger.proposals.values.filter { include($0.status) }) {
       let operation = try state.record.operation.decoded()
       let placement = try placement(of: state.record, in: version)
       listed.append(
