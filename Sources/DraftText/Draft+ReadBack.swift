@@ -39,7 +39,7 @@ extension Draft {
     return true
   }
 
-  private static func keepsItsLine(_ node: ClauseNode, text: String, asParsed: Bool) -> Bool {
+  static func keepsItsLine(_ node: ClauseNode, text: String, asParsed: Bool) -> Bool {
     func isOneLine(_ text: String) -> Bool {
       !text.unicodeScalars.contains { scalar in
         scalar != "\t"

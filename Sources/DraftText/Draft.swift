@@ -12,7 +12,7 @@ public struct Draft: Sendable, Equatable {
   /// Whether the blocks are exactly as parsed: the draft then renders as its source and reads back
   /// as itself, which ``readsBack(replacingTextOf:with:)`` builds on.
   var isAsParsed: Bool { asParsed.isTrue }
-  private var asParsed = AsParsed()
+  var asParsed = AsParsed()
 
   /// A fact about how a draft came to be, not part of what it says: two drafts with the same
   /// blocks are equal however they were made.
@@ -72,10 +72,15 @@ public struct Draft: Sendable, Equatable {
 
   /// Parses a draft from a file's bytes, refusing binary files and text that is not UTF-8.
   public init(parsingData data: Data) throws(DraftError) {
+    try self.init(parsing: Self.text(of: data))
+  }
+
+  /// A file's bytes as a draft's text, refusing binary files and text that is not UTF-8.
+  public static func text(of data: Data) throws(DraftError) -> String {
     let bytes = [UInt8](data)
     if let nul = bytes.firstIndex(of: 0) { throw .binaryInput(offset: nul) }
     if let bad = UTF8Check.firstInvalidOffset(bytes) { throw .invalidUTF8(offset: bad) }
-    try self.init(parsing: String(decoding: bytes, as: UTF8.self))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The text of the draft: the source exactly, with the edits made since.

@@ -59,13 +59,20 @@ final class DraftClauseCache {
     let data = try read()
     let content: Content
     do {
-      content = .clauses(slots(of: try Draft(parsingData: data)))
+      let text = try Draft.text(of: data)
+      // Versions come one after another, most of them one wording apart (Draft.parsedAgain).
+      let draft = try previous.flatMap { $0.draft.parsedAgain(from: $0.text, as: text) } ?? Draft(parsing: text)
+      previous = (text, draft)
+      content = .clauses(slots(of: draft))
     } catch {
       content = .unreadable("\(error)")
     }
     parsed += 1
     return content
   }
+
+  /// The blob parsed last, which the next one is read against.
+  private var previous: (text: String, draft: Draft)?
 
   func string(_ number: Int32) -> String { strings[Int(number)] }
 
