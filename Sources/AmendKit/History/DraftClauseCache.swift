@@ -60,10 +60,26 @@ final class DraftClauseCache {
     let content: Content
     do {
       let text = try Draft.text(of: data)
-      // Versions come one after another, most of them one wording apart (Draft.parsedAgain).
-      let draft = try previous.flatMap { $0.draft.parsedAgain(from: $0.text, as: text) } ?? Draft(parsing: text)
-      previous = (text, draft)
-      content = .clauses(slots(of: draft))
+      // Versions come one after another, most of them one wording apart (Draft.parsedAgain): such a
+      // version keeps the slots of the one before but for the clause whose words changed.
+      let slots: [ClauseSlot]
+      if let previous, previous.text == text {
+        slots = previous.slots
+      } else if let previous, let draft = previous.draft.parsedAgain(from: previous.text, as: text) {
+        slots = zip(previous.slots, zip(previous.draft.clauses, draft.clauses)).map { slot, clauses in
+          guard clauses.0.text != clauses.1.text else { return slot }
+          var changed = slot
+          changed.text = number(clauses.1.text)
+          return changed
+        }
+        assert(slots == self.slots(of: draft), "a clause whose words did not change keeps its slot")
+        self.previous = (text, draft, slots)
+      } else {
+        let draft = try Draft(parsing: text)
+        slots = self.slots(of: draft)
+        self.previous = (text, draft, slots)
+      }
+      content = .clauses(slots)
     } catch {
       content = .unreadable("\(error)")
     }
@@ -72,7 +88,7 @@ final class DraftClauseCache {
   }
 
   /// The blob parsed last, which the next one is read against.
-  private var previous: (text: String, draft: Draft)?
+  private var previous: (text: String, draft: Draft, slots: [ClauseSlot])?
 
   func string(_ number: Int32) -> String { strings[Int(number)] }
 
