@@ -350,7 +350,7 @@ extension AcceptedChange {
     }
     var resumeAt = 0
     if let memory {
-      // Resumed after the longest run of list steps the last trial shared, then after its wordings
+      // Resumed after the last group of list steps the last trial shared, then after its wordings
       // when every list step and every earlier wording is the same.
       let listKey = listSteps.compactMap(\.listKey)
       let wordingKey = changes.map(\.wordingKey)

@@ -56,7 +56,7 @@ final class TrialMemory {
 
   /// The wordings of the last trial, when `key` begins with them.
   func afterWordings(startingWith key: [AcceptedChange.WordingKey]) -> AfterWordings? {
-    guard let afterWordings, afterWordings.key.count <= key.count, key.starts(with: afterWordings.key) else { return nil }
+    guard let afterWordings, key.starts(with: afterWordings.key) else { return nil }
     return afterWordings
   }
 

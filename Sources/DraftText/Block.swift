@@ -27,11 +27,11 @@ enum Block: Equatable, Sendable {
     }
   }
 
-  /// Whether the block's last character is a line feed, read from its terminator when it has one
-  /// rather than from the whole rendered block.
-  var endsWithLineFeed: Bool {
+  /// What the block ends with: its terminator when it has one (rendering every block for its last
+  /// characters made each insertion cost a render of the whole draft), else the whole block.
+  var ending: String {
     let terminator = terminator
-    return terminator.isEmpty ? rendered.hasSuffix("\n") : terminator.hasSuffix("\n")
+    return terminator.isEmpty ? rendered : terminator
   }
 
   var isBlank: Bool {

@@ -90,7 +90,7 @@ extension Draft {
   /// Makes every block but the last end with a line ending, and the last end as before the edit.
   mutating func restoreLineEnds(endingWithLineEnding: Bool) {
     let ending = lineEnding
-    for position in blocks.indices.dropLast() where !blocks[position].endsWithLineFeed {
+    for position in blocks.indices.dropLast() where !blocks[position].ending.hasSuffix("\n") {
       blocks[position] = blocks[position].withTerminator(ending)
     }
     guard let last = blocks.indices.last else { return }

@@ -16,7 +16,7 @@ extension Draft {
     guard content.hasPrefix(marker) else { return nil }
     var words = content
     words.removeFirst(marker.count)
-    guard Self.keepsItsLine(node, text: words, asParsed: true) else { return nil }
+    guard keepsItsLine(node, text: words) else { return nil }
     var again = self
     guard (try? again.replaceText(of: clause.key, with: words)) != nil else { return nil }
     again.asParsed.isTrue = true

@@ -32,14 +32,14 @@ extension Draft {
       return edited.readsBack
     }
     // A text that keeps the line is not empty, so the edit cannot fail.
-    guard let node = try? locate(key).node, Self.keepsItsLine(node, text: text, asParsed: isAsParsed) else {
+    guard let node = try? locate(key).node, keepsItsLine(node, text: text) else {
       return try inFull()
     }
     assert((try? inFull()) == true, "a one-line text that keeps its clause's line must read back")
     return true
   }
 
-  static func keepsItsLine(_ node: ClauseNode, text: String, asParsed: Bool) -> Bool {
+  func keepsItsLine(_ node: ClauseNode, text: String) -> Bool {
     func isOneLine(_ text: String) -> Bool {
       !text.unicodeScalars.contains { scalar in
         scalar != "\t"
@@ -47,12 +47,9 @@ extension Draft {
             || scalar.properties.generalCategory == .paragraphSeparator)
       }
     }
-    func ending(_ text: String) -> Character? {
-      guard let last = text.trimmed.last, last == ";" || last == ":" || last == "." else { return nil }
-      return last
-    }
-    guard asParsed, node.labelKind != .none, !node.text.utf8.contains(0x0A), isOneLine(text),
-      text.first?.isWhitespace == false, text.last?.isWhitespace == false, ending(node.text) == ending(text),
+    guard isAsParsed, node.labelKind != .none, !node.text.utf8.contains(0x0A), isOneLine(text),
+      text.first?.isWhitespace == false, text.last?.isWhitespace == false,
+      DraftParser.sentenceEnd(of: node.text) == DraftParser.sentenceEnd(of: text),
       let (marker, scanned) = Marker.scan(node.marker.rendered + text)
     else { return false }
     return marker == node.marker && scanned == text

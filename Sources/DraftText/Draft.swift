@@ -155,10 +155,7 @@ public struct Draft: Sendable, Equatable {
     var crlf = 0
     var lf = 0
     for block in blocks {
-      // A block ends with its terminator, when it has one: rendering every block for its last
-      // characters made each insertion cost a render of the whole draft.
-      let terminator = block.terminator
-      let ending = terminator.isEmpty ? block.rendered : terminator
+      let ending = block.ending
       if ending.hasSuffix("\r\n") { crlf += 1 } else if ending.hasSuffix("\n") { lf += 1 }
     }
     return crlf > lf ? "\r\n" : "\n"

@@ -238,7 +238,7 @@ struct DraftParser {
       case "ii": return .roman
       case "j": return .letter
       default:
-        let opensList = roman == 1 && item == nil && sub.text.trimmed.hasSuffix(":")
+        let opensList = roman == 1 && item == nil && Self.sentenceEnd(of: sub.text) == ":"
         return opensList ? .roman : .letter
       }
     }
@@ -248,8 +248,15 @@ struct DraftParser {
   /// Whether the clause being read ends with ";", ":" or ".", so a marker on the next line
   /// starts a clause even when its number is out of sequence.
   private var openClauseEndsSentence: Bool {
-    guard let open = openClause, let node = blocks[open].node, let last = node.text.trimmed.last else { return false }
-    return last == ";" || last == ":" || last == "."
+    guard let open = openClause, let node = blocks[open].node else { return false }
+    return Self.sentenceEnd(of: node.text) != nil
+  }
+
+  /// The ";", ":" or "." a clause's text ends with, if any: all the parser reads of a clause's words
+  /// besides its own line (Draft.keepsItsLine builds on that).
+  static func sentenceEnd(of text: String) -> Character? {
+    guard let last = text.trimmed.last, last == ";" || last == ":" || last == "." else { return nil }
+    return last
   }
 
   /// The base label of the next marked line after the current one, if any.

@@ -98,6 +98,16 @@ enum LooseLines {
   /// unnumbered lines, each with its owner, keyed by its id as parsed.
   /// - Returns: Whether there were any (and the blocks changed).
   @discardableResult
+  /// A line without an option's marker as a node: its indentation kept as its marker.
+  private static func unmarked(
+    _ line: SourceLine, key: ClauseKey, kind: LooseNode.Kind, owner: LooseNode.Owner, article: String
+  ) -> LooseNode {
+    let indent = line.content.leadingSpace
+    return LooseNode(
+      key: key, kind: kind, owner: owner, article: article, marker: indent,
+      text: String(line.content.dropFirst(indent.count)), terminator: line.terminator)
+  }
+
   static func attach(_ blocks: inout [Block], index: DraftIndex) -> Bool {
     var article: String?
     var lastClause: ClauseKey?
@@ -160,12 +170,7 @@ enum LooseLines {
           let owner = next.map(LooseNode.Owner.clause) ?? textOwner
           // The text under a title heads the same clause ("[Preamble: …]").
           textOwner = owner
-          let indent = line.content.leadingSpace
-          result.append(
-            .loose(
-              LooseNode(
-                key: key, kind: .title, owner: owner, article: article, marker: indent,
-                text: String(line.content.dropFirst(indent.count)), terminator: line.terminator)))
+          result.append(.loose(unmarked(line, key: key, kind: .title, owner: owner, article: article)))
         } else if case .loose(var previous) = result.last, previous.kind == .text, !previous.terminator.isEmpty {
           // A paragraph runs on over lines no blank line parts.
           count -= 1
@@ -173,12 +178,7 @@ enum LooseLines {
           previous.terminator = line.terminator
           result[result.count - 1] = .loose(previous)
         } else {
-          let indent = line.content.leadingSpace
-          result.append(
-            .loose(
-              LooseNode(
-                key: key, kind: .text, owner: textOwner, article: article, marker: indent,
-                text: String(line.content.dropFirst(indent.count)), terminator: line.terminator)))
+          result.append(.loose(unmarked(line, key: key, kind: .text, owner: textOwner, article: article)))
         }
       }
     }
