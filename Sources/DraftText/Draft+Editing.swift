@@ -28,7 +28,9 @@ extension Draft {
     editedLists.insert(OutlineLists.id(of: node))
     let whole = try subtree(key)
     let range = startWithTitles(key, at: start)...whole.upperBound
-    blocks.removeSubrange(removalRange(for: range))
+    let removed = removalRange(for: range)
+    blocks.removeSubrange(removed)
+    joinRuns(across: removed.lowerBound)
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
   }
@@ -36,11 +38,15 @@ extension Draft {
   /// Inserts a new clause after a clause (and after everything listed under it), at the same
   /// level, with a marker in the style of that clause and separated as its list is.
   ///
-  /// Until ``renumber()`` the new clause carries a provisional label ("b bis").
+  /// Until ``renumber()`` the new clause carries a provisional label ("b bis"). Lines of `text`
+  /// after the first that open with a marker are listed under it (``subItems(of:)``).
   /// - Returns: The new clause's key ("new-1", "new-2"…).
   @discardableResult
   public mutating func insertClause(_ text: String, after key: ClauseKey) throws(DraftError) -> ClauseKey {
-    try insertClause(text, after: key, blank: nil)
+    let (own, items) = Draft.subItems(of: text, ownKind: try locate(key).node.labelKind)
+    let new = try insertClause(own, after: key, blank: nil)
+    try insertSubItems(items, under: new)
+    return new
   }
 
   /// `insertClause(_:after:)`, with `blank` saying whether a blank line separates it (nil: as its list does).
@@ -58,17 +64,20 @@ extension Draft {
     return node.key
   }
 
-  /// Inserts a new clause right before a clause, at the same level, in the style of that clause.
+  /// Inserts a new clause right before a clause, at the same level, in the style of that clause,
+  /// with its sub-items (``subItems(of:)``).
   /// - Returns: The new clause's key.
   @discardableResult
   public mutating func insertClause(_ text: String, before key: ClauseKey) throws(DraftError) -> ClauseKey {
     let (first, anchor) = try locate(key)
+    let (own, items) = Draft.subItems(of: text, ownKind: anchor.labelKind)
     let start = startWithTitles(key, at: first)
-    let node = try newNode(text, like: anchor, label: provisionalLabel(before: anchor))
+    let node = try newNode(own, like: anchor, label: provisionalLabel(before: anchor))
     let blank = try separatedByBlankLines(anchor)
     editedLists.insert(OutlineLists.id(of: node))
     blocks.insert(contentsOf: blank ? [.clause(node), blankLine] : [.clause(node)], at: start)
     reindex()
+    try insertSubItems(items, under: node.key)
     return node.key
   }
 

@@ -5,16 +5,40 @@ extension Draft {
   /// Inserts a new clause as the last one listed under `parent`; when `parent` has none yet it
   /// starts a sub-list, numbered from the first label, in the marker style, indentation and
   /// spacing of the text's other sub-lists at that level (those of the same article first), or
-  /// "(a)" and "(i)" in a text that has none.
+  /// "(a)" and "(i)" in a text that has none; with its own sub-items (``subItems(of:)``).
   /// - Returns: The new clause's key.
   @discardableResult
   public mutating func insertClause(_ text: String, under parent: ClauseKey) throws(DraftError) -> ClauseKey {
+    let (own, items) = Draft.subItems(of: text, ownKind: try labelKind(under: parent))
+    let new = try insertOneClause(own, under: parent)
+    try insertSubItems(items, under: new)
+    return new
+  }
+
+  /// The kind of label a new clause under `parent` takes: that of the clauses listed under it, or of
+  /// the sub-list it would start.
+  public func labelKind(under parent: ClauseKey) throws(DraftError) -> LabelKind {
+    let (_, node) = try locate(parent)
+    return listed(under: node).last?.labelKind ?? subListStyle(level: Self.levelUnder(node), article: node.article).kind
+  }
+
+  /// The clauses listed right under `node`: its sub-list, or, under an article's own text, the
+  /// article's paragraphs.
+  private func listed(under node: ClauseNode) -> [ClauseNode] {
+    blocks.compactMap(\.node).filter { other in
+      node.kind == .articleText
+        ? other.parentKey == nil && other.level == 1 && other.article == node.article : other.parentKey == node.key
+    }
+  }
+
+  /// The level of a clause listed under `node`.
+  private static func levelUnder(_ node: ClauseNode) -> Int { node.kind == .articleText ? 1 : node.level + 1 }
+
+  private mutating func insertOneClause(_ text: String, under parent: ClauseKey) throws(DraftError) -> ClauseKey {
     let (position, node) = try locate(parent)
     // Under an article's own text: a paragraph of the article.
     let isArticle = node.kind == .articleText
-    let listed = blocks.compactMap(\.node).filter { other in
-      isArticle ? other.parentKey == nil && other.level == 1 && other.article == node.article : other.parentKey == parent
-    }
+    let listed = listed(under: node)
     if let last = listed.last {
       // A lone clause's list cannot say how its members are separated: the text's other sub-lists do.
       let blank = listed.count == 1 ? subListStyle(level: last.level, article: last.article).blankBetween : nil
@@ -24,7 +48,7 @@ extension Draft {
       throw .unsupportedEdit("nothing can be listed under \(parent.rawValue): only paragraphs, subparagraphs and an article's text have sub-lists")
     }
     guard !text.trimmed.isEmpty else { throw .emptyText(parent) }
-    let level = isArticle ? 1 : node.level + 1
+    let level = Self.levelUnder(node)
     let style = subListStyle(level: level, article: node.article)
     insertedCount += 1
     let new = ClauseNode(

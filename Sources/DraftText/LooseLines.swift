@@ -360,6 +360,7 @@ extension Draft {
     let removed = removalRange(for: range)
     blocks.removeSubrange(removed)
     collapseBlankLines(at: removed.lowerBound)
+    joinRuns(across: removed.lowerBound)
     restoreLineEnds(endingWithLineEnding: ending)
     reindex()
     return gone.map(\.key)

@@ -39,6 +39,12 @@ struct Marker: Equatable, Sendable {
     return .none
   }
 
+  /// Whether the label may count with `kind`: its apparent kind, or a letter for a lone "c", "i",
+  /// "v" or "x", which is a letter in a lettered list.
+  func reads(as kind: LabelKind) -> Bool {
+    apparentKind == kind || (kind == .letter && apparentKind == .roman && label.count == 1)
+  }
+
   /// Reads a numbered marker ("7. ", "12) ") or a lettered one ("- b) ", "b) ", "(b) ", "(ii) ")
   /// at the start of `line`; nil when the line does not start with one.
   ///

@@ -51,7 +51,8 @@ struct OperationArguments: ParsableArguments {
   var text: String?
   @Flag(help: "Delete the clause.") var deleteClause = false
   @Option(
-    parsing: .unconditional, help: "Text of a new clause after CLAUSE (before it with --before).",
+    parsing: .unconditional,
+    help: "Text of a new clause after CLAUSE (before it with --before); its points, if any, on lines after it, each opening with (a)…",
     transform: Words.value)
   var newClause: String?
   @Option(help: "Move the clause to follow this one.") var moveAfter: String?

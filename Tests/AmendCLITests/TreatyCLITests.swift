@@ -75,6 +75,27 @@ struct TreatyCLITests {
     #expect(try CLI.run(["show", "Article 1.1"], in: folder.path).status == 0)
   }
 
+  @Test("Paris: a new paragraph tabled with its points, and Proposed Mechanism 2's title deleted: produced, numbered on, recorded")
+  func pointsAndJoinedRuns() throws {
+    let folder = try Scratch()
+    try Self.negotiation(
+      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try expectRefusal(
+      HostileCase(
+        name: "a second line that is no point",
+        arguments: ["propose", "Article 5.3", "--new-clause", "Areas may include:\nearly warning systems", "--by", "Brazil"],
+        message: "would not stay one clause"), in: folder.path)
+    let points = try Self.table(
+      ["Article 5.3", "--new-clause", "Areas of cooperation may include:\n(a) Early warning systems;\n(b) Emergency preparedness;"], in: folder)
+    let title = try Self.table(["Title of Article 3ter.1 (second)", "--delete-clause"], in: folder)
+    let (next, text) = try Self.acceptAndProduce([points, title], in: folder)
+    // In the style of the text's first sub-list (Article 2's "    1. To hold…", a blank line between points).
+    #expect(text.contains("Areas of cooperation may include:\n\n    1. Early warning systems;\n\n    2. Emergency preparedness;\n"), "\(text)")
+    #expect(text.contains("3. [The CMA shall adopt modalities and procedures for this mechanism at its first session.]\n\n4. [A mechanism"))
+    #expect(!text.contains("Proposed Mechanism 2"))
+    #expect(next.contains("(new) → Article 5.4 (1)") && next.contains("Article 3ter.1 (second) → Article 3ter.4"), "\(next)")
+  }
+
   static let paragraphs = "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n\n5. Five.\n\n6. Six.\n"
 
   @Test("chained moves give the same draft whatever order the chair accepts them in")

@@ -40,6 +40,8 @@ struct ParisRunTests {
   struct Run {
     var report: String
     var reproduced: Int
+    /// Adopted lines produced with the same label and words, the spaces of the marker aside.
+    var spacedOtherwise: Int
     var adopted: Int
     var refused: [String]
     var notApplied: [String]
@@ -114,22 +116,48 @@ struct ParisRunTests {
       unmatched.remove(at: at)
       return false
     }
+    // Lines with the adopted words and label whose marker differs only in its spaces: the two texts
+    // indent the same points differently (six spaces in the draft, four in the adopted text, or the
+    // reverse) or put two spaces after a number; an untouched marker stays as the draft wrote it.
+    var spacedOtherwise: [String] = []
+    var other: [String] = []
+    for line in missing {
+      if let at = unmatched.firstIndex(where: { Self.withoutMarkerSpacing($0) == Self.withoutMarkerSpacing(line) }) {
+        spacedOtherwise.append(line)
+        unmatched.remove(at: at)
+      } else {
+        other.append(line)
+      }
+    }
     let report = """
       amendments \(entries.count), tabled \(tabled.count), refused \(refused.count), not applied \(notApplied.count)
       by operation \(byOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-      adopted clause lines \(adopted.count), reproduced \(adopted.count - missing.count), produced lines not in the adopted text \(unmatched.count)
+      adopted clause lines \(adopted.count), reproduced \(adopted.count - missing.count), \
+      only the spaces of the marker differ \(spacedOtherwise.count), otherwise missing \(other.count), \
+      produced lines not in the adopted text \(unmatched.count)
       refused:
         \(refused.joined(separator: "\n  "))
       not applied:
         \(notApplied.joined(separator: "\n  "))
+      only the spaces of the marker differ:
+        \(spacedOtherwise.map { String($0.prefix(140)) }.joined(separator: "\n  "))
       missing:
-        \(missing.map { String($0.prefix(140)) }.joined(separator: "\n  "))
+        \(other.map { String($0.prefix(140)) }.joined(separator: "\n  "))
       extra:
         \(unmatched.map { String($0.prefix(140)) }.joined(separator: "\n  "))
       """
     return Run(
-      report: report, reproduced: adopted.count - missing.count, adopted: adopted.count, refused: refused, notApplied: notApplied,
-      produced: produced)
+      report: report, reproduced: adopted.count - missing.count, spacedOtherwise: spacedOtherwise.count, adopted: adopted.count,
+      refused: refused, notApplied: notApplied, produced: produced)
+  }
+
+  /// A clause line with the spaces in and around its marker taken out ("      1. To promote" and
+  /// "1.  To promote" are both "1. To promote").
+  static func withoutMarkerSpacing(_ line: String) -> String {
+    guard let draft = try? Draft(parsing: line.trimmingCharacters(in: .whitespaces) + "\n"), let clause = draft.clauses.first else {
+      return line
+    }
+    return clause.marker.filter { !$0.isWhitespace } + " " + clause.text
   }
 
   @Test("tabled and applied as next applies them, the amendments give the adopted text's clause lines but the irregular ones")
@@ -140,10 +168,13 @@ struct ParisRunTests {
     #expect(run.refused.isEmpty && run.notApplied.isEmpty, "\(run.report)")
     #expect(run.adopted == 184)
     #expect(run.reproduced >= Self.reproduced, "\(run.report)")
+    #expect(run.reproduced + run.spacedOtherwise >= Self.reproduced + Self.spacedOtherwise, "\(run.report)")
   }
 
-  /// Clause lines of the adopted text the run reproduces exactly (docs/TREATIES.md).
-  static let reproduced = 130
+  /// Clause lines of the adopted text the run reproduces exactly, and with only the spaces of the
+  /// marker otherwise (docs/TREATIES.md lists the rest).
+  static let reproduced = 155
+  static let spacedOtherwise = 27
 
   @Test(
     "accepted one by one and produced by next, the same lines (AMEND_PARIS_RUN=1: minutes, for accept's dry runs)",

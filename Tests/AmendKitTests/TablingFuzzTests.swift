@@ -92,11 +92,14 @@ func tablingOracle(_ proposal: HostileProposal, in version: DraftVersion) -> Str
     }
     remaining = remaining[(found + 1)...]
   }
-  let expectedCount = version.draft.clauses.count + (proposal.operation.isNewClause ? 1 : 0)
+  guard let tabled = checked.textProposed else { return "tabled with no text" }
+  // A new clause may be tabled with its points, on the lines after its first (Draft.subItems).
+  let (proposed, points) = proposal.operation.isNewClause ? Draft.subItems(of: tabled, ownKind: target.labelKind) : (tabled, [])
+  let expectedCount = version.draft.clauses.count + (proposal.operation.isNewClause ? 1 + points.count : 0)
   guard again.clauses.count == expectedCount else {
     return "\(again.clauses.count) clauses read back, \(expectedCount) expected"
   }
-  guard let proposed = checked.textProposed else { return "tabled with no text" }
+  if let lost = points.first(where: { !texts.contains($0) }) { return "the point \(lost.debugDescription) does not read back" }
   guard texts.contains(proposed) else {
     let near = texts.filter { $0.contains(String(proposed.prefix(4))) }.map(\.debugDescription)
     return "the proposed text \(proposed.debugDescription) does not read back as one clause's text; near: \(near)"

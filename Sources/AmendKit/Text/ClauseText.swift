@@ -25,14 +25,27 @@ enum ClauseText {
   static func checkNewClause(
     _ text: String, next anchor: Clause, before: Bool, in draft: Draft, what: ClauseTextSubject
   ) throws(ClauseTextError) {
-    try checkCharacters(text, lineBreaksAllowed: false, what: what)
+    let listsSubItems = try checkNewClauseCharacters(text, ownKind: anchor.labelKind, what: what)
     var edited = draft
     do {
       if before { try edited.insertClause(text, before: anchor.key) } else { try edited.insertClause(text, after: anchor.key) }
+      // Sub-items carry provisional labels until renumbered, as next renumbers them.
+      if listsSubItems { edited.renumber() }
     } catch {
       throw .edit(what, error)
     }
     guard edited.readsBack else { throw refusal(text, what) }
+  }
+
+  /// A new clause's text is one line, or one line and the sub-items listed under it on the lines
+  /// after it (`Draft.subItems(of:ownKind:)`). Returns whether it lists sub-items.
+  static func checkNewClauseCharacters(
+    _ text: String, ownKind: LabelKind, what: ClauseTextSubject
+  ) throws(ClauseTextError) -> Bool {
+    let (own, items) = Draft.subItems(of: text, ownKind: ownKind)
+    try checkCharacters(own, lineBreaksAllowed: false, what: what)
+    for item in items { try checkCharacters(item, lineBreaksAllowed: false, what: what) }
+    return !items.isEmpty
   }
 
   /// A clause's text is one line, as the record keeps it (so that git blame and amend agree), unless

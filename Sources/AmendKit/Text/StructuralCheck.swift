@@ -21,7 +21,13 @@ enum StructuralCheck {
 
   /// Refuses a new clause under `parent` that the draft cannot hold or read back as one clause.
   static func newClause(_ text: String, under parent: Clause, in draft: Draft, what: ClauseTextSubject) throws(ClauseTextError) {
-    try ClauseText.checkCharacters(text, lineBreaksAllowed: false, what: what)
+    let kind: LabelKind
+    do {
+      kind = try draft.labelKind(under: parent.key)
+    } catch {
+      throw .edit(what, error)
+    }
+    _ = try ClauseText.checkNewClauseCharacters(text, ownKind: kind, what: what)
     var edited = draft
     do {
       try edited.insertClause(text, under: parent.key)

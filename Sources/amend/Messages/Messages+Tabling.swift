@@ -79,7 +79,8 @@ extension Messages {
       return
         "\(clauseTextSubject(subject)) would not stay one clause: a clause's text is one line, and its line breaks would start another "
         + "line of the draft or renumber the others; "
-        + "keep to the clause's own words, and table each new clause with its own --new-clause"
+        + "keep to the clause's own words, and table each new clause with its own --new-clause (a new clause's points may follow on "
+        + "lines of their own, each opening with a marker such as (a))"
     case .controlCharacter(let subject, let scalar):
       return "\(clauseTextSubject(subject)) holds a control character (U+\(String(format: "%04X", scalar))): remove it, and keep to printable text"
     case .notReadAsItself(let subject):

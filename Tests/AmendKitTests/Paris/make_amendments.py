@@ -85,6 +85,7 @@ notes = []
 
 def table(clause, **fields):
     amendments.append(dict(clause=clause, **{k.replace("_", "-"): v for k, v in fields.items()}))
+    return amendments[-1]
 
 
 def articles(items):
@@ -108,15 +109,28 @@ old_by_id = {it["id"]: it for it in old}
 counterpart = {}  # 04 id -> 03 id
 unmatched_new, unmatched_old = [], []
 chosen_away = set()  # 03 ids removed by choosing an option
+relevelled = []  # (03 id, index in unmatched_new) of clauses matched at another level
+old_article_of = {}  # 04 article -> the 03 article it was aligned with
 
 for i, j in article_pairs:
     (okey, ogroup), (nkey, ngroup) = old_articles[i], new_articles[j]
+    old_article_of[nkey] = okey
     heads = [it for it in ogroup if it["heading"]]
     if heads and heads[0]["text"].strip():
         table(heads[0]["name"], retitle="")
     a = [it for it in ogroup if not it["heading"]]
     b = [it for it in ngroup if not it["heading"]]
     pairs = align(a, b, sim, 0.45)
+    # A chapeau reworded while its points stay: when points under an old clause match points under a
+    # new one, the two clauses are one (its text replaced), whatever their words, unless the old one
+    # is matched already.
+    where_a = {it["id"]: x for x, it in enumerate(a)}
+    where_b = {it["id"]: y for y, it in enumerate(b)}
+    for x, y in list(pairs):
+        pa, pb = where_a.get(a[x]["parent"]), where_b.get(b[y]["parent"])
+        if pa is None or pb is None or (pa, pb) in pairs or any(px == pa for px, _ in pairs):
+            continue
+        pairs = [(px, py) for px, py in pairs if py != pb] + [(pa, pb)]
     am = {x for x, _ in pairs}
     for x, y in pairs:
         counterpart[b[y]["id"]] = a[x]["id"]
@@ -151,11 +165,33 @@ for i, j in article_pairs:
         if it["id"] not in counterpart:
             unmatched_new.append((nkey, it, b))
     for x, y in pairs:
-        if a[x]["text"].strip() != b[y]["text"].strip():
+        if a[x]["level"] != b[y]["level"] and min(a[x]["level"], b[y]["level"]) >= 1 and not a[x]["loose"]:
+            # A point made a paragraph (or the reverse): moved to its new level, and reworded there.
+            relevelled.append((a[x]["id"], len(unmatched_new)))
+            unmatched_new.append((nkey, b[y], b))
+        elif a[x]["text"].strip() != b[y]["text"].strip():
             table(a[x]["name"], text=b[y]["text"].strip())
 
-# Moves: a clause deleted here and added there with much the same words.
-moves = {}
+# A chapeau rewritten to take in its points ("The purpose … is to:" + "Provide a clear understanding…"
+# became "The purpose … is to provide a clear understanding…, including…"): the clause reworded where it
+# stands, its points deleted.
+for it in list(unmatched_old):
+    points = [o for o in unmatched_old if o["parent"] == it["id"] and not o["loose"]]
+    if it["loose"] or not points:
+        continue
+    chapeau = it["text"].rstrip(":").rstrip()
+    merged = [dict(it, text=" ".join([chapeau] + [p["text"] for p in points[:count]])) for count in range(1, len(points) + 1)]
+    best = max(((max(sim(m, n) for m in merged), k) for k, (key, n, _) in enumerate(unmatched_new)
+                if old_article_of.get(key) == it["article"] and not n["loose"] and n["level"] == it["level"]), default=(0, None))
+    if best[0] >= 0.6 and best[1] not in dict(relevelled).values():
+        _, n, _ = unmatched_new[best[1]]
+        counterpart[n["id"]] = it["id"]
+        table(it["name"], text=n["text"].strip())
+        unmatched_old.remove(it)
+        unmatched_new[best[1]] = (None, dict(n, loose=True, merged=True), [])
+
+# Moves: a clause deleted here and added there with much the same words (and those moved to another level).
+moves = dict(relevelled)
 for it in list(unmatched_old):
     if it["loose"]:
         continue
@@ -200,7 +236,7 @@ for it in unmatched_old:
     if it["loose"] and owned_by_going(it):
         deleted.add(it["id"])
         continue
-    if any(k.startswith(it["id"] + ".") or k.startswith(it["id"] + "@") for k in kept):
+    if any(k.startswith(it["id"] + ".") or k.startswith(it["id"] + "@") for k in kept if k not in moves):
         notes.append(f"{it['name']}: not deleted, though the adopted text has no such clause: clauses under it are kept")
         continue
     if it["loose"] and not it["text"].strip() and "@option" in it["id"]:
@@ -223,17 +259,19 @@ for it in unmatched_old:
     deleted.add(it["id"])
 
 
-def place(nkey, item, siblings_all):
+def place(nkey, item, siblings_all, moving=()):
     """Where a new (or moved) clause goes: before its next sibling with a counterpart, after its previous
-    one, or under its parent's counterpart."""
+    one, or under its parent's counterpart. A new clause is placed by clauses that stay (new clauses are
+    applied before moves); a moved one may follow another move."""
     level, parent = item["level"], item["parent"]
     siblings = [s for s in siblings_all if s["level"] == level and s["parent"] == parent and not s["loose"]]
     k = siblings.index(item)
+    stays = lambda s: s["id"] in counterpart and counterpart[s["id"]] not in deleted and counterpart[s["id"]] not in moving
     for s in siblings[k + 1:]:
-        if s["id"] in counterpart and counterpart[s["id"]] not in deleted:
+        if stays(s):
             return ("before", counterpart[s["id"]])
     for s in reversed(siblings[:k]):
-        if s["id"] in counterpart and counterpart[s["id"]] not in deleted:
+        if stays(s):
             return ("after", counterpart[s["id"]])
     if parent and parent in counterpart:
         return ("under", counterpart[parent])
@@ -243,12 +281,18 @@ def place(nkey, item, siblings_all):
 
 
 moved_new = set(moves.values())
+added = {}  # 04 id of a new clause -> its amendment, which lists the new clauses under it as sub-items
 for k, (nkey, item, siblings) in enumerate(unmatched_new):
+    if item.get("merged"):
+        continue
     if item["loose"]:
         notes.append(f"{item['name']}: an unnumbered line of the adopted text, not added")
         continue
-    where = place(nkey, item, siblings)
+    if item["parent"] in added:
+        added[item["parent"]]["new-clause"] += "\n    " + item["marker"].strip() + " " + item["text"].strip()
+        continue
     source = next((o for o, n in moves.items() if n == k), None)
+    where = place(nkey, item, siblings, () if source else set(moves))
     if where is None:
         notes.append(f"{item['name']}: no neighbour to place it by")
         continue
@@ -262,11 +306,12 @@ for k, (nkey, item, siblings) in enumerate(unmatched_new):
         if old_by_id[source]["text"].strip() != item["text"].strip():
             table(old_by_id[source]["name"], text=item["text"].strip())
     elif how == "before":
-        table(anchor_name, new_clause=item["text"].strip(), before="")
+        added[item["id"]] = table(anchor_name, new_clause=item["text"].strip(), before="")
     elif how == "under":
-        table(anchor_name, new_clause=item["text"].strip(), under=True)
+        added[item["id"]] = table(anchor_name, new_clause=item["text"].strip(), under=True)
     else:
         late.append(dict(clause=anchor_name, **{"new-clause": item["text"].strip()}))
+        added[item["id"]] = late[-1]
 
 amendments += list(reversed(late))
 
