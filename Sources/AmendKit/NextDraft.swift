@@ -50,8 +50,11 @@ extension Workspace {
   /// Applies every accepted proposal to the current draft and records the next one: one commit per
   /// applied proposal with its delegation as author, so that blame names them, and the branch moved
   /// once, at the end, so that the draft appears whole or not at all.
+  ///
+  /// With `numberArticles`, the articles are numbered 1, 2, 3… in order as well, though none was
+  /// added or deleted (`Draft.numberArticlesInOrder()`): the secretariat's numbering near adoption.
   public func produceNextDraft(
-    date requestedDate: CalendarDate?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false
+    date requestedDate: CalendarDate?, title: String? = nil, dryRun: Bool, allowEmpty: Bool = false, numberArticles: Bool = false
   ) throws -> NextDraft {
     for _ in 0..<50 {
       let snapshot = try snapshot()
@@ -65,7 +68,7 @@ extension Workspace {
         requestedDate ?? ledger.sessions.last.flatMap { try? CalendarDate.parse($0.date) }
         ?? CalendarDate(context.now(), in: context.timeZone)
       try checkBeforeDrafting(snapshot, ledger: ledger, current: current, date: day, allowEmpty: allowEmpty)
-      var plan = try planNextDraft(snapshot: snapshot, current: current, date: day, title: title)
+      var plan = try planNextDraft(snapshot: snapshot, current: current, date: day, title: title, numberArticles: numberArticles)
       if dryRun { return plan.result }
       guard let tip = snapshot.tip else { throw RepositoryError.nothingCommitted }
       let committer = try committer()

@@ -13,7 +13,7 @@ struct NextDraftPlan {
 
 extension Workspace {
   func planNextDraft(
-    snapshot: Snapshot, current: DraftVersion, date: CalendarDate, title: String?
+    snapshot: Snapshot, current: DraftVersion, date: CalendarDate, title: String?, numberArticles: Bool = false
   ) throws
     -> NextDraftPlan
   {
@@ -45,6 +45,7 @@ extension Workspace {
       throw NextDraftError.cannotApply(proposal: item.id, delegation: item.record.delegation, problem: failure.problem)
     }
     var draft = applied.draft
+    if numberArticles { draft.numberArticlesInOrder() }
     let inserted = applied.inserted
     let deletedBy = applied.deleted
 

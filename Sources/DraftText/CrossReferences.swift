@@ -123,6 +123,8 @@ public enum CrossReferences {
     let characters = Array(text)
     var found: [Citation] = []
     var index = 0
+    // Where the last citation of another instrument ended ("Article 4 [and Article 11]" are both the Convention's).
+    var lastOfAnother: Int?
     while index < characters.count {
       guard index == 0 || !characters[index - 1].isLetter, let (keyword, afterKeyword) = keyword(at: index, in: characters) else {
         index += 1
@@ -165,7 +167,11 @@ public enum CrossReferences {
         // A dangling separator belongs to the sentence.
         if let last = references.last { cursor = index + last.offsets.upperBound }
       }
-      guard !references.isEmpty, !citesAnotherInstrument(after: cursor, in: characters) else {
+      let another =
+        citesAnotherInstrument(after: cursor, in: characters) || followsAnotherInstrument(before: index, in: characters)
+        || joined(to: lastOfAnother, at: index, in: characters)
+      guard !references.isEmpty, !another else {
+        if !references.isEmpty { lastOfAnother = cursor }
         index = max(cursor, index + 1)
         continue
       }
@@ -269,12 +275,45 @@ public enum CrossReferences {
   }
 
   /// "… of the Convention", "… of decision 1/CP.21": a citation of another instrument. "… of this
-  /// Agreement", "… of the present decision" and "… of Article 4" are this text's own.
+  /// Agreement", "… of the present decision" and "… of Article 4" are this text's own. The citation
+  /// may name paragraphs before it says whose they are: "Article 4, paragraph 9, of the Convention",
+  /// "Article 7, paragraphs 1, 3 and 7, of the Convention", "Article 4 paragraph 1(d) of the Convention".
   static func citesAnotherInstrument(after index: Int, in characters: [Character]) -> Bool {
-    let rest = String(characters[index..<min(characters.count, index + 40)])
-    guard rest.hasPrefix(" of ") else { return false }
-    let what = rest.dropFirst(4)
+    let rest = String(characters[index..<min(characters.count, index + 80)])
+    guard let of = rest.firstRange(of: " of "), namesOnlyParts(rest[..<of.lowerBound]) else { return false }
+    let what = rest[of.upperBound...]
     return !(what.hasPrefix("this ") || what.hasPrefix("the present ") || what.hasPrefix("Article "))
+  }
+
+  /// "… the provisions of the Convention, in particular Article 4": a citation the words before it
+  /// give to another instrument.
+  static func followsAnotherInstrument(before index: Int, in characters: [Character]) -> Bool {
+    var before = String(characters[max(0, index - 100)..<index])
+    if before.hasSuffix("[") { before.removeLast() }
+    guard let lead = [", in particular ", ", including ", ", notably ", ", especially "].first(where: before.hasSuffix) else { return false }
+    let head = before.dropLast(lead.count)
+    guard let of = head.ranges(of: " of ").last else { return false }
+    let what = head[of.upperBound...]
+    return !what.contains(where: { ".;:".contains($0) }) && !(what.hasPrefix("this ") || what.hasPrefix("the present "))
+      && what.split(separator: " ").count <= 4 && what.contains(where: \.isUppercase)
+  }
+
+  /// Whether the citation at `index` is joined ("and", "or", a comma, brackets) to a citation of
+  /// another instrument that ended at `end`.
+  static func joined(to end: Int?, at index: Int, in characters: [Character]) -> Bool {
+    guard let end, end <= index else { return false }
+    let between = String(characters[end..<index]).filter { $0 != "[" && $0 != "]" }.trimmed
+    return ["", ",", "and", "or", ", and", ", or"].contains(between)
+  }
+
+  /// Whether `words`, between a citation and its " of …", only name more parts of what is cited
+  /// (", paragraph 9,", " paragraphs 1, 3 and 7,", " paragraph 1(d)", " paragraphs 3[ and 5][, 5 and 9],").
+  static func namesOnlyParts(_ words: Substring) -> Bool {
+    words.filter { $0 != "[" && $0 != "]" }.split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy { word in
+      ["paragraph", "paragraphs", "subparagraph", "subparagraphs", "and", "or", "to"].contains(word)
+        || (word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0.isLetter || $0 == "(" || $0 == ")" })
+        || (word.first == "(" && word.last == ")" && word.dropFirst().dropLast().allSatisfy(\.isLetter))
+    }
   }
 
   /// "… of Article 4": the article and where its number ends.

@@ -209,6 +209,15 @@ extension Draft {
     return table
   }
 
+  /// Numbers the articles 1, 2, 3… in order though no edit added or deleted one: the secretariat's
+  /// numbering of a text near adoption, where "Article 2bis" and a gap ("Article 16", "Article 18")
+  /// give way to a count. Headings, clause ids and the numbering table follow, as for an added article.
+  public mutating func numberArticlesInOrder() {
+    trackArticles()
+    articlesEdited = true
+    renumberLists()
+  }
+
   /// Numbers the articles 1, 2, 3… in order, rewriting each heading's number and the article of each
   /// clause under it; called by ``renumber()`` once an article was added or deleted.
   mutating func renumberArticles() {

@@ -96,6 +96,28 @@ struct TreatyCLITests {
     #expect(next.contains("(new) → Article 5.4 (1)") && next.contains("Article 3ter.1 (second) → Article 3ter.4"), "\(next)")
   }
 
+  @Test("Paris: next --number-articles numbers the articles 1 to 29; ids, headings and the text's own citations follow, the Convention's stay")
+  func numberArticles() throws {
+    let folder = try Scratch()
+    try Self.negotiation(
+      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    let next = try CLI.run(["next", "--number-articles", "--allow-empty", "--date", "2015-12-11"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    for line in [
+      "Article 2bis heading → Article 3 heading", "Article 2bis.1 (second) → Article 3.1 (second)", "Article 26 heading → Article 29 heading",
+      "in Article 3.2: 'Article 10' → 'Article 14'",
+    ] {
+      #expect(next.stdout.contains(line), "\(line)\n\(next.stdout)")
+    }
+    let text = try CLI.run(["show"], in: folder.path).stdout
+    #expect(text.contains("## [Article 5] *(REDD-plus)*\n") && !text.contains("Article 3bis"))
+    // Citations of the Convention's articles are another instrument's: left as written.
+    #expect(text.contains("as set out in Article 4, paragraph 9, of the Convention"))
+    #expect(text.contains("in particular Article 4 [and Article 11]]"))
+    #expect(text.contains("In accordance with Article 4, paragraphs 3[ and 5][, 5 and 9], of the Convention,"))
+    #expect(try CLI.run(["show", "Article 3.1 (second)"], in: folder.path).stdout.contains("All Parties"))
+  }
+
   static let paragraphs = "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n\n5. Five.\n\n6. Six.\n"
 
   @Test("chained moves give the same draft whatever order the chair accepts them in")

@@ -17,6 +17,23 @@ struct CrossReferencesTests {
     #expect(article.flatMap(\.references).map(\.id.rawValue) == ["A4.8", "A3.2"])
   }
 
+  @Test("an article of another instrument whose paragraphs are named first is not this text's (the Paris draft's citations of the Convention)")
+  func otherInstrumentAfterParagraphs() {
+    for text in [
+      "as set out in Article 4, paragraph 9, of the Convention, and",
+      "In accordance with Article 7, paragraphs 1, 3, 4, 5 and 7, of the Convention, developing",
+      "as referred to in Article 4 paragraph 1(d) of the Convention.",
+      "referred to in Article 7, paragraph 1(d), of the Convention, including",
+      "in accordance with the principles and provisions of the Convention, in particular Article 4 [and Article 11]], noting",
+      "[In accordance with Article 4, paragraphs 3[ and 5][, 5 and 9], of the Convention,] [developed country]",
+    ] {
+      #expect(CrossReferences.citations(in: text, citedFrom: ClauseID(rawValue: "A5.1")).isEmpty, "\(text)")
+    }
+    let own = CrossReferences.citations(
+      in: "under Article 4, paragraph 2, of this Agreement and Article 4 of the Convention", citedFrom: ClauseID(rawValue: "A5.1"))
+    #expect(own.flatMap(\.references).map(\.id.rawValue) == ["A4.2"])
+  }
+
   @Test("follows renumbered clauses and reports what it cannot follow")
   func following() throws {
     var draft = try Draft(parsing: "1. One.\n2. See paragraph 3 and paragraph 9.\n3. Three.\n")

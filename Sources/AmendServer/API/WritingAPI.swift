@@ -110,16 +110,18 @@ enum WritingAPI {
       }
     }
 
-    // amend next [--date D] [--allow-empty]: the secretariat's alone.
+    // amend next [--date D] [--allow-empty] [--number-articles]: the secretariat's alone.
     router.post("/api/next") { request, context -> Response in
       let identity = try context.require([.secretariat], to: "produce the next draft")
       var body = try await BodyFields.read(request, limit: limit)
       let date = try body.string("date")
       let allowEmpty = try body.bool("allowEmpty")
+      let numberArticles = try body.bool("numberArticles")
       try body.refuseUnknown()
       let answer = try await writer.run { workspace in
         try Self.requireRoles(identity, in: workspace)
-        let next = try workspace.produceNextDraft(date: try date.map(CalendarDate.parse), dryRun: false, allowEmpty: allowEmpty)
+        let next = try workspace.produceNextDraft(
+          date: try date.map(CalendarDate.parse), dryRun: false, allowEmpty: allowEmpty, numberArticles: numberArticles)
         return try JSONOutput.encode(NextAnswer(next))
       }
       written()

@@ -13,6 +13,8 @@ extension Amend {
     @Option(help: "The new title, for a draft whose title has no ordinal.") var title: String?
     @Flag(help: "Print the new draft and write nothing.") var dryRun = false
     @Flag(help: "Produce the draft even though nothing was decided since the last one.") var allowEmpty = false
+    @Flag(help: "Number the articles 1, 2, 3… in order (no more 'bis' or gaps); headings, ids and citations follow.")
+    var numberArticles = false
     @Flag(name: .customLong("print"), help: "Print the new draft's text too (a dry run prints it unless --quiet).")
     var printDraft = false
     @Flag(help: "Print only the one line saying what was written.") var quiet = false
@@ -21,7 +23,8 @@ extension Amend {
     func run() throws {
       let workspace = try options.workspace()
       let day = try date.map(CalendarDate.parse)
-      let next = try workspace.produceNextDraft(date: day, title: title, dryRun: dryRun, allowEmpty: allowEmpty)
+      let next = try workspace.produceNextDraft(
+        date: day, title: title, dryRun: dryRun, allowEmpty: allowEmpty, numberArticles: numberArticles)
       workspace.reportWarnings()
       for citation in next.unresolvedCitations {
         let why = citation.deleted ? "which this draft deletes" : "which the \(Ordinal.words(next.numbering.from)) draft does not have"
