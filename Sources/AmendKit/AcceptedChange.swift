@@ -58,6 +58,13 @@ struct AcceptedChange {
     default: return false
     }
   }
+  /// The clause a move takes elsewhere (moves are applied before deletions).
+  var movedClause: ClauseKey? {
+    switch list {
+    case .move(let clause, _), .moveBefore(let clause, _): return clause.key
+    default: return nil
+    }
+  }
 
   /// Why the proposal cannot be applied to the current draft; thrown by `init`.
   struct CannotApply: Error {

@@ -212,17 +212,23 @@ extension Workspace {
       }
     }
     // A clause goes with the paragraph it stands under: nothing may change what an accepted
-    // deletion takes away, and nothing may be deleted from under an accepted change.
+    // deletion takes away, and nothing may be deleted from under an accepted change — unless an
+    // accepted move (or this one) takes the clause out first, as next applies moves before deletions.
+    let moving = Set((others + [candidate]).compactMap(\.movedClause))
     for other in others {
       guard let clause, let otherClause = other.item.placement.clause else { continue }
       let name = clause.id
       let back = Self.takeBack(other.item.state, in: session)
-      if other.isDeletion, Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !candidate.isInsertion) {
+      if other.isDeletion,
+        Self.stands(clause.key, under: otherClause.key, in: draft, orIs: !candidate.isInsertion, unlessMoved: moving)
+      {
         throw DecisionError.deletedByAccepted(
           proposal: state.id, clause: name, deleted: otherClause.key == clause.key ? nil : otherClause.id,
           deletion: other.id, delegation: other.delegation, takeBack: back)
       }
-      if candidate.isDeletion, Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.isInsertion) {
+      if candidate.isDeletion,
+        Self.stands(otherClause.key, under: clause.key, in: draft, orIs: !other.isInsertion, unlessMoved: moving)
+      {
         throw DecisionError.acceptedChangeInside(
           clause: name, change: other.id, delegation: other.delegation, takeBack: back)
       }
@@ -258,11 +264,17 @@ extension Workspace {
   }
 
   /// Whether `key` is `ancestor` (when `orIs`) or stands somewhere under it.
-  static func stands(_ key: ClauseKey, under ancestor: ClauseKey, in draft: Draft, orIs: Bool) -> Bool {
+  /// Whether clause `key` is `ancestor` (when `orIs`) or stands under it, and is not taken out from
+  /// under it by a move of itself or of a clause between them (`unlessMoved`).
+  static func stands(
+    _ key: ClauseKey, under ancestor: ClauseKey, in draft: Draft, orIs: Bool, unlessMoved moved: Set<ClauseKey> = []
+  ) -> Bool {
     if key == ancestor { return orIs }
+    if moved.contains(key) { return false }
     var parent = draft.clause(key: key)?.parentKey
     while let current = parent {
       if current == ancestor { return true }
+      if moved.contains(current) { return false }
       parent = draft.clause(key: current)?.parentKey
     }
     return false

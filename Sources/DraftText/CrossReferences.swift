@@ -41,7 +41,7 @@ public enum CrossReferences {
       // Replacing from the end keeps the earlier ranges valid.
       // Relative citations ("subparagraph (c)", "paragraph 2" in an article) are read as the clause
       // stood when they were written, in the earlier draft.
-      for citation in citations(in: clause.text, citedFrom: oldID[clause.key] ?? clause.id).reversed() {
+      for citation in citations(in: clause.text, citedFrom: oldID[clause.key] ?? draft.asIfParsed(clause)).reversed() {
         var rewritten = citation.written
         for reference in citation.references.reversed() {
           // "Article 4" names the article: its heading is renumbered with it, whether or not it has text of its own.

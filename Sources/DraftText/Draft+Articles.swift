@@ -181,6 +181,24 @@ extension Draft {
     return current.flatMap { number in articles.first { $0.number.lowercased() == number }?.number }
   }
 
+  /// The number the article now numbered `current` had when the draft was parsed; nil for an
+  /// article added since.
+  func parsedArticleNumber(of current: String) -> String? {
+    guard let articleOrigins else { return current }
+    guard case .parsed(let parsed) = articleOrigins[current.lowercased()] else { return nil }
+    return parsed
+  }
+
+  /// The id a clause added since parsing would have had in the draft as parsed, for reading its
+  /// relative citations ("paragraph 1 of this Article") as they were written: its labels in the
+  /// article it stood in then.
+  func asIfParsed(_ clause: Clause) -> ClauseID {
+    guard let article = clause.article, let parsed = parsedArticleNumber(of: article), parsed != article.lowercased() else {
+      return clause.id
+    }
+    return ClauseID.make(article: parsed, labels: Array(clause.id.components.dropFirst()))
+  }
+
   /// Starts following the articles through edits, for the numbering table: each heading as parsed
   /// (or as it stood before the first article edit, which is the same: only article edits change one).
   mutating func trackArticles() {
@@ -207,15 +225,6 @@ extension Draft {
       table.append(Renumbering(key: ClauseKey("heading-\(parsed)"), old: .heading(article: parsed), new: nil))
     }
     return table
-  }
-
-  /// Numbers the articles 1, 2, 3… in order though no edit added or deleted one: the secretariat's
-  /// numbering of a text near adoption, where "Article 2bis" and a gap ("Article 16", "Article 18")
-  /// give way to a count. Headings, clause ids and the numbering table follow, as for an added article.
-  public mutating func numberArticlesInOrder() {
-    trackArticles()
-    articlesEdited = true
-    renumberLists()
   }
 
   /// Numbers the articles 1, 2, 3… in order, rewriting each heading's number and the article of each

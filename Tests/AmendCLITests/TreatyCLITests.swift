@@ -16,6 +16,12 @@ struct TreatyCLITests {
     try FileManager.default.removeItem(atPath: source)
   }
 
+  /// A negotiation on the Paris draft of 9 December 2015.
+  static func parisNegotiation(in folder: Scratch) throws {
+    try negotiation(
+      try String(contentsOf: realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+  }
+
   static func table(_ arguments: [String], in folder: Scratch) throws -> String {
     let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
     #expect(run.status == 0, "\(arguments): \(run.stderr)")
@@ -39,8 +45,7 @@ struct TreatyCLITests {
   @Test("Paris: every clause of 2bis, 3bis and 3ter resolves by the name clauses prints; the second 2bis.1 is its own")
   func parisNames() throws {
     let folder = try Scratch()
-    try Self.negotiation(
-      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try Self.parisNegotiation(in: folder)
     let listing = try CLI.run(["clauses", "--json"], in: folder.path)
     let entries = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
     let names = entries.compactMap { $0["name"] as? String }.filter {
@@ -59,8 +64,7 @@ struct TreatyCLITests {
   @Test("Paris: a sibling of an article's own text is refused when tabled; a paragraph under it is tabled, accepted and produced")
   func articleText() throws {
     let folder = try Scratch()
-    try Self.negotiation(
-      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try Self.parisNegotiation(in: folder)
     try expectRefusal(
       HostileCase(
         name: "sibling of article text", arguments: ["propose", "Article 1", "--new-clause", "A definition.", "--by", "Brazil"],
@@ -78,8 +82,7 @@ struct TreatyCLITests {
   @Test("Paris: a new paragraph tabled with its points, and Proposed Mechanism 2's title deleted: produced, numbered on, recorded")
   func pointsAndJoinedRuns() throws {
     let folder = try Scratch()
-    try Self.negotiation(
-      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try Self.parisNegotiation(in: folder)
     try expectRefusal(
       HostileCase(
         name: "a second line that is no point",
@@ -99,8 +102,7 @@ struct TreatyCLITests {
   @Test("Paris: next --number-articles numbers the articles 1 to 29; ids, headings and the text's own citations follow, the Convention's stay")
   func numberArticles() throws {
     let folder = try Scratch()
-    try Self.negotiation(
-      try String(contentsOf: Self.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
+    try Self.parisNegotiation(in: folder)
     let next = try CLI.run(["next", "--number-articles", "--allow-empty", "--date", "2015-12-11"], in: folder.path)
     #expect(next.status == 0, "\(next.stderr)")
     for line in [

@@ -43,6 +43,27 @@ struct AcceptanceRulesTests {
     _ = try workspace.produceNextDraft(date: nil, dryRun: false)
   }
 
+  @Test("a subparagraph moved out of a paragraph accepted for deletion, and reworded, is accepted in either order: moves come first")
+  func movedOutOfDeletion() throws {
+    for deletionFirst in [true, false] {
+      let folder = try ScratchFolder()
+      let workspace = try makeNegotiation(in: folder)
+      let paragraph = try workspace.propose("4", by: "United States", .deleteClause)
+      let move = try workspace.propose("4 (a)", by: "Canada", .moveClause(after: "5"))
+      let wording = try workspace.propose(
+        "4 (a)", by: "Chile", .replaceClause(text: "States are invited to adopt a human rights approach to migration."))
+      try session(workspace)
+      for id in deletionFirst ? [paragraph, move, wording] : [move, wording, paragraph] {
+        _ = try workspace.decide(.accept, on: id.proposalID)
+      }
+      _ = try workspace.closeSession()
+      let next = try workspace.produceNextDraft(date: nil, dryRun: false)
+      #expect(!next.text.contains("The Working Group invites States:"))
+      #expect(!next.text.contains("awareness raising campaigns"))
+      #expect(next.text.contains("in accordance with their mandates.\n\n5. States are invited to adopt a human rights approach to migration.\n"))
+    }
+  }
+
   @Test("two deletions of one clause: the second is refused, and the draft is produced")
   func doubleDeletion() throws {
     let folder = try ScratchFolder()

@@ -108,6 +108,10 @@ struct ParisRunTests {
       var draft = try AcceptedChange.apply(changes, to: current.draft).draft
       draft.renumber()
       draft.numberArticlesInOrder()
+      // Citations of the text's own clauses follow them, as next makes them follow.
+      let amended = draft
+      _ = CrossReferences.follow(
+        in: &draft, renumbering: amended.renumberingTable(), earlier: Set(current.draft.clausesAndHeadings.map(\.id)))
       text = draft.render()
     }
     let producedDraft = try Draft(parsing: text)
@@ -189,9 +193,9 @@ struct ParisRunTests {
 
   /// Clause lines of the adopted text the run reproduces exactly, and with only the spaces of the
   /// marker otherwise (docs/TREATIES.md lists the rest).
-  static let reproduced = 155
+  static let reproduced = 154
   static let spacedOtherwise = 27
-  static let withAdoptedID = 151
+  static let withAdoptedID = 150
 
   @Test(
     "accepted one by one and produced by next, the same lines (AMEND_PARIS_RUN=1: minutes, for accept's dry runs)",

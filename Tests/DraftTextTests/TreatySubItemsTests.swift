@@ -2,9 +2,9 @@ import DraftText
 import Foundation
 import Testing
 
-/// A new clause tabled with its sub-items, and parallel numbering joined once nothing parts it
-/// (issue 17, docs/TREATIES.md).
-@Suite("Treaty-shaped texts: a new clause with its points, and runs no longer parted")
+/// A new clause tabled with its sub-items, parallel numbering joined once nothing parts it, and the
+/// numbering at adoption (issue 17, docs/TREATIES.md).
+@Suite("Treaty-shaped texts: a new clause with its points, runs no longer parted, numbering at adoption")
 struct TreatySubItemsTests {
   /// Two runs of one article's paragraphs, each under a bold title, as Article 3ter of the Paris draft.
   static let mechanisms = """
@@ -87,6 +87,65 @@ struct TreatySubItemsTests {
       draft.render()
         == Self.mechanisms.replacingOccurrences(of: "**Mechanism one**\n\n", with: "")
         .replacingOccurrences(of: "2. Two of one.\n\n", with: ""))
+    #expect(draft.readsBack)
+  }
+
+  @Test("numbering at adoption: articles counted 1, 2, 3…, an article's only paragraph made its own text, the table following")
+  func numberingAtAdoption() throws {
+    var draft = try Draft(
+      parsing: """
+        ## Article 1
+
+        1. Only paragraph.
+
+        ## Article 1bis
+
+        1. One, listing:
+        (a) a point.
+
+        ## Article 3
+
+        Own text.
+
+        1. Under own text.
+
+        ## Article 5
+
+        1. One.
+
+        2. Two.
+
+        """)
+    draft.numberArticlesInOrder()
+    #expect(
+      draft.render() == """
+        ## Article 1
+
+        Only paragraph.
+
+        ## Article 2
+
+        1. One, listing:
+        (a) a point.
+
+        ## Article 3
+
+        Own text.
+
+        1. Under own text.
+
+        ## Article 4
+
+        1. One.
+
+        2. Two.
+
+        """)
+    #expect(
+      draft.renumberingTable().map(\.description) == [
+        "Article 1.1 → Article 1", "Article 1bis.1 → Article 2.1", "Article 1bis.1 (a) → Article 2.1 (a)", "Article 5.1 → Article 4.1",
+        "Article 5.2 → Article 4.2", "Article 1bis heading → Article 2 heading", "Article 5 heading → Article 4 heading",
+      ])
     #expect(draft.readsBack)
   }
 

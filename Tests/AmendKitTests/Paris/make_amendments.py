@@ -88,6 +88,56 @@ def table(clause, **fields):
     return amendments[-1]
 
 
+def article_of_clause(name):
+    m = re.match(r"^(?:Title of |Text \d+ of |Option \S+ of )?Article (\S+?)(?:[.\s]|$)", name)
+    return m.group(1) if m else None
+
+
+OTHER = re.compile(r"^(?:,? (?:paragraphs?|and|or|to|\d+(?:\([a-z]\))*|[\[\]]+),?)*,? of (?!this |the present |Article )")
+
+
+def cite_draft(text, old_article):
+    """`text`, from the adopted text, with its citations of the adopted text's own articles and of paragraphs of
+    the same article given the draft's numbers, where the cited clause has a counterpart in the draft."""
+    new_article = next((n for n, o in old_article_of.items() if o == old_article), None)
+
+    def paragraph(article04, number):
+        found = counterpart.get(f"A{article04}.{number}")
+        return found.split(".") if found and found.count(".") == 1 else None
+
+    def this_article(m):
+        if new_article is None:
+            return m.group(0)
+        numbers = re.split(r"(, | and | or )", m.group(2))
+        out = []
+        for part in numbers:
+            if part.isdigit():
+                mapped = paragraph(new_article, part)
+                if not mapped or mapped[0] != "A" + old_article:
+                    return m.group(0)
+                out.append(mapped[1])
+            else:
+                out.append(part)
+        return m.group(1) + "".join(out) + m.group(3)
+
+    text = re.sub(r"(\bparagraphs? )(\d+(?:(?:, | and | or )\d+)*)( of this Article)", this_article, text)
+
+    def article(m):
+        if OTHER.match(text[m.end():]):
+            return m.group(0)
+        old = old_article_of.get(m.group(2))
+        if old is None or old == "preamble":
+            return m.group(0)
+        if m.group(3):
+            mapped = paragraph(m.group(2), m.group(4))
+            if not mapped or mapped[0] != "A" + old:
+                return m.group(0)
+            return m.group(1) + old + m.group(3).replace(m.group(4), mapped[1])
+        return m.group(1) + old
+
+    return re.sub(r"(\bArticle )(\d+)(, paragraph (\d+))?", article, text)
+
+
 def articles(items):
     order, groups = [], {}
     for it in items:
@@ -331,6 +381,16 @@ for j, (nkey, group) in enumerate(new_articles):
     elif after:
         later.append(dict(clause=f"Article {after} heading", **{"new-article": "", "paragraph": paragraphs}))
 amendments += list(reversed(later))
+
+# A delegation cites the draft it amends: the adopted text's citations of its own articles and
+# paragraphs are written with the draft's numbers, which next then follows to the new ones.
+old_by_name = {it["name"]: it for it in old}
+for entry in amendments:
+    for key in ("text", "new-clause"):
+        if key in entry:
+            entry[key] = cite_draft(entry[key], article_of_clause(entry["clause"]))
+# A rewording that was only the new numbers of its citations is next's to make, not an amendment.
+amendments = [a for a in amendments if "text" not in a or a["text"] != old_by_name.get(a["clause"], {}).get("text", "").strip()]
 
 with open(OUT, "w") as out:
     json.dump(dict(amendments=amendments, notes=notes), out, indent=1, ensure_ascii=False)
