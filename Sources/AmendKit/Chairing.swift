@@ -263,7 +263,6 @@ extension Workspace {
     throw error
   }
 
-  /// Whether `key` is `ancestor` (when `orIs`) or stands somewhere under it.
   /// Whether clause `key` is `ancestor` (when `orIs`) or stands under it, and is not taken out from
   /// under it by a move of itself or of a clause between them (`unlessMoved`).
   static func stands(

@@ -12,8 +12,9 @@ extension Draft {
     renumberLists()
   }
 
-  /// Makes the only numbered paragraph of an article its own text, where the article has no text of
-  /// its own and the paragraph nothing under it (no points, no unnumbered lines of its own).
+  /// Makes the only numbered paragraph of an article its own text, where the article has no text or
+  /// unnumbered lines of its own (an option line above it) and the paragraph nothing under it (no
+  /// points, no unnumbered lines of its own): what reads back as the article's text.
   mutating func unnumberOnlyParagraphs() {
     var paragraphs: [String: [Int]] = [:]
     var hasText: Set<String> = []
@@ -26,7 +27,11 @@ extension Draft {
         if node.parentKey == nil, node.level == 1, node.labelKind != .none { paragraphs[article, default: []].append(index) }
         if let parent = node.parentKey { owners.insert(parent) }
       case .loose(let node):
-        if case .clause(let key) = node.owner { owners.insert(key) }
+        switch node.owner {
+        case .clause(let key): owners.insert(key)
+        case .article: hasText.insert(node.article)
+        case .loose: continue
+        }
       default:
         continue
       }
