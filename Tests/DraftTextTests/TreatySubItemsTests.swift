@@ -115,6 +115,12 @@ struct TreatySubItemsTests {
 
         2. Two.
 
+        ## Article 7
+
+        **Option 1:**
+
+        1. Under an option.
+
         """)
     draft.numberArticlesInOrder()
     #expect(
@@ -140,11 +146,18 @@ struct TreatySubItemsTests {
 
         2. Two.
 
+        ## Article 5
+
+        **Option 1:**
+
+        1. Under an option.
+
         """)
     #expect(
       draft.renumberingTable().map(\.description) == [
         "Article 1.1 → Article 1", "Article 1bis.1 → Article 2.1", "Article 1bis.1 (a) → Article 2.1 (a)", "Article 5.1 → Article 4.1",
-        "Article 5.2 → Article 4.2", "Article 1bis heading → Article 2 heading", "Article 5 heading → Article 4 heading",
+        "Article 5.2 → Article 4.2", "Article 7.1 → Article 5.1", "Article 1bis heading → Article 2 heading",
+        "Article 5 heading → Article 4 heading", "Article 7 heading → Article 5 heading",
       ])
     #expect(draft.readsBack)
   }
