@@ -4,15 +4,10 @@ import Testing
 /// Unnumbered lines and choosing an option through the commands (issue 17, docs/TREATIES.md).
 @Suite("Treaty-shaped texts: unnumbered lines and options from the command line")
 struct TreatyOptionsCLITests {
-  static func paris(in folder: Scratch) throws {
-    try TreatyCLITests.negotiation(
-      try String(contentsOf: TreatyCLITests.realCases.appendingPathComponent("paris_03_draft_2015-12-09.md"), encoding: .utf8), in: folder)
-  }
-
   @Test("Paris: options, titles and unnumbered text are listed, resolve when typed back, and are replaced, deleted or chosen")
   func parisOptions() throws {
     let folder = try Scratch()
-    try Self.paris(in: folder)
+    try TreatyCLITests.parisNegotiation(in: folder)
     let listing = try CLI.run(["clauses"], in: folder.path).stdout
     #expect(listing.contains("Option 2 of Article 2bis"))
     #expect(listing.contains("Title of Article 6.1"))
@@ -52,7 +47,7 @@ struct TreatyOptionsCLITests {
   @Test("choosing an option is refused on what is not one; two options of one group cannot both be accepted")
   func refusals() throws {
     let folder = try Scratch()
-    try Self.paris(in: folder)
+    try TreatyCLITests.parisNegotiation(in: folder)
     try expectRefusal(
       HostileCase(
         name: "choose a paragraph", arguments: ["propose", "Article 2bis.1", "--choose-option", "--by", "Brazil"],
@@ -77,7 +72,7 @@ struct TreatyOptionsCLITests {
   @Test("a compilation lists proposals on unnumbered lines: in text at the line, in HTML and Akoma Ntoso under its clause")
   func compilation() throws {
     let folder = try Scratch()
-    try Self.paris(in: folder)
+    try TreatyCLITests.parisNegotiation(in: folder)
     _ = try TreatyCLITests.table(["Title of Article 6.1", "--delete-clause"], in: folder)
     _ = try TreatyCLITests.table(["Option 2 of Article 2bis", "--choose-option"], in: folder)
     let text = try CLI.run(["compile"], in: folder.path).stdout
