@@ -90,7 +90,7 @@ public enum CrossReferences {
     /// "Article 4, paragraph 8".
     var form: Form
 
-    enum Form { case paragraph(spaced: Bool), subparagraph, article(paragraph: Bool) }
+    enum Form { case paragraph(spaced: Bool), subparagraph, article(paragraph: Bool), articleNumber }
 
     func range(in text: String) -> Range<String.Index> {
       text.index(text.startIndex, offsetBy: offsets.lowerBound)..<text.index(text.startIndex, offsetBy: offsets.upperBound)
@@ -109,6 +109,10 @@ public enum CrossReferences {
       case .subparagraph:
         guard new.parent == id.parent, let last = parts.last else { return nil }
         return "(" + last + ")"
+      case .articleNumber:
+        // One of "Articles 3, 4 and 6": the number alone.
+        guard new.scheme == .article, parts.count == 1 else { return nil }
+        return parts[0]
       case .article(let paragraph):
         guard new.scheme == .article, let article = parts.first else { return nil }
         guard paragraph else { return parts.count == 1 ? "Article " + article : nil }
@@ -155,6 +159,20 @@ public enum CrossReferences {
             id: id, offsets: (cursor - index - "Article ".count)..<(end - index), spelled: String(characters[cursor..<end]),
             form: .article(paragraph: paragraph != nil)))
         cursor = end
+      } else if keyword == .articles {
+        // "Articles 3, 4 and 6": each number an article.
+        while let number = word(at: cursor, in: characters, digitsFirst: true) {
+          let article = String(characters[cursor..<number])
+          references.append(
+            Reference(
+              id: ClauseID.make(article: article, labels: []), offsets: (cursor - index)..<(number - index), spelled: article,
+              form: .articleNumber))
+          cursor = number
+          guard let next = separator(at: cursor, in: characters) else { break }
+          cursor = next
+        }
+        // A dangling separator belongs to the sentence.
+        if let last = references.last { cursor = index + last.offsets.upperBound }
       } else {
         // One or more references joined by ", ", " and ", " or ", " to ".
         while true {
@@ -175,7 +193,7 @@ public enum CrossReferences {
         index = max(cursor, index + 1)
         continue
       }
-      if keyword != .article, let of = ofArticle(after: cursor, in: characters) {
+      if keyword != .article, keyword != .articles, let of = ofArticle(after: cursor, in: characters) {
         // "paragraph 1 of Article 4": the paragraph of that article of this text.
         references = references.map { reference in
           var scoped = reference
@@ -193,7 +211,7 @@ public enum CrossReferences {
     return found
   }
 
-  enum Keyword { case paragraph, subparagraph, article }
+  enum Keyword { case paragraph, subparagraph, article, articles }
 
   /// A keyword starting at `index` ("paragraph ", "Paragraphs ", "subparagraph ", "Article ") and where its number begins.
   static func keyword(at index: Int, in characters: [Character]) -> (Keyword, Int)? {
@@ -202,14 +220,14 @@ public enum CrossReferences {
     guard index < characters.count, ["s", "S", "p", "P", "a", "A"].contains(characters[index]) else { return nil }
     for (word, keyword) in [
       ("subparagraphs ", Keyword.subparagraph), ("subparagraph ", .subparagraph), ("paragraphs ", .paragraph),
-      ("paragraph ", .paragraph), ("article ", .article),
+      ("paragraph ", .paragraph), ("articles ", .articles), ("article ", .article),
     ] {
       let end = index + word.count
       guard end <= characters.count else { continue }
       let candidate = String(characters[index..<end])
       guard candidate.lowercased() == word else { continue }
       // "Article" with a capital only: "article" in running text is not a citation.
-      if keyword == .article, candidate.first != "A" { continue }
+      if keyword == .article || keyword == .articles, candidate.first != "A" { continue }
       return (keyword, end)
     }
     return nil

@@ -117,6 +117,9 @@ struct TreatyCLITests {
     #expect(text.contains("as set out in Article 4, paragraph 9, of the Convention"))
     #expect(text.contains("in particular Article 4 [and Article 11]]"))
     #expect(text.contains("In accordance with Article 4, paragraphs 3[ and 5][, 5 and 9], of the Convention,"))
+    // Several of the text's own articles in one citation, as the adopted Agreement cites them.
+    #expect(text.contains("efforts defined in Articles 4, 7, 9, 10, 11 and 13 towards"), "\(text)")
+    #expect(next.stdout.contains("'Articles 3, 4, 6, 7, 8 and 9' → 'Articles 4, 7, 9, 10, 11 and 13'"))
     #expect(try CLI.run(["show", "Article 3.1 (second)"], in: folder.path).stdout.contains("All Parties"))
   }
 

@@ -34,6 +34,17 @@ struct CrossReferencesTests {
     #expect(own.flatMap(\.references).map(\.id.rawValue) == ["A4.2"])
   }
 
+  @Test("several articles in one citation: each number is a reference; another instrument's are not")
+  func pluralArticles() {
+    let own = CrossReferences.citations(
+      in: "efforts defined in Articles 3, 4, 6, 7, 8 and 9 towards achieving", citedFrom: ClauseID(rawValue: "A2bis.1"))
+    #expect(own.map(\.written) == ["Articles 3, 4, 6, 7, 8 and 9"])
+    #expect(own.flatMap(\.references).map(\.id.rawValue) == ["A3", "A4", "A6", "A7", "A8", "A9"])
+    #expect(
+      CrossReferences.citations(in: "established by Articles 9 and 10 of the Convention exercise", citedFrom: ClauseID(rawValue: "A12.3"))
+        .isEmpty)
+  }
+
   @Test("follows renumbered clauses and reports what it cannot follow")
   func following() throws {
     var draft = try Draft(parsing: "1. One.\n2. See paragraph 3 and paragraph 9.\n3. Three.\n")

@@ -135,7 +135,18 @@ def cite_draft(text, old_article):
             return m.group(1) + old + m.group(3).replace(m.group(4), mapped[1])
         return m.group(1) + old
 
-    return re.sub(r"(\bArticle )(\d+)(, paragraph (\d+))?", article, text)
+    text = re.sub(r"(\bArticle )(\d+)(, paragraph (\d+))?", article, text)
+
+    def articles(m):
+        if OTHER.match(text[m.end():]):
+            return m.group(0)
+        numbers = re.split(r"(, | and | or )", m.group(2))
+        olds = [old_article_of.get(n) if n.isdigit() else n for n in numbers]
+        if any(o is None or o == "preamble" for o in olds):
+            return m.group(0)
+        return m.group(1) + "".join(olds)
+
+    return re.sub(r"(\bArticles )(\d+(?:(?:, | and | or )\d+)*)", articles, text)
 
 
 def articles(items):
