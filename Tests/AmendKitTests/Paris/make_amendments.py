@@ -196,7 +196,7 @@ for i, j in article_pairs:
     for x, y in pairs:
         counterpart[b[y]["id"]] = a[x]["id"]
     # Options: a group where only one option keeps anything is chosen.
-    options = [it for it in a if it["loose"] and "@option" in it["id"].rsplit("@", 1)[1]]
+    options = [it for it in a if it["loose"] and it["id"].rsplit("@", 1)[1].startswith("option")]
     by_owner = {}
     for o in options:
         by_owner.setdefault(o["owner"], []).append(o)
@@ -212,7 +212,9 @@ for i, j in article_pairs:
                     end += 1
             scopes.append(range(p, end) if not a[p]["text"].strip() else range(p, p + 1))
         kept = [n for n, scope in enumerate(scopes) if any(x in am for x in scope if x != positions[n])]
-        if len(kept) == 1 and all(not a[p]["text"].strip() for p in positions):
+        # (Not when the clause the options belong to goes itself: its deletion takes them all.)
+        owner_goes = owner in where_a and where_a[owner] not in am
+        if len(kept) == 1 and all(not a[p]["text"].strip() for p in positions) and not owner_goes:
             n = kept[0]
             table(group[n]["name"], choose_option=True)
             for m, scope in enumerate(scopes):
