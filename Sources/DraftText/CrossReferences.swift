@@ -159,20 +159,6 @@ public enum CrossReferences {
             id: id, offsets: (cursor - index - "Article ".count)..<(end - index), spelled: String(characters[cursor..<end]),
             form: .article(paragraph: paragraph != nil)))
         cursor = end
-      } else if keyword == .articles {
-        // "Articles 3, 4 and 6": each number an article.
-        while let number = word(at: cursor, in: characters, digitsFirst: true) {
-          let article = String(characters[cursor..<number])
-          references.append(
-            Reference(
-              id: ClauseID.make(article: article, labels: []), offsets: (cursor - index)..<(number - index), spelled: article,
-              form: .articleNumber))
-          cursor = number
-          guard let next = separator(at: cursor, in: characters) else { break }
-          cursor = next
-        }
-        // A dangling separator belongs to the sentence.
-        if let last = references.last { cursor = index + last.offsets.upperBound }
       } else {
         // One or more references joined by ", ", " and ", " or ", " to ".
         while true {
@@ -254,6 +240,16 @@ public enum CrossReferences {
   static func reference(
     at index: Int, in characters: [Character], keyword: Keyword, citing: ClauseID, start: Int
   ) -> (Reference, Int)? {
+    if keyword == .articles {
+      // One of "Articles 3, 4 and 6": an article, by its number alone.
+      guard let number = word(at: index, in: characters, digitsFirst: true) else { return nil }
+      let article = String(characters[index..<number])
+      return (
+        Reference(
+          id: ClauseID.make(article: article, labels: []), offsets: (index - start)..<(number - start), spelled: article,
+          form: .articleNumber), number
+      )
+    }
     if keyword == .subparagraph {
       guard let (letter, end) = label(at: index, in: characters) else { return nil }
       // A subparagraph of the paragraph the citing clause belongs to (or is).

@@ -30,7 +30,7 @@ enum ClauseText {
     do {
       if before { try edited.insertClause(text, before: anchor.key) } else { try edited.insertClause(text, after: anchor.key) }
       // Sub-items carry provisional labels until renumbered, as next renumbers them.
-      if listsSubItems { edited.renumber() }
+      if listsSubItems { edited.renumberLists() }
     } catch {
       throw .edit(what, error)
     }
