@@ -141,14 +141,18 @@ final class Browser {
     try command("POST", "element/\(try element(css))/value", ["text": text])
   }
 
-  func text(_ css: String) -> String {
-    guard let element = find(css) else { return "" }
-    return (try? command("GET", "element/\(element)/text") as? String) ?? ""
-  }
+  func text(_ css: String) -> String { read(css, "text") ?? "" }
 
-  func attribute(_ css: String, _ name: String) -> String? {
-    guard let element = find(css) else { return nil }
-    return try? command("GET", "element/\(element)/attribute/\(name)") as? String
+  func attribute(_ css: String, _ name: String) -> String? { read(css, "attribute/\(name)") }
+
+  /// One property of the first element matching `css`. A live page replaces its parts as events arrive,
+  /// so an element found may be gone (stale) when it is read: then it is found again.
+  private func read(_ css: String, _ property: String) -> String? {
+    for _ in 0..<20 {
+      guard let element = find(css) else { return nil }
+      do { return try command("GET", "element/\(element)/\(property)") as? String } catch { Thread.sleep(forTimeInterval: 0.05) }
+    }
+    return nil
   }
 
   /// Runs `script` (a function body) in the page and gives back what it returns.
