@@ -208,6 +208,8 @@ extension AcceptedChange {
   struct Applied {
     var draft: Draft
     var inserted: [ClauseKey: String] = [:]
+    /// Where each new clause put beside another was put, for its name in the round (``Draft/namesInRound(of:from:)``).
+    var newClausePlaces: [ClauseKey: NewClausePlace] = [:]
     var deleted: [ClauseKey: String] = [:]
     /// The clauses each global amendment changed, by proposal.
     var throughout: [String: [ClauseID]] = [:]
@@ -254,6 +256,7 @@ extension AcceptedChange {
         key = try edit(change, byChair: false) { draft throws(DraftError) in
           before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
         }
+        applied.newClausePlaces[key] = before ? .before(anchor.key) : .after(anchor.key)
       case .insertUnder(let words, let parent):
         text = words
         key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }

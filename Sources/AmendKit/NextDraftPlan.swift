@@ -62,7 +62,7 @@ extension Workspace {
     // Old and new ids of every clause whose id changed, was added or was deleted.
     let renumbering = amended.renumberingTable()
     // Citations of renumbered clauses follow them: the secretariat's change, in the draft's own commit.
-    let citations = CrossReferences.follow(in: &draft, renumbering: renumbering, earlier: Set(current.draft.clausesAndHeadings.map(\.id)))
+    let citations = applied.followCitations(in: &draft, amended: amended, renumbering: renumbering, from: current.draft)
     let text = draft.render()
     let titleLine = CommitText.line(draft.titleBlock?.title ?? "Draft \(number)")
 
@@ -145,5 +145,18 @@ extension Workspace {
         Amend-Draft: \(number)
         """,
       text: draft.render())
+  }
+}
+
+extension AcceptedChange.Applied {
+  /// Makes the citations in `draft` (`amended`, this round's result, titled) follow the clauses they
+  /// cite: those of `start` renumbered (`renumbering`, `amended`'s table), and those new in the round,
+  /// cited by their names in the round.
+  func followCitations(
+    in draft: inout Draft, amended: Draft, renumbering: [Renumbering], from start: Draft
+  ) -> (updates: [CrossReferences.Update], unresolved: [CrossReferences.Unresolved]) {
+    CrossReferences.follow(
+      in: &draft, renumbering: renumbering, earlier: Set(start.clausesAndHeadings.map(\.id)),
+      newClauses: amended.namesInRound(of: newClausePlaces, from: start))
   }
 }

@@ -20,9 +20,10 @@ public enum CrossReferences {
   }
 
   /// Rewrites, in `draft`, every citation of a clause that `renumbering` renumbered. Citations were
-  /// written against the earlier draft, whose clause ids are `earlier`.
+  /// written against the earlier draft, whose clause ids are `earlier`, or name a clause new in the
+  /// round by its name in the round (`newClauses`, ``Draft/namesInRound(of:from:)``).
   public static func follow(
-    in draft: inout Draft, renumbering: [Renumbering], earlier: Set<ClauseID>
+    in draft: inout Draft, renumbering: [Renumbering], earlier: Set<ClauseID>, newClauses: [ClauseID: ClauseKey] = [:]
   ) -> (updates: [Update], unresolved: [Unresolved]) {
     var moved: [ClauseID: ClauseID?] = [:]
     var oldID: [ClauseKey: ClauseID] = [:]
@@ -31,6 +32,9 @@ public enum CrossReferences {
         moved[old] = change.new
         oldID[change.key] = old
       }
+    }
+    for (name, key) in newClauses {
+      if let now = draft.clause(key: key) { moved[name] = .some(now.id) }
     }
     var updates: [Update] = []
     var unresolved: [Unresolved] = []
@@ -48,7 +52,7 @@ public enum CrossReferences {
           let heading =
             reference.id.scheme == .article && reference.id.components.count == 1
             ? ClauseID.heading(article: reference.id.components[0]) : nil
-          guard earlier.contains(reference.id) || heading.map(earlier.contains) == true else {
+          guard earlier.contains(reference.id) || newClauses[reference.id] != nil || heading.map(earlier.contains) == true else {
             unresolvedInClause.insert(Unresolved(clause: clause.id, citation: citation.written, cited: reference.id, deleted: false), at: 0)
             continue
           }
@@ -143,14 +147,14 @@ public enum CrossReferences {
           index = afterKeyword
           continue
         }
-        article = String(characters[cursor..<number])
+        article = Self.number(characters[cursor..<number])
         var end = number
         var paragraph: String?
         let tail = ", paragraph "
         if String(characters[number..<min(characters.count, number + tail.count)]) == tail,
           let digits = word(at: number + tail.count, in: characters, digitsFirst: true)
         {
-          paragraph = String(characters[(number + tail.count)..<digits])
+          paragraph = Self.number(characters[(number + tail.count)..<digits])
           end = digits
         }
         let id = ClauseID.make(article: article, labels: paragraph.map { [$0] } ?? [])
@@ -219,22 +223,40 @@ public enum CrossReferences {
     return nil
   }
 
-  /// A number ("7", "2bis") starting at `index`: where it ends.
+  /// A number ("7", "2bis", "7 ter") starting at `index`: where it ends.
   static func word(at index: Int, in characters: [Character], digitsFirst: Bool) -> Int? {
     var end = index
     while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
     guard end > index else { return nil }
     while end < characters.count, characters[end].isASCII, characters[end].isLowercase { end += 1 }
-    return end
+    // "7 ter": the suffix set apart, as negotiators name a paragraph new in the round.
+    guard end < characters.count, characters[end] == " " else { return end }
+    var suffixEnd = end + 1
+    while suffixEnd < characters.count, characters[suffixEnd].isASCII, characters[suffixEnd].isLowercase { suffixEnd += 1 }
+    guard suffixEnd == characters.count || !characters[suffixEnd].isLetter,
+      Label.isSuffix(String(characters[(end + 1)..<suffixEnd]))
+    else { return end }
+    return suffixEnd
   }
 
-  /// A list label in brackets ("(b)", "(ii)") starting at `index`: the label and where the bracket closes.
+  /// A number as an id writes it: "7 ter" → "7ter".
+  static func number(_ characters: ArraySlice<Character>) -> String { String(characters.filter { $0 != " " }) }
+
+  /// A list label in brackets ("(b)", "(ii)", "(b bis)") starting at `index`: the label and where the bracket closes.
   static func label(at index: Int, in characters: [Character]) -> (String, Int)? {
     guard index < characters.count, characters[index] == "(" else { return nil }
     var end = index + 1
     while end < characters.count, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber { end += 1 }
-    guard end > index + 1, end < characters.count, characters[end] == ")" else { return nil }
-    return (String(characters[(index + 1)..<end]).lowercased(), end + 1)
+    guard end > index + 1, end < characters.count else { return nil }
+    var label = String(characters[(index + 1)..<end]).lowercased()
+    if characters[end] == " ", let close = characters[end...].firstIndex(of: ")"),
+      Label.isSuffix(String(characters[(end + 1)..<close]))
+    {
+      label += String(characters[(end + 1)..<close])
+      end = close
+    }
+    guard characters[end] == ")" else { return nil }
+    return (label, end + 1)
   }
 
   static func reference(
@@ -243,7 +265,7 @@ public enum CrossReferences {
     if keyword == .articles {
       // One of "Articles 3, 4 and 6": an article, by its number alone.
       guard let number = word(at: index, in: characters, digitsFirst: true) else { return nil }
-      let article = String(characters[index..<number])
+      let article = Self.number(characters[index..<number])
       return (
         Reference(
           id: ClauseID.make(article: article, labels: []), offsets: (index - start)..<(number - start), spelled: article,
@@ -262,7 +284,7 @@ public enum CrossReferences {
       return (Reference(id: id, offsets: (index - start)..<(end - start), spelled: "(\(letter))", form: .subparagraph), end)
     }
     guard let number = word(at: index, in: characters, digitsFirst: true) else { return nil }
-    var labels = [String(characters[index..<number])]
+    var labels = [Self.number(characters[index..<number])]
     var end = number
     var spaced = true
     while true {
@@ -337,6 +359,6 @@ public enum CrossReferences {
     guard start <= characters.count, String(characters[index..<start]) == lead,
       let end = word(at: start, in: characters, digitsFirst: true)
     else { return nil }
-    return (String(characters[start..<end]), end)
+    return (Self.number(characters[start..<end]), end)
   }
 }

@@ -63,4 +63,31 @@ struct CrossReferencesCLITests {
     let line = try #require(blame.components(separatedBy: "\nauthor ").first { $0.contains("c) second, in accordance with subparagraph (d)") })
     #expect(!line.hasPrefix("Brazil"), "\(line)")
   }
+
+  @Test("a clause new in the round, cited by the name propose gave it ('paragraph 3 bis', '1 (a bis)'), is followed to its number")
+  func newInTheRound() throws {
+    let folder = try Scratch()
+    let source = folder.path + "/source.txt"
+    try Self.draft.write(toFile: source, atomically: true, encoding: .utf8)
+    #expect(try CLI.run(["init", "--from", source], in: folder.path).status == 0)
+    func table(_ arguments: [String]) throws -> (id: String, line: String) {
+      let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
+      #expect(run.status == 0, "\(run.stderr)")
+      return (String(run.stdout.prefix { !$0.isWhitespace }), run.stdout)
+    }
+    let point = try table(["1.a", "--new-clause", "first and a half;"])
+    let paragraph = try table(["3", "--new-clause", "A paragraph after the third."])
+    #expect(point.line.contains(" on 1 (a bis): ") && paragraph.line.contains(" on 3 bis: "), "\(point.line)\(paragraph.line)")
+    let citing = try table([
+      "4", "--replace", "The fourth paragraph,", "--with", "The fourth paragraph, read with paragraphs 3 bis and 1 (a bis),",
+    ])
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-02"], in: folder.path)
+    for id in [point.id, paragraph.id, citing.id] { #expect(try CLI.run(["accept", id], in: folder.path).status == 0) }
+    try CLI.run(["session", "close"], in: folder.path)
+    let next = try CLI.run(["next", "--date", "2015-12-03"], in: folder.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(next.stdout.contains("  in 5: 'paragraphs 3 bis and 1 (a bis)' → 'paragraphs 4 and 1 (b)'\n"), "\(next.stdout)")
+    let text = try CLI.run(["show"], in: folder.path).stdout
+    #expect(text.contains("5. The fourth paragraph, read with paragraphs 4 and 1 (b), which recalls paragraph 1 (a) above"), "\(text)")
+  }
 }

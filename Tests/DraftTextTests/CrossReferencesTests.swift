@@ -57,4 +57,50 @@ struct CrossReferencesTests {
     #expect(draft.render().contains("2. See paragraph 4 and paragraph 9.\n"))
     _ = three
   }
+
+  @Test(
+    "a clause new in the round is cited by its name in the round: the clause it follows there, then bis, ter…; its points under it; 'pre' before a first"
+  )
+  func newInTheRound() throws {
+    let start = try Draft(
+      parsing: """
+        ## Article 3
+
+        1. One.
+        2. Two.
+        3. Three, under paragraphs 2 bis, 2ter and 2 bis (a) of this Article.
+
+        ## Article 4
+
+        1. Cites Article 3, paragraph 2 ter, and Article 3, paragraph 1 pre, and paragraph 7 (b bis), of the Convention.
+        2. Cites paragraph 9 bis of this Article.
+
+        """)
+    var draft = start
+    func key(_ id: String) throws -> ClauseKey { try #require(draft.clause(ClauseID(rawValue: id))).key }
+    let three = try key("A3.3")
+    var places: [ClauseKey: NewClausePlace] = [:]
+    // Two before paragraph 3, in tabling order, and one after paragraph 2 with a point: all follow
+    // paragraph 2 of the draft amended, named in the order they stand.
+    places[try draft.insertClause("First new.", before: three)] = .before(three)
+    places[try draft.insertClause("Second new.", before: three)] = .before(three)
+    let two = try key("A3.2")
+    places[try draft.insertClause("Third new, whose points:\n   (a) first point;", after: two)] = .after(two)
+    let one = try key("A3.1")
+    places[try draft.insertClause("Before the first.", before: one)] = .before(one)
+    draft.renumber()
+    let names = draft.namesInRound(of: places, from: start)
+    #expect(
+      Dictionary(names.map { ($0.key.rawValue, draft.clause(key: $0.value)?.text ?? "") }) { a, _ in a } == [
+        "A3.2bis": "Third new, whose points:", "A3.2bis.a": "first point;", "A3.2ter": "First new.", "A3.2quater": "Second new.",
+        "A3.1pre": "Before the first.",
+      ])
+    let amended = draft
+    let result = CrossReferences.follow(
+      in: &draft, renumbering: amended.renumberingTable(), earlier: Set(start.clausesAndHeadings.map(\.id)), newClauses: names)
+    #expect(draft.clause(ClauseID(rawValue: "A3.7"))?.text == "Three, under paragraphs 4, 5 and 4 (a) of this Article.")
+    // Another instrument's "7 (b bis)" is left alone; "9 bis", which no clause is called, is reported.
+    #expect(draft.clause(ClauseID(rawValue: "A4.1"))?.text == "Cites Article 3, paragraph 5, and Article 3, paragraph 1, and paragraph 7 (b bis), of the Convention.")
+    #expect(result.unresolved.map(\.cited.rawValue) == ["A4.9bis"])
+  }
 }

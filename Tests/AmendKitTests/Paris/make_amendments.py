@@ -93,7 +93,7 @@ def article_of_clause(name):
     return m.group(1) if m else None
 
 
-OTHER = re.compile(r"^(?:,? (?:paragraphs?|and|or|to|\d+(?:\([a-z]\))*|[\[\]]+),?)*,? of (?!this |the present |Article )")
+OTHER = re.compile(r"^(?:\([a-z]+\))*(?:,? (?:paragraphs?|and|or|to|\d+(?:\([a-z]\))*|[\[\]]+),?)*,? of (?!this |the present |Article )")
 
 
 def cite_draft(text, old_article):
@@ -102,7 +102,7 @@ def cite_draft(text, old_article):
     new_article = next((n for n, o in old_article_of.items() if o == old_article), None)
 
     def paragraph(article04, number):
-        found = counterpart.get(f"A{article04}.{number}")
+        found = counterpart.get(f"A{article04}.{number}") or in_round.get(f"A{article04}.{number}")
         return found.split(".") if found and found.count(".") == 1 else None
 
     def this_article(m):
@@ -343,7 +343,16 @@ def place(nkey, item, siblings_all, moving=()):
     return None
 
 
+def previous_sibling(draft_id):
+    """The clause of the draft before `draft_id` in its list, or None for a first."""
+    it = old_by_id[draft_id]
+    same = [s for s in old if not s["loose"] and not s["heading"] and s["level"] == it["level"] and s["parent"] == it["parent"] and s["article"] == it["article"]]
+    k = same.index(it)
+    return same[k - 1]["id"] if k > 0 else None
+
+
 moved_new = set(moves.values())
+beside = {}  # 04 id of a new clause put beside a clause -> (its place in the adopted text, the draft clause it follows there)
 added = {}  # 04 id of a new clause -> its amendment, which lists the new clauses under it as sub-items
 for k, (nkey, item, siblings) in enumerate(unmatched_new):
     if item.get("merged"):
@@ -370,11 +379,13 @@ for k, (nkey, item, siblings) in enumerate(unmatched_new):
             table(old_by_id[source]["name"], text=item["text"].strip())
     elif how == "before":
         added[item["id"]] = table(anchor_name, new_clause=item["text"].strip(), before="")
+        beside[item["id"]] = (k, previous_sibling(anchor))
     elif how == "under":
         added[item["id"]] = table(anchor_name, new_clause=item["text"].strip(), under=True)
     else:
         late.append(dict(clause=anchor_name, **{"new-clause": item["text"].strip()}))
         added[item["id"]] = late[-1]
+        beside[item["id"]] = (k, anchor)
 
 amendments += list(reversed(late))
 
@@ -394,6 +405,17 @@ for j, (nkey, group) in enumerate(new_articles):
     elif after:
         later.append(dict(clause=f"Article {after} heading", **{"new-article": "", "paragraph": paragraphs}))
 amendments += list(reversed(later))
+
+# A clause new in the round goes by its name in the round (next follows it): the draft clause it
+# follows, then " bis", " ter"… in the order they stand ("paragraph 7 ter of this Article").
+in_round = {}
+SUFFIXES = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+for follows in {f for _, f in beside.values() if f and "#" not in f}:
+    group = sorted((k, nid) for nid, (k, f) in beside.items() if f == follows)
+    taken = {it["id"] for it in old}
+    suffixes = [x for x in SUFFIXES if follows + x not in taken]
+    for (_, nid), suffix in zip(group, suffixes):
+        in_round[nid] = follows + " " + suffix
 
 # A delegation cites the draft it amends: the adopted text's citations of its own articles and
 # paragraphs are written with the draft's numbers, which next then follows to the new ones.
