@@ -100,7 +100,9 @@ struct CrossReferencesTests {
       in: &draft, renumbering: amended.renumberingTable(), earlier: Set(start.clausesAndHeadings.map(\.id)), newClauses: names)
     #expect(draft.clause(ClauseID(rawValue: "A3.7"))?.text == "Three, under paragraphs 4, 5 and 4 (a) of this Article.")
     // Another instrument's "7 (b bis)" is left alone; "9 bis", which no clause is called, is reported.
-    #expect(draft.clause(ClauseID(rawValue: "A4.1"))?.text == "Cites Article 3, paragraph 5, and Article 3, paragraph 1, and paragraph 7 (b bis), of the Convention.")
+    #expect(
+      draft.clause(ClauseID(rawValue: "A4.1"))?.text
+        == "Cites Article 3, paragraph 5, and Article 3, paragraph 1, and paragraph 7 (b bis), of the Convention.")
     #expect(result.unresolved.map(\.cited.rawValue) == ["A4.9bis"])
   }
 }
