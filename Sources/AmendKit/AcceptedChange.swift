@@ -27,6 +27,8 @@ struct AcceptedChange {
     case retitleArticle(heading: Clause, title: String?)
     /// The option line `option` chosen: the other options of its group deleted (docs/TREATIES.md).
     case keepOption(option: Clause)
+    /// The brackets around the heading `heading` lifted (HeadingBrackets).
+    case liftBrackets(heading: Clause)
   }
 
   var item: MarshalledProposal
@@ -88,6 +90,11 @@ struct AcceptedChange {
       throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
     }
     switch item.operation {
+    case .brackets where clause.id.isHeading:
+      guard placement.proposedText != nil else {
+        throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
+      }
+      list = .liftBrackets(heading: clause)
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets:
       reworded = clause
       tabled = placement.proposedText
@@ -296,6 +303,9 @@ extension AcceptedChange {
         try edit(change, byChair: change.revised != nil) { draft throws(DraftError) in
           try draft.retitleArticle(try Self.article(heading, in: draft), title: title)
         }
+        return
+      case .liftBrackets(let heading):
+        try edit(change, byChair: false) { draft throws(DraftError) in try draft.liftBrackets(ofArticle: try Self.article(heading, in: draft)) }
         return
       case nil:
         return

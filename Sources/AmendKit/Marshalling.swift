@@ -53,6 +53,8 @@ public struct MarshalledProposal: Sendable {
       return Redline.marked(placement.proposedText ?? "", "**", "**")
     case .moveClause, .moveClauseBefore, .keepOption:
       return clause.text
+    case .brackets where clause.id.isHeading:
+      return Redline.render(from: HeadingBrackets.line(clause), to: placement.proposedText ?? HeadingBrackets.line(clause))
     default:
       guard let proposed = placement.proposedText else { return placement.amends ?? clause.text }
       return Redline.render(from: placement.amends ?? clause.text, to: proposed)

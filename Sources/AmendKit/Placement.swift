@@ -65,6 +65,9 @@ extension Snapshot {
     }
     placement.clause = clause
     switch operation {
+    case .brackets where clause.id.isHeading:
+      placement.proposedText = HeadingBrackets.lifted(clause)
+      if placement.proposedText == nil { placement.needsRevision = "the heading of \(clause.id.display) has no brackets left to lift" }
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout:
       guard let proposed = record.textProposed else { break }
       if clause.text == record.textBefore {

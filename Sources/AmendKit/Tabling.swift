@@ -153,7 +153,7 @@ extension Workspace {
       throw TablingError.unnumberedLine(clause: clause.id)
     }
     guard operation.isArticleEdit else {
-      if clause.id.isHeading { throw TablingError.headingNotAClause(clause: clause.id) }
+      if clause.id.isHeading, !HeadingBrackets.lifts(operation, on: clause) { throw TablingError.headingNotAClause(clause: clause.id) }
       return clause
     }
     if clause.id.isHeading { return clause }
@@ -210,6 +210,10 @@ extension Workspace {
   {
     let name = clause.id
     let before = clause.text
+    if HeadingBrackets.lifts(operation, on: clause) {
+      guard let lifted = HeadingBrackets.lifted(clause) else { throw TablingError.noBrackets(clause: name, alternatives: false) }
+      return (HeadingBrackets.line(clause), lifted, operation)
+    }
     switch operation {
     case .replaceWords, .deleteWords, .insertWords, .brackets, .throughout:
       let after: String

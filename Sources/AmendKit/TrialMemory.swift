@@ -93,13 +93,13 @@ extension AcceptedChange {
   }
 
   /// Which group of list steps a change is applied in: new clauses and articles (0), moves (1),
-  /// deletions and options chosen (2), articles deleted or retitled (3); nil for a wording alone.
+  /// deletions and options chosen (2), articles deleted, retitled or unbracketed (3); nil for a wording alone.
   var listGroup: Int? {
     switch list {
     case .insert, .insertUnder, .insertArticle: 0
     case .move, .moveBefore: 1
     case .delete, .keepOption: 2
-    case .deleteArticle, .retitleArticle: 3
+    case .deleteArticle, .retitleArticle, .liftBrackets: 3
     case nil: nil
     }
   }

@@ -164,6 +164,39 @@ extension Draft {
     blocks[range.lowerBound] = .line(line)
   }
 
+  /// Lifts the brackets around article `number`'s heading ("[Article 3bis]" → "Article 3bis"): the
+  /// article as a whole is agreed. Its title stays as written.
+  public mutating func liftBrackets(ofArticle number: String) throws(DraftError) {
+    let range = try articleRange(number)
+    guard case .line(var line) = blocks[range.lowerBound] else { throw .unsupportedEdit("Article \(number) has no heading") }
+    guard let lifted = Self.unbracketed(line.content) else {
+      throw .unsupportedEdit("the heading of Article \(number) has no brackets around its number")
+    }
+    line.content = lifted
+    blocks[range.lowerBound] = .line(line)
+  }
+
+  /// `heading` without the brackets around "Article N" ("## [Article 3bis] *(REDD-plus)*" →
+  /// "## Article 3bis *(REDD-plus)*"); nil when its number is not bracketed.
+  public static func unbracketed(_ heading: String) -> String? {
+    guard let (start, end) = numberSpan(heading), start > heading.startIndex, end < heading.endIndex else { return nil }
+    let open = heading.index(before: start)
+    guard heading[open] == "[", heading[end] == "]" else { return nil }
+    return String(heading[..<open]) + heading[start..<end] + heading[heading.index(after: end)...]
+  }
+
+  /// Where "Article N" (with a suffix, glued or spaced: "Article 2bis", "Article 8 bis") stands in a heading line.
+  static func numberSpan(_ heading: String) -> (start: String.Index, end: String.Index)? {
+    guard let range = heading.range(of: "article ", options: .caseInsensitive) else { return nil }
+    var rest = heading[range.upperBound...]
+    let digits = rest.prefix(while: \.isASCIIDigit)
+    rest = rest.dropFirst(digits.count)
+    let spaced = rest.drop(while: { $0 == " " })
+    let word = spaced.prefix(while: { $0.isLetter && $0.isLowercase })
+    if !word.isEmpty, Label.isSuffix(String(word)) { rest = spaced.dropFirst(word.count) }
+    return (range.lowerBound, rest.startIndex)
+  }
+
   /// The key the numbering table gives the heading of the article added last (`(new) → Article 4
   /// heading`), nil before any was added.
   public var lastAddedHeadingKey: ClauseKey? {
@@ -306,15 +339,9 @@ extension Draft {
   /// `heading` with its article number replaced by `number`, its brackets and hashes kept, and the
   /// rest of the line replaced by `title` (kept as written with `keepTitle`).
   static func heading(_ heading: String, number: String, title: String?, keepTitle: Bool = false) -> String {
-    guard let range = heading.range(of: "article ", options: .caseInsensitive) else { return heading }
-    let prefix = heading[..<range.upperBound]
-    var rest = heading[range.upperBound...]
-    let digits = rest.prefix(while: \.isASCIIDigit)
-    rest = rest.dropFirst(digits.count)
-    // A suffix glued ("2bis") or spaced ("8 bis").
-    let spaced = rest.drop(while: { $0 == " " })
-    let word = spaced.prefix(while: { $0.isLetter && $0.isLowercase })
-    if !word.isEmpty, Label.isSuffix(String(word)) { rest = spaced.dropFirst(word.count) }
+    guard let (start, end) = numberSpan(heading) else { return heading }
+    let prefix = heading[..<heading.index(start, offsetBy: "article ".count)]
+    var rest = heading[end...]
     // A closing bracket right after the number stays ("[Article 3bis]").
     let bracket = rest.hasPrefix("]") ? "]" : ""
     if !bracket.isEmpty { rest = rest.dropFirst() }

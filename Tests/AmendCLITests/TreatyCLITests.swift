@@ -123,6 +123,28 @@ struct TreatyCLITests {
     #expect(try CLI.run(["show", "Article 3.1 (second)"], in: folder.path).stdout.contains("All Parties"))
   }
 
+  @Test("Paris: the brackets around an article's heading are lifted (--remove-brackets on the heading); twice is refused at acceptance")
+  func headingBrackets() throws {
+    let folder = try Scratch()
+    try Self.parisNegotiation(in: folder)
+    let unbracketed = try CLI.run(["propose", "Article 4 heading", "--by", "Peru", "--remove-brackets"], in: folder.path)
+    #expect(unbracketed.status != 0 && unbracketed.stderr == "amend: error: Article 4 heading has no brackets: see 'amend show Article 4 heading'\n")
+    let lift = try CLI.run(["propose", "Article 3bis heading", "--by", "Brazil", "--remove-brackets"], in: folder.path)
+    #expect(lift.stdout.contains("Article 3bis heading ~~[~~Article 3bis~~]~~ *(REDD-plus)*"), "\(lift.stdout)")
+    let retitle = try Self.table(["Article 3bis heading", "--retitle", ""], in: folder)
+    let again = try Self.table(["Article 3bis heading", "--remove-brackets"], in: folder)
+    try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
+    for id in [retitle, String(lift.stdout.prefix { !$0.isWhitespace })] {
+      #expect(try CLI.run(["accept", id], in: folder.path).status == 0)
+    }
+    let refused = try CLI.run(["accept", again], in: folder.path)
+    #expect(refused.status != 0 && refused.stderr.contains("has no brackets around its number"), "\(refused.stderr)")
+    try CLI.run(["session", "close"], in: folder.path)
+    #expect(try CLI.run(["next", "--number-articles", "--date", "2015-12-11"], in: folder.path).status == 0)
+    let text = try CLI.run(["show"], in: folder.path).stdout
+    #expect(text.contains("\n## Article 5\n") && text.contains("\n## [Article 6] *(mechanism to support sustainable development)*\n"))
+  }
+
   static let paragraphs = "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n\n5. Five.\n\n6. Six.\n"
 
   @Test("chained moves give the same draft whatever order the chair accepts them in")

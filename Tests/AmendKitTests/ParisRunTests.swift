@@ -27,6 +27,7 @@ struct ParisRunTests {
     fields.newArticle = entry["new-article"] as? String
     fields.paragraphs = entry["paragraph"] as? [String] ?? []
     fields.retitle = entry["retitle"] as? String
+    fields.removeBrackets = entry["remove-brackets"] as? Bool ?? false
     return try fields.operation()
   }
 
@@ -45,6 +46,11 @@ struct ParisRunTests {
     /// Adopted lines produced with the same label and words, the spaces of the marker aside.
     var spacedOtherwise: Int
     var adopted: Int
+    /// The adopted text's article headings, and how many of them the produced draft has as written.
+    var headings: Int
+    var headingsReproduced: Int
+    /// Whether the clause lines stand in the adopted text's order (the spaces of markers aside).
+    var inOrder: Bool
     var refused: [String]
     var notApplied: [String]
     var produced: [String]
@@ -119,6 +125,9 @@ struct ParisRunTests {
       parsing: String(contentsOf: realcases.appendingPathComponent("paris_04_adopted_2015-12-12.md"), encoding: .utf8))
     let produced = Self.lines(producedDraft)
     let adopted = Self.lines(adoptedDraft)
+    let producedHeadings = producedDraft.articles.map(\.heading)
+    let adoptedHeadings = adoptedDraft.articles.map(\.heading)
+    let headingsMissing = adoptedHeadings.filter { !producedHeadings.contains($0) }
     // With the articles numbered in order (next --number-articles), the lines reproduced carry the adopted ids too.
     try? text.write(
       to: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("paris-run-produced.md"), atomically: true, encoding: .utf8)
@@ -153,6 +162,8 @@ struct ParisRunTests {
       adopted clause lines \(adopted.count), reproduced \(adopted.count - missing.count) (with the adopted id \(sameID)), \
       only the spaces of the marker differ \(spacedOtherwise.count), otherwise missing \(other.count), \
       produced lines not in the adopted text \(unmatched.count)
+      article headings \(adoptedHeadings.count), reproduced \(adoptedHeadings.count - headingsMissing.count), \
+      produced \(producedHeadings.count)\(headingsMissing.isEmpty ? "" : ", missing: " + headingsMissing.joined(separator: "; "))
       refused:
         \(refused.joined(separator: "\n  "))
       not applied:
@@ -166,7 +177,9 @@ struct ParisRunTests {
       """
     return Run(
       report: report, reproduced: adopted.count - missing.count, withAdoptedID: sameID, spacedOtherwise: spacedOtherwise.count,
-      adopted: adopted.count,
+      adopted: adopted.count, headings: adoptedHeadings.count,
+      headingsReproduced: producedHeadings.count == adoptedHeadings.count ? adoptedHeadings.count - headingsMissing.count : 0,
+      inOrder: produced.map(Self.withoutMarkerSpacing) == adopted.map(Self.withoutMarkerSpacing),
       refused: refused, notApplied: notApplied, produced: produced)
   }
 
@@ -189,13 +202,16 @@ struct ParisRunTests {
     #expect(run.reproduced == Self.reproduced, "\(run.report)")
     // Every other line differs only in the spaces of its marker, as the two texts space it.
     #expect(run.reproduced + run.spacedOtherwise == run.adopted, "\(run.report)")
+    #expect(run.inOrder, "\(run.report)")
     #expect(run.withAdoptedID >= Self.withAdoptedID, "\(run.report)")
+    // Every article heading as the adopted text writes it: numbered in order, no title, no brackets.
+    #expect(run.headings == 29 && run.headingsReproduced == 29, "\(run.report)")
   }
 
   /// Clause lines of the adopted text the run reproduces exactly; the other 27 are spaced otherwise in
   /// the two texts (docs/TREATIES.md lists them).
   static let reproduced = 157
-  static let withAdoptedID = 153
+  static let withAdoptedID = 157
 
   @Test(
     "accepted one by one and produced by next, the same lines (AMEND_PARIS_RUN=1: minutes, for accept's dry runs)",

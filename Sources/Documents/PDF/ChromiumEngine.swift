@@ -85,7 +85,7 @@ public struct ChromiumEngine: Sendable {
     try manager.createDirectory(at: home, withIntermediateDirectories: true)
     try Data(html.utf8).write(to: page)
     let log = folder.appendingPathComponent("chromium.log")
-    manager.createFile(atPath: log.path, contents: nil)
+    _ = manager.createFile(atPath: log.path, contents: nil)
 
     let process = Process()
     let arguments = Self.arguments(page: page, output: output, profile: profile)

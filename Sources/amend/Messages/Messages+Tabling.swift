@@ -38,7 +38,7 @@ extension Messages {
         + "an option chosen (--choose-option), but not moved, nor have clauses or articles added next to it"
     case .headingNotAClause(let clause):
       return
-        "\(clause.display) is an article's heading: retitle it (--retitle), delete the article (--delete-article) or add one next to it (--new-article)"
+        "\(clause.display) is an article's heading: retitle it (--retitle), lift its brackets (--remove-brackets), delete the article (--delete-article) or add one next to it (--new-article)"
     case .articleEditRefused(let clause, let reason):
       return "\(ProposalOperation.article(clause.display)) cannot be changed so: \(reason)"
     case .sameTitle(let clause):

@@ -179,6 +179,10 @@ for i, j in article_pairs:
     heads = [it for it in ogroup if it["heading"]]
     if heads and heads[0]["text"].strip():
         table(heads[0]["name"], retitle="")
+    # An article bracketed as a whole ("[Article 3bis]") that the adopted text keeps: its brackets lifted.
+    new_heads = [it for it in ngroup if it["heading"]]
+    if heads and "[" in heads[0]["marker"] and new_heads and "[" not in new_heads[0]["marker"]:
+        table(heads[0]["name"], remove_brackets=True)
     a = [it for it in ogroup if not it["heading"]]
     b = [it for it in ngroup if not it["heading"]]
     pairs = align(a, b, sim, 0.45)
@@ -330,6 +334,13 @@ def place(nkey, item, siblings_all, moving=()):
     siblings = [s for s in siblings_all if s["level"] == level and s["parent"] == parent and not s["loose"]]
     k = siblings.index(item)
     stays = lambda s: s["id"] in counterpart and counterpart[s["id"]] not in deleted and counterpart[s["id"]] not in moving
+    # A neighbour right next to it first, so that a clause placed by another that is new or moved
+    # does not take its place ("In pursuit…" moved after "Pursuant…", the new clause after it
+    # placed before the next clause that stays).
+    if k + 1 < len(siblings) and stays(siblings[k + 1]):
+        return ("before", counterpart[siblings[k + 1]["id"]])
+    if k > 0 and stays(siblings[k - 1]):
+        return ("after", counterpart[siblings[k - 1]["id"]])
     for s in siblings[k + 1:]:
         if stays(s):
             return ("before", counterpart[s["id"]])
