@@ -264,6 +264,11 @@ extension AcceptedChange {
           before ? try draft.insertClause(words, before: anchor.key) : try draft.insertClause(words, after: anchor.key)
         }
         applied.newClausePlaces[key] = before ? .before(anchor.key) : .after(anchor.key)
+        // An unnumbered line that would read as a heading or an option is refused at tabling; one in
+        // a record from elsewhere is caught here.
+        if applied.draft.clause(key: key)?.id.isUnnumbered == true, !applied.draft.readsBack(unnumbered: key) {
+          throw ApplyFailure(change: change, problem: .notOneClauseEach)
+        }
       case .insertUnder(let words, let parent):
         text = words
         key = try edit(change, byChair: false) { draft throws(DraftError) in try draft.insertClause(words, under: parent.key) }

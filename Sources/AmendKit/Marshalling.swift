@@ -37,6 +37,8 @@ public struct MarshalledProposal: Sendable {
     guard case .newClause(_, let before) = operation, let clause = placement.clause else {
       return placement.clauseName(record)
     }
+    // After an article's own text or an unnumbered line: an unnumbered line, with no number to borrow.
+    if clause.kind == .articleText || clause.id.isUnnumbered { return "new line after \(clause.id.display)" }
     return before ? "new clause before \(clause.id.display)" : clause.id.bis(bisIndex).display
   }
 

@@ -149,7 +149,10 @@ extension Workspace {
     if case .keepOption = operation, clause.kind != .option, Draft.openingOption(clause.text) == nil {
       throw TablingError.notAnOption(clause: clause.id)
     }
-    if clause.id.isUnnumbered, operation.isNewClause || operation.isMove || operation.isArticleEdit {
+    // An unnumbered line has no numbered siblings: what is added after it is another unnumbered line.
+    let addsUnnumberedAfter: Bool
+    if case .newClause(_, before: false) = operation { addsUnnumberedAfter = clause.kind == .unnumbered } else { addsUnnumberedAfter = false }
+    if clause.id.isUnnumbered, (operation.isNewClause && !addsUnnumberedAfter) || operation.isMove || operation.isArticleEdit {
       throw TablingError.unnumberedLine(clause: clause.id)
     }
     guard operation.isArticleEdit else {

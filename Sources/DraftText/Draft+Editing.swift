@@ -39,10 +39,13 @@ extension Draft {
   /// level, with a marker in the style of that clause and separated as its list is.
   ///
   /// Until ``renumber()`` the new clause carries a provisional label ("b bis"). Lines of `text`
-  /// after the first that open with a marker are listed under it (``subItems(of:)``).
+  /// after the first that open with a marker are listed under it (``subItems(of:)``). After an
+  /// article's own text or an unnumbered line, which have no numbered siblings, it is an unnumbered
+  /// paragraph (``insertUnnumbered(_:after:)``).
   /// - Returns: The new clause's key ("new-1", "new-2"…).
   @discardableResult
   public mutating func insertClause(_ text: String, after key: ClauseKey) throws(DraftError) -> ClauseKey {
+    if takesUnnumberedAfter(key) { return try insertUnnumbered(text, after: key) }
     let (own, items) = Draft.subItems(of: text, ownKind: try locate(key).node.labelKind)
     let new = try insertClause(own, after: key, blank: nil)
     try insertSubItems(items, under: new)

@@ -15,6 +15,16 @@ extension Draft {
     return zip(mine, read).allSatisfy { $0.id == $1.id && $0.kind == $1.kind && $0.text == $1.text }
   }
 
+  /// Whether unnumbered line `key` reads back as itself, as a line of the same id and text (not as a
+  /// heading, an option or a clause), the draft's clauses reading back too (``readsBack``).
+  public func readsBack(unnumbered key: ClauseKey) -> Bool {
+    guard readsBack, let line = clause(key: key) else { return false }
+    var settled = self
+    settled.renumber()
+    guard let again = try? Draft(parsing: settled.render()), let now = settled.clause(key: key) else { return false }
+    return again.clause(now.id)?.text == line.text && again.articles.count == articles.count
+  }
+
   /// Whether the draft, with clause `key`'s own text replaced by `text`, would read back
   /// (``readsBack``): the same answer, without parsing the whole text again where the parser
   /// provably reads every other line as before.

@@ -61,22 +61,32 @@ struct TreatyCLITests {
     #expect(try CLI.run(["show", "Article 2bis.1"], in: folder.path).stdout.contains("All Parties shall undertake efforts"))
   }
 
-  @Test("Paris: a sibling of an article's own text is refused when tabled; a paragraph under it is tabled, accepted and produced")
+  @Test(
+    "Paris: after an article's own text a new clause is an unnumbered line (one that would read as a paragraph or heading is refused); a paragraph under it is a paragraph"
+  )
   func articleText() throws {
     let folder = try Scratch()
     try Self.parisNegotiation(in: folder)
-    try expectRefusal(
-      HostileCase(
-        name: "sibling of article text", arguments: ["propose", "Article 1", "--new-clause", "A definition.", "--by", "Brazil"],
-        message: "an article's own text has no siblings"), in: folder.path)
+    for text in ["1. A definition.", "## Article 27"] {
+      try expectRefusal(
+        HostileCase(
+          name: "article text followed by \(text)", arguments: ["propose", "Article 26", "--new-clause", text, "--by", "Brazil"],
+          message: "the new clause after Article 26 would not read back as the same clause"), in: folder.path)
+    }
+    let done = try CLI.run(
+      ["propose", "Article 26", "--new-clause", "DONE at Paris this twelfth day of December two thousand and fifteen.", "--by", "Brazil"],
+      in: folder.path)
+    #expect(done.stdout.contains(" on new line after Article 26: "), "\(done.stdout)")
     let under = try Self.table(
       ["Article 1", "--new-clause", "\"Convention\" means the United Nations Framework Convention on Climate Change.", "--under"],
       in: folder)
     let subList = try Self.table(["Article 4.8", "--new-clause", "Early warning systems;", "--under"], in: folder)
-    let text = try Self.acceptAndProduce([under, subList], in: folder).text
+    let text = try Self.acceptAndProduce([under, subList, String(done.stdout.prefix { !$0.isWhitespace })], in: folder).text
     #expect(text.contains("Convention apply.\n\n1. \"Convention\" means the United Nations Framework Convention on Climate Change.\n"))
     #expect(text.contains("provisions of paragraph 5 of this Article.\n\n      1. Early warning systems;\n\n9. Each Party"), "\(text)")
     #expect(try CLI.run(["show", "Article 1.1"], in: folder.path).status == 0)
+    #expect(text.contains("Secretary-General of the United Nations.\n\nDONE at Paris this twelfth day of December two thousand and fifteen.\n\n[Placeholder"))
+    #expect(try CLI.run(["show", "Text 1 of Article 26"], in: folder.path).stdout.hasPrefix("DONE at Paris"))
   }
 
   @Test("Paris: a new paragraph tabled with its points, and Proposed Mechanism 2's title deleted: produced, numbered on, recorded")

@@ -51,6 +51,8 @@ struct ParisRunTests {
     var headingsReproduced: Int
     /// Whether the clause lines stand in the adopted text's order (the spaces of markers aside).
     var inOrder: Bool
+    /// Whether the unnumbered lines (an article's lines that are no clause) are the adopted text's, in order.
+    var unnumberedAsAdopted: Bool
     var refused: [String]
     var notApplied: [String]
     var produced: [String]
@@ -128,6 +130,8 @@ struct ParisRunTests {
     let producedHeadings = producedDraft.articles.map(\.heading)
     let adoptedHeadings = adoptedDraft.articles.map(\.heading)
     let headingsMissing = adoptedHeadings.filter { !producedHeadings.contains($0) }
+    let producedUnnumbered = producedDraft.unnumberedLines.map { $0.id.display + ": " + $0.text }
+    let adoptedUnnumbered = adoptedDraft.unnumberedLines.map { $0.id.display + ": " + $0.text }
     // With the articles numbered in order (next --number-articles), the lines reproduced carry the adopted ids too.
     try? text.write(
       to: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("paris-run-produced.md"), atomically: true, encoding: .utf8)
@@ -164,6 +168,8 @@ struct ParisRunTests {
       produced lines not in the adopted text \(unmatched.count)
       article headings \(adoptedHeadings.count), reproduced \(adoptedHeadings.count - headingsMissing.count), \
       produced \(producedHeadings.count)\(headingsMissing.isEmpty ? "" : ", missing: " + headingsMissing.joined(separator: "; "))
+      unnumbered lines: adopted \(adoptedUnnumbered.count), produced \(producedUnnumbered.count)\
+      \(producedUnnumbered == adoptedUnnumbered ? ", the same" : "\n  adopted: " + adoptedUnnumbered.joined(separator: "\n  ") + "\n  produced: " + producedUnnumbered.joined(separator: "\n  "))
       refused:
         \(refused.joined(separator: "\n  "))
       not applied:
@@ -180,6 +186,7 @@ struct ParisRunTests {
       adopted: adopted.count, headings: adoptedHeadings.count,
       headingsReproduced: producedHeadings.count == adoptedHeadings.count ? adoptedHeadings.count - headingsMissing.count : 0,
       inOrder: produced.map(Self.withoutMarkerSpacing) == adopted.map(Self.withoutMarkerSpacing),
+      unnumberedAsAdopted: producedUnnumbered == adoptedUnnumbered,
       refused: refused, notApplied: notApplied, produced: produced)
   }
 
@@ -203,6 +210,7 @@ struct ParisRunTests {
     // Every other line differs only in the spaces of its marker, as the two texts space it.
     #expect(run.reproduced + run.spacedOtherwise == run.adopted, "\(run.report)")
     #expect(run.inOrder, "\(run.report)")
+    #expect(run.unnumberedAsAdopted, "\(run.report)")
     #expect(run.withAdoptedID >= Self.withAdoptedID, "\(run.report)")
     // Every article heading as the adopted text writes it: numbered in order, no title, no brackets.
     #expect(run.headings == 29 && run.headingsReproduced == 29, "\(run.report)")

@@ -115,11 +115,15 @@ struct TreatyTests {
     #expect(draft.readsBack)
   }
 
-  @Test("a new clause under an article's own text is the article's first paragraph")
+  @Test("a new clause under an article's own text is the article's first paragraph; after it, an unnumbered line; before it, none")
   func insertUnderArticleText() throws {
     var draft = try Fixtures.draft("paris_03_draft_2015-12-09.md")
     let article = try draft.resolve("Article 1")
-    #expect(throws: DraftError.self) { try draft.insertClause("Sibling.", after: article.key) }
+    #expect(throws: DraftError.self) { try draft.insertClause("Sibling.", before: article.key) }
+    var unnumbered = draft
+    let line = try unnumbered.insertClause("An unnumbered line.", after: article.key)
+    #expect(unnumbered.clause(key: line)?.id.rawValue == "A1@text1" && unnumbered.readsBack)
+    #expect(unnumbered.render().contains("Convention apply.\n\nAn unnumbered line.\n"))
     let key = try draft.insertClause("\"Convention\" means the Convention.", under: article.key)
     draft.renumber()
     #expect(draft.clause(key: key)?.id.rawValue == "A1.1")

@@ -27,14 +27,17 @@ enum ClauseText {
   ) throws(ClauseTextError) {
     let listsSubItems = try checkNewClauseCharacters(text, ownKind: anchor.labelKind, what: what)
     var edited = draft
+    let key: ClauseKey
     do {
-      if before { try edited.insertClause(text, before: anchor.key) } else { try edited.insertClause(text, after: anchor.key) }
+      key = before ? try edited.insertClause(text, before: anchor.key) : try edited.insertClause(text, after: anchor.key)
       // Sub-items carry provisional labels until renumbered, as next renumbers them.
       if listsSubItems { edited.renumberLists() }
     } catch {
       throw .edit(what, error)
     }
-    guard edited.readsBack else { throw refusal(text, what) }
+    // A new unnumbered line (after an article's own text or another line) must read back as one.
+    let reads = edited.clause(key: key)?.id.isUnnumbered == true ? edited.readsBack(unnumbered: key) : edited.readsBack
+    guard reads else { throw refusal(text, what) }
   }
 
   /// A new clause's text is one line, or one line and the sub-items listed under it on the lines

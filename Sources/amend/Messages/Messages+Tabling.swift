@@ -35,7 +35,8 @@ extension Messages {
       return "\(clause.display) is not an option line: name one such as \"Option 2 of Article 2bis\" to choose it"
     case .unnumberedLine(let clause):
       return "\(clause.display) is an unnumbered line: it can be reworded, replaced (--text) or deleted (--delete-clause), "
-        + "an option chosen (--choose-option), but not moved, nor have clauses or articles added next to it"
+        + "an option chosen (--choose-option), an unnumbered line added after it (--new-clause), but not moved, "
+        + "nor have clauses added before or under it, nor articles next to it"
     case .headingNotAClause(let clause):
       return
         "\(clause.display) is an article's heading: retitle it (--retitle), lift its brackets (--remove-brackets), delete the article (--delete-article) or add one next to it (--new-article)"

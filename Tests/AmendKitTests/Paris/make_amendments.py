@@ -369,7 +369,15 @@ for k, (nkey, item, siblings) in enumerate(unmatched_new):
     if item.get("merged"):
         continue
     if item["loose"]:
-        notes.append(f"{item['name']}: an unnumbered line of the adopted text, not added")
+        # An unnumbered line goes after the line before it that stays: the article's own text or
+        # another unnumbered line (new lines after the same one are tabled in reverse, as below).
+        k_in = siblings.index(item)
+        before = next((s for s in reversed(siblings[:k_in]) if not (s["loose"] and s["id"] not in counterpart)), None)
+        anchor = counterpart.get(before["id"]) if before else None
+        if anchor is None or anchor in deleted or not ("@" in anchor or "." not in anchor):
+            notes.append(f"{item['name']}: an unnumbered line of the adopted text, with no line that stays before it")
+            continue
+        late.append(dict(clause=old_by_id[anchor]["name"], **{"new-clause": item["text"].strip()}))
         continue
     if item["parent"] in added:
         added[item["parent"]]["new-clause"] += "\n    " + item["marker"].strip() + " " + item["text"].strip()
