@@ -85,7 +85,9 @@ struct TreatyCLITests {
     #expect(text.contains("Convention apply.\n\n1. \"Convention\" means the United Nations Framework Convention on Climate Change.\n"))
     #expect(text.contains("provisions of paragraph 5 of this Article.\n\n      1. Early warning systems;\n\n9. Each Party"), "\(text)")
     #expect(try CLI.run(["show", "Article 1.1"], in: folder.path).status == 0)
-    #expect(text.contains("Secretary-General of the United Nations.\n\nDONE at Paris this twelfth day of December two thousand and fifteen.\n\n[Placeholder"))
+    #expect(
+      text.contains(
+        "Secretary-General of the United Nations.\n\nDONE at Paris this twelfth day of December two thousand and fifteen.\n\n[Placeholder"))
     #expect(try CLI.run(["show", "Text 1 of Article 26"], in: folder.path).stdout.hasPrefix("DONE at Paris"))
   }
 
