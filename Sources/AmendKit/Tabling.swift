@@ -149,10 +149,7 @@ extension Workspace {
     if case .keepOption = operation, clause.kind != .option, Draft.openingOption(clause.text) == nil {
       throw TablingError.notAnOption(clause: clause.id)
     }
-    // An unnumbered line has no numbered siblings: what is added after it is another unnumbered line.
-    let addsUnnumberedAfter: Bool
-    if case .newClause(_, before: false) = operation { addsUnnumberedAfter = clause.kind == .unnumbered } else { addsUnnumberedAfter = false }
-    if clause.id.isUnnumbered, (operation.isNewClause && !addsUnnumberedAfter) || operation.isMove || operation.isArticleEdit {
+    if clause.id.isUnnumbered, operation.isNewClause || operation.isMove || operation.isArticleEdit, !addsLine(operation, after: clause) {
       throw TablingError.unnumberedLine(clause: clause.id)
     }
     guard operation.isArticleEdit else {
@@ -164,6 +161,13 @@ extension Workspace {
       throw TablingError.notAnArticle(clause: clause.id)
     }
     return heading
+  }
+
+  /// Whether `operation` adds a line after unnumbered paragraph `clause`, which has no numbered
+  /// siblings: another unnumbered line (`Draft.insertUnnumbered`).
+  static func addsLine(_ operation: ProposalOperation, after clause: Clause) -> Bool {
+    guard clause.kind == .unnumbered, case .newClause(_, before: false) = operation else { return false }
+    return true
   }
 
   /// What an article operation leaves of `draft`, or why it could never be applied.

@@ -15,7 +15,8 @@ extension Draft {
   public func namesInRound(of places: [ClauseKey: NewClausePlace], from start: Draft) -> [ClauseID: ClauseKey] {
     var following: [ClauseID: [ClauseKey]] = [:]
     var beforeFirst: [ClauseID: [ClauseKey]] = [:]
-    for (key, place) in places where clause(key: key) != nil {
+    // An unnumbered line has no number to be cited by.
+    for (key, place) in places where clause(key: key).map({ !$0.id.isUnnumbered }) ?? false {
       switch place {
       case .after(let anchor):
         if let clause = start.clause(key: anchor) { following[clause.id, default: []].append(key) }

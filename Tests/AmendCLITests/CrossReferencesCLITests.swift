@@ -20,20 +20,28 @@ struct CrossReferencesCLITests {
 
     """
 
-  @Test("next rewrites citations of renumbered clauses, lists them, warns about what it cannot follow, never touches another instrument")
-  func follow() throws {
+  /// A negotiation on `draft` in a new folder.
+  static func negotiation() throws -> Scratch {
     let folder = try Scratch()
     let source = folder.path + "/source.txt"
     try Self.draft.write(toFile: source, atomically: true, encoding: .utf8)
     #expect(try CLI.run(["init", "--from", source], in: folder.path).status == 0)
     try FileManager.default.removeItem(atPath: source)
-    func table(_ arguments: [String]) throws -> String {
-      let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
-      #expect(run.status == 0, "\(run.stderr)")
-      return String(run.stdout.prefix { !$0.isWhitespace })
-    }
-    let subparagraph = try table(["1.a", "--new-clause", "first and a half;"])
-    let paragraph = try table(["2", "--new-clause", "A new second paragraph.", "--before"])
+    return folder
+  }
+
+  /// Tables a proposal by Brazil: its id and what propose printed.
+  static func table(_ arguments: [String], in folder: Scratch) throws -> (id: String, line: String) {
+    let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    return (String(run.stdout.prefix { !$0.isWhitespace }), run.stdout)
+  }
+
+  @Test("next rewrites citations of renumbered clauses, lists them, warns about what it cannot follow, never touches another instrument")
+  func follow() throws {
+    let folder = try Self.negotiation()
+    let subparagraph = try Self.table(["1.a", "--new-clause", "first and a half;"], in: folder).id
+    let paragraph = try Self.table(["2", "--new-clause", "A new second paragraph.", "--before"], in: folder).id
     try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-02"], in: folder.path)
     for id in [subparagraph, paragraph] { #expect(try CLI.run(["accept", id], in: folder.path).status == 0) }
     try CLI.run(["session", "close"], in: folder.path)
@@ -66,21 +74,12 @@ struct CrossReferencesCLITests {
 
   @Test("a clause new in the round, cited by the name propose gave it ('paragraph 3 bis', '1 (a bis)'), is followed to its number")
   func newInTheRound() throws {
-    let folder = try Scratch()
-    let source = folder.path + "/source.txt"
-    try Self.draft.write(toFile: source, atomically: true, encoding: .utf8)
-    #expect(try CLI.run(["init", "--from", source], in: folder.path).status == 0)
-    func table(_ arguments: [String]) throws -> (id: String, line: String) {
-      let run = try CLI.run(["propose"] + arguments + ["--by", "Brazil"], in: folder.path)
-      #expect(run.status == 0, "\(run.stderr)")
-      return (String(run.stdout.prefix { !$0.isWhitespace }), run.stdout)
-    }
-    let point = try table(["1.a", "--new-clause", "first and a half;"])
-    let paragraph = try table(["3", "--new-clause", "A paragraph after the third."])
+    let folder = try Self.negotiation()
+    let point = try Self.table(["1.a", "--new-clause", "first and a half;"], in: folder)
+    let paragraph = try Self.table(["3", "--new-clause", "A paragraph after the third."], in: folder)
     #expect(point.line.contains(" on 1 (a bis): ") && paragraph.line.contains(" on 3 bis: "), "\(point.line)\(paragraph.line)")
-    let citing = try table([
-      "4", "--replace", "The fourth paragraph,", "--with", "The fourth paragraph, read with paragraphs 3 bis and 1 (a bis),",
-    ])
+    let citing = try Self.table(
+      ["4", "--replace", "The fourth paragraph,", "--with", "The fourth paragraph, read with paragraphs 3 bis and 1 (a bis),"], in: folder)
     try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-02"], in: folder.path)
     for id in [point.id, paragraph.id, citing.id] { #expect(try CLI.run(["accept", id], in: folder.path).status == 0) }
     try CLI.run(["session", "close"], in: folder.path)
