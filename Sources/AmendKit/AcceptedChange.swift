@@ -222,6 +222,21 @@ extension AcceptedChange {
     var throughout: [String: [ClauseID]] = [:]
   }
 
+  /// The clauses new in the round put right after or before `moved` (new clauses are applied before
+  /// moves) go with it, in the order they stood: "after 3" means after 3 wherever 3 goes.
+  static func carryNewClauses(beside moved: ClauseKey, places: [ClauseKey: NewClausePlace], in draft: inout Draft) throws(DraftError) {
+    let order = Dictionary(draft.clauses.enumerated().map { ($1.key, $0) }) { first, _ in first }
+    func standing(_ place: NewClausePlace) -> [ClauseKey] {
+      places.filter { $0.value == place && order[$0.key] != nil }.map(\.key).sorted { order[$0]! < order[$1]! }
+    }
+    var previous = moved
+    for key in standing(.after(moved)) {
+      try draft.moveClause(key, after: previous)
+      previous = key
+    }
+    for key in standing(.before(moved)) { try draft.moveClause(key, before: moved) }
+  }
+
   /// Applies `changes` to `start` the one way both accept (to try them) and next (to write them)
   /// do: the list changes first — new clauses, moves, deletions, in the order ``inApplyingOrder(_:)``
   /// defines, whatever the order accepted — then the wordings, each in the order accepted, so each
@@ -284,10 +299,18 @@ extension AcceptedChange {
         for key in keys { applied.inserted[key] = change.id }
         return
       case .move(let clause, let follow):
-        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, after: follow.key) }
+        let places = applied.newClausePlaces
+        try edit(change, byChair: false) { draft throws(DraftError) in
+          try draft.moveClause(clause.key, after: follow.key)
+          try Self.carryNewClauses(beside: clause.key, places: places, in: &draft)
+        }
         return
       case .moveBefore(let clause, let target):
-        try edit(change, byChair: false) { draft throws(DraftError) in try draft.moveClause(clause.key, before: target.key) }
+        let places = applied.newClausePlaces
+        try edit(change, byChair: false) { draft throws(DraftError) in
+          try draft.moveClause(clause.key, before: target.key)
+          try Self.carryNewClauses(beside: clause.key, places: places, in: &draft)
+        }
         return
       case .delete(let clause):
         applied.deleted[clause.key] = change.id

@@ -96,11 +96,15 @@ extension Draft {
   // MARK: Helpers
 
   /// The blocks to remove for a clause's subtree: the subtree, plus the blank line before it
-  /// when blank lines surround it (so two blanks do not end up together).
+  /// when blank lines surround it (so two blanks do not end up together), or the one after it at
+  /// the top of the text.
   func removalRange(for range: ClosedRange<Int>) -> ClosedRange<Int> {
     let blankBefore = range.lowerBound > 0 && blocks[range.lowerBound - 1].isBlank
-    let blankOrEndAfter = range.upperBound + 1 == blocks.count || blocks[range.upperBound + 1].isBlank
-    return blankBefore && blankOrEndAfter ? (range.lowerBound - 1)...range.upperBound : range
+    let blankAfter = range.upperBound + 1 < blocks.count && blocks[range.upperBound + 1].isBlank
+    if blankBefore && (blankAfter || range.upperBound + 1 == blocks.count) { return (range.lowerBound - 1)...range.upperBound }
+    // At the top of the text the blank line after it goes too: the text does not start with a blank line.
+    if range.lowerBound == 0 && blankAfter { return range.lowerBound...(range.upperBound + 1) }
+    return range
   }
 
   private mutating func newNode(_ text: String, like anchor: ClauseNode, label: String) throws(DraftError) -> ClauseNode {

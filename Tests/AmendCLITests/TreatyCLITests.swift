@@ -181,6 +181,22 @@ struct TreatyCLITests {
     #expect(drafts[0].contains("3. Three.\n\n4. Five.\n\n5. Six.\n\n6. Four.\n"), "\(drafts[0])")
   }
 
+  @Test("a new clause after or before a clause another proposal moves goes with it, whatever order the chair accepts them in")
+  func newClausesGoWithTheMove() throws {
+    var drafts: [String] = []
+    for reversed in [false, true] {
+      let folder = try Scratch()
+      try Self.negotiation(Self.paragraphs, in: folder)
+      let after = try Self.table(["1", "--new-clause", "One and a half."], in: folder)
+      let before = try Self.table(["1", "--new-clause", "Before one.", "--before"], in: folder)
+      let move = try Self.table(["1", "--move-after", "3"], in: folder)
+      let ids = reversed ? [move, before, after] : [after, before, move]
+      drafts.append(try Self.acceptAndProduce(ids, in: folder).text)
+    }
+    #expect(drafts[0] == drafts[1])
+    #expect(drafts[0] == "1. Two.\n\n2. Three.\n\n3. Before one.\n\n4. One.\n\n5. One and a half.\n\n6. Four.\n\n7. Five.\n\n8. Six.\n", "\(drafts[0])")
+  }
+
   @Test("move before a first clause and across levels; the table records the clause that really moved")
   func movesAcrossLevels() throws {
     let folder = try Scratch()
