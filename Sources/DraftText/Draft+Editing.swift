@@ -46,7 +46,7 @@ extension Draft {
   @discardableResult
   public mutating func insertClause(_ text: String, after key: ClauseKey) throws(DraftError) -> ClauseKey {
     if takesUnnumberedAfter(key) { return try insertUnnumbered(text, after: key) }
-    let (own, items) = Draft.subItems(of: text, ownKind: try locate(key).node.labelKind)
+    let (own, items) = Draft.points(of: text, ownKind: try locate(key).node.labelKind)
     let new = try insertClause(own, after: key, blank: nil)
     try insertSubItems(items, under: new)
     return new
@@ -73,7 +73,7 @@ extension Draft {
   @discardableResult
   public mutating func insertClause(_ text: String, before key: ClauseKey) throws(DraftError) -> ClauseKey {
     let (first, anchor) = try locate(key)
-    let (own, items) = Draft.subItems(of: text, ownKind: anchor.labelKind)
+    let (own, items) = Draft.points(of: text, ownKind: anchor.labelKind)
     let start = startWithTitles(key, at: first)
     let node = try newNode(own, like: anchor, label: provisionalLabel(before: anchor))
     let blank = try separatedByBlankLines(anchor)

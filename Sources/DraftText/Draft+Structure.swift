@@ -9,7 +9,7 @@ extension Draft {
   /// - Returns: The new clause's key.
   @discardableResult
   public mutating func insertClause(_ text: String, under parent: ClauseKey) throws(DraftError) -> ClauseKey {
-    let (own, items) = Draft.subItems(of: text, ownKind: try labelKind(under: parent))
+    let (own, items) = Draft.points(of: text, ownKind: try labelKind(under: parent))
     let new = try insertOneClause(own, under: parent)
     try insertSubItems(items, under: new)
     return new
@@ -49,7 +49,7 @@ extension Draft {
     }
     guard !text.trimmed.isEmpty else { throw .emptyText(parent) }
     let level = Self.levelUnder(node)
-    let style = subListStyle(level: level, article: node.article)
+    let style = subListStyle(level: level, article: node.article, under: node.marker.indent)
     insertedCount += 1
     let new = ClauseNode(
       key: ClauseKey("new-\(insertedCount)"), kind: Draft.kind(atLevel: level), labelKind: style.kind,
@@ -69,8 +69,11 @@ extension Draft {
     try relocate(key, next: target, before: true)
   }
 
-  /// The marker style of the first sub-list at `level` in the text, preferring `article`'s.
-  func subListStyle(level: Int, article: String?) -> (marker: Marker, kind: LabelKind, blankBefore: Bool, blankBetween: Bool?) {
+  /// The marker style of the first sub-list at `level` in the text, preferring `article`'s. In a text
+  /// with none, "(a)" or "(i)", at the margin, or indented further than an indented parent (`under`).
+  func subListStyle(
+    level: Int, article: String?, under parentIndent: String = ""
+  ) -> (marker: Marker, kind: LabelKind, blankBefore: Bool, blankBetween: Bool?) {
     let nodes = blocks.indices.compactMap { index in blocks[index].node.map { (index, $0) } }
     let candidates = nodes.filter { $0.1.level == level && $0.1.labelKind != .none && (level < 3 || $0.1.labelKind == .roman) }
     let first = candidates.first { $0.1.article == article } ?? candidates.first
@@ -79,7 +82,7 @@ extension Draft {
       return (node.marker, node.labelKind, index > 0 && blocks[index - 1].isBlank && (level == 1 || previousIsParent(index)), between)
     }
     if level == 1 { return (Marker(indent: "", opening: "", label: "", closing: ".", spacing: " "), .number, true, nil) }
-    let marker = Marker(indent: "", opening: "(", label: "", closing: ")", spacing: " ")
+    let marker = Marker(indent: parentIndent.isEmpty ? "" : parentIndent + "    ", opening: "(", label: "", closing: ")", spacing: " ")
     return (marker, level >= 3 ? .roman : .letter, false, nil)
   }
 

@@ -10,21 +10,47 @@ extension Draft {
   /// when the text is one line or any further line is not a sub-item: the text is then taken whole
   /// (and tabling refuses it as more than one clause).
   public static func subItems(of text: String, ownKind: LabelKind) -> (own: String, items: [String]) {
+    let (own, points) = points(of: text, ownKind: ownKind)
+    return (own, points.map(\.words))
+  }
+
+  /// A point tabled with a new clause: its words, and whether it stands under the point before it
+  /// (its marker indented further than the first point's: "(a) …" then "    (i) …").
+  public struct Point: Equatable, Sendable {
+    public var words: String
+    public var underPrevious: Bool
+  }
+
+  /// ``subItems(of:ownKind:)`` with each point's level: under the new clause, or under the point
+  /// before it. Points go two levels deep.
+  public static func points(of text: String, ownKind: LabelKind) -> (own: String, points: [Point]) {
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     guard lines.count > 1 else { return (text, []) }
-    var items: [String] = []
+    var points: [Point] = []
+    var firstIndent: Int?
     for line in lines.dropFirst() where !line.allSatisfy(\.isWhitespace) {
       guard let (marker, words) = Marker.scan(String(line)), !words.allSatisfy(\.isWhitespace),
         !marker.indent.isEmpty || !marker.reads(as: ownKind)
       else { return (text, []) }
-      items.append(words)
+      let indent = marker.indent.count
+      let first = firstIndent ?? indent
+      firstIndent = first
+      points.append(Point(words: words, underPrevious: !points.isEmpty && indent > first))
     }
-    guard !items.isEmpty else { return (text, []) }
-    return (String(lines[0]), items)
+    guard !points.isEmpty else { return (text, []) }
+    return (String(lines[0]), points)
   }
 
-  /// Lists `items` under the new clause `key`, in order, starting its sub-list.
-  mutating func insertSubItems(_ items: [String], under key: ClauseKey) throws(DraftError) {
-    for item in items { try insertClause(item, under: key) }
+  /// Lists `points` under the new clause `key`, in order, starting its sub-list (and a point's own,
+  /// under it).
+  mutating func insertSubItems(_ points: [Point], under key: ClauseKey) throws(DraftError) {
+    var last = key
+    for point in points {
+      if point.underPrevious {
+        try insertClause(point.words, under: last)
+      } else {
+        last = try insertClause(point.words, under: key)
+      }
+    }
   }
 }

@@ -52,6 +52,30 @@ struct TreatySubItemsTests {
     #expect(draft.readsBack)
   }
 
+  @Test("points two levels deep: a point indented further than the first is under the point before it")
+  func pointsTwoLevelsDeep() throws {
+    var draft = try Draft(parsing: "1. One.\n\n2. Two.\n")
+    let text = "New, listing:\n(a) first, namely:\n    (i) one;\n    (ii) two;\n(b) second."
+    #expect(Draft.points(of: text, ownKind: .number).points.map(\.underPrevious) == [false, true, true, false])
+    let key = try draft.insertClause(text, after: try draft.resolve("1").key)
+    draft.renumber()
+    #expect(draft.render() == "1. One.\n\n2. New, listing:\n(a) first, namely:\n(i) one;\n(ii) two;\n(b) second.\n\n3. Two.\n")
+    #expect(draft.clause(key: key)?.id.rawValue == "2")
+    #expect(draft.children(of: try draft.resolve("2 (a)").key).map(\.text) == ["one;", "two;"])
+    #expect(draft.readsBack)
+    // In the Paris draft, whose points are indented and which has no third level: indented further.
+    var paris = try Fixtures.draft("paris_03_draft_2015-12-09.md")
+    _ = try paris.insertClause(
+      "Areas of cooperation may include:\n(a) Early warning systems, including:\n    (i) for floods;\n    (ii) for droughts;\n(b) Slow onset events.",
+      after: try paris.resolve("Article 8.3").key)
+    paris.renumber()
+    #expect(
+      paris.render().contains(
+        "\n\n    1. Early warning systems, including:\n        (i) for floods;\n        (ii) for droughts;\n\n    2. Slow onset"))
+    #expect(try paris.resolve("Article 8.4 (1) (ii)").text == "for droughts;")
+    #expect(paris.readsBack)
+  }
+
   @Test("a line after the first that opens with no marker is not a point: the text is taken whole (tabling refuses it)")
   func notPoints() throws {
     #expect(Draft.subItems(of: "Chapeau:\n(a) first;\nand more", ownKind: .number).items.isEmpty)
