@@ -169,7 +169,10 @@ extension Draft {
     var ownerID = owner.id
     if let article = owner.id.headingArticle { ownerID = .make(article: article, labels: []) }
     let id = ClauseID.unnumbered(ClauseRepeat.mark(word + label, occurrence: occurrence), of: ownerID)
-    return unnumberedLines.first { $0.id.rawValue.lowercased() == id.rawValue.lowercased() }
+    if let line = unnumberedLines.first(where: { $0.id.rawValue.lowercased() == id.rawValue.lowercased() }) { return line }
+    // "Option 1 of Article 9.1" where the paragraph's own text opens with "**Option 1:**": the paragraph.
+    guard word == "option", occurrence == 1, Draft.openingOption(owner.text)?.lowercased() == label else { return nil }
+    return owner
   }
 
   /// Up to `limit` existing ids closest to `wanted`.

@@ -186,9 +186,11 @@ struct TreatyOptionsTests {
       let readsBack = chosen.readsBack
       #expect(readsBack, "\(option.id.display)")
     }
-    // The clause whose text opens with "**Option 1:**" is the first of its options.
+    // The clause whose text opens with "**Option 1:**" is the first of its options, and so named too.
+    #expect(try draft.resolve("Option 1 of Article 9.1").key == (try draft.resolve("Article 9.1").key))
+    #expect(throws: DraftError.self) { try draft.resolve("Option 1 of Article 9.2") }
     var own = draft
-    try own.chooseOption(try own.resolve("Article 9.1").key)
+    try own.chooseOption(try own.resolve("Option 1 of Article 9.1").key)
     own.renumber()
     #expect(own.render().contains("\n1. A robust transparency framework covering both action and support,"))
     #expect(!own.render().contains("**Option 2:** A unified and robust transparency framework"))
