@@ -93,6 +93,11 @@ func tablingOracle(_ proposal: HostileProposal, in version: DraftVersion) -> Str
     remaining = remaining[(found + 1)...]
   }
   guard let tabled = checked.textProposed else { return "tabled with no text" }
+  // After an article's own text a new clause is an unnumbered line (Draft.insertUnnumbered).
+  if case .newClause(_, before: false) = checked.operation, target.kind == .articleText {
+    guard again.clauses.count == version.draft.clauses.count else { return "a new unnumbered line changed the clauses read back" }
+    return again.unnumberedLines.contains { $0.text == tabled } ? nil : "the new line \(tabled.debugDescription) does not read back as a line"
+  }
   // A new clause may be tabled with its points, on the lines after its first (Draft.subItems).
   let (proposed, points) = proposal.operation.isNewClause ? Draft.subItems(of: tabled, ownKind: target.labelKind) : (tabled, [])
   let expectedCount = version.draft.clauses.count + (proposal.operation.isNewClause ? 1 + points.count : 0)
