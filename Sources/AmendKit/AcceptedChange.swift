@@ -90,7 +90,7 @@ struct AcceptedChange {
       throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
     }
     switch item.operation {
-    case .brackets where clause.id.isHeading:
+    case .brackets where HeadingBrackets.lifts(item.operation, on: clause):
       guard placement.proposedText != nil else {
         throw CannotApply(problem: placement.needsRevision.map(ApplyProblem.needsRevision) ?? .clauseGone, revisable: false)
       }
@@ -225,9 +225,12 @@ extension AcceptedChange {
   /// The clauses new in the round put right after or before `moved` (new clauses are applied before
   /// moves) go with it, in the order they stood: "after 3" means after 3 wherever 3 goes.
   static func carryNewClauses(beside moved: ClauseKey, places: [ClauseKey: NewClausePlace], in draft: inout Draft) throws(DraftError) {
+    let beside = places.filter { $0.value == .after(moved) || $0.value == .before(moved) }
+    // Most moves have no new clause beside them: no need to look at the whole draft.
+    guard !beside.isEmpty else { return }
     let order = Dictionary(draft.clauses.enumerated().map { ($1.key, $0) }) { first, _ in first }
     func standing(_ place: NewClausePlace) -> [ClauseKey] {
-      places.filter { $0.value == place && order[$0.key] != nil }.map(\.key).sorted { order[$0]! < order[$1]! }
+      beside.filter { $0.value == place && order[$0.key] != nil }.map(\.key).sorted { order[$0]! < order[$1]! }
     }
     var previous = moved
     for key in standing(.after(moved)) {
@@ -281,7 +284,7 @@ extension AcceptedChange {
         applied.newClausePlaces[key] = before ? .before(anchor.key) : .after(anchor.key)
         // An unnumbered line that would read as a heading or an option is refused at tabling; one in
         // a record from elsewhere is caught here.
-        if applied.draft.clause(key: key)?.id.isUnnumbered == true, !applied.draft.readsBack(unnumbered: key) {
+        if !before, anchor.takesUnnumberedAfter, !applied.draft.readsBack(unnumbered: key) {
           throw ApplyFailure(change: change, problem: .notOneClauseEach)
         }
       case .insertUnder(let words, let parent):

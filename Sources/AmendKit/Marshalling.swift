@@ -37,8 +37,8 @@ public struct MarshalledProposal: Sendable {
     guard case .newClause(_, let before) = operation, let clause = placement.clause else {
       return placement.clauseName(record)
     }
-    // After an article's own text or an unnumbered line: an unnumbered line, with no number to borrow.
-    if clause.kind == .articleText || clause.id.isUnnumbered { return "new line after \(clause.id.display)" }
+    // An unnumbered line, with no number to borrow.
+    if !before, clause.takesUnnumberedAfter { return "new line after \(clause.id.display)" }
     return before ? "new clause before \(clause.id.display)" : clause.id.bis(bisIndex).display
   }
 
@@ -55,7 +55,7 @@ public struct MarshalledProposal: Sendable {
       return Redline.marked(placement.proposedText ?? "", "**", "**")
     case .moveClause, .moveClauseBefore, .keepOption:
       return clause.text
-    case .brackets where clause.id.isHeading:
+    case .brackets where HeadingBrackets.lifts(operation, on: clause):
       return Redline.render(from: HeadingBrackets.line(clause), to: placement.proposedText ?? HeadingBrackets.line(clause))
     default:
       guard let proposed = placement.proposedText else { return placement.amends ?? clause.text }

@@ -83,7 +83,8 @@ extension Workspace {
         entry.needsRevision = places.isEmpty ? "the words '\(words)' no longer occur in the \(Ordinal.words(number)) draft" : nil
       } else if let clause = item.placement.clause, let now = amended.clause(key: clause.key) {
         entry.clause = now.id.rawValue
-        if entry.needsRevision == nil, item.operation.changesWording, !clause.id.isHeading, let proposed = item.placement.proposedText,
+        if entry.needsRevision == nil, item.operation.changesWording, !HeadingBrackets.lifts(item.operation, on: clause),
+          let proposed = item.placement.proposedText,
           now.text != clause.text
         {
           do {

@@ -65,7 +65,7 @@ extension Snapshot {
     }
     placement.clause = clause
     switch operation {
-    case .brackets where clause.id.isHeading:
+    case .brackets where HeadingBrackets.lifts(operation, on: clause):
       placement.proposedText = HeadingBrackets.lifted(clause)
       if placement.proposedText == nil { placement.needsRevision = "the heading of \(clause.id.display) has no brackets left to lift" }
     case .replaceWords, .deleteWords, .insertWords, .replaceClause, .brackets, .throughout:

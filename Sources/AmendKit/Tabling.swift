@@ -163,10 +163,9 @@ extension Workspace {
     return heading
   }
 
-  /// Whether `operation` adds a line after unnumbered paragraph `clause`, which has no numbered
-  /// siblings: another unnumbered line (`Draft.insertUnnumbered`).
+  /// Whether `operation` adds an unnumbered line after `clause` (``Clause/takesUnnumberedAfter``).
   static func addsLine(_ operation: ProposalOperation, after clause: Clause) -> Bool {
-    guard clause.kind == .unnumbered, case .newClause(_, before: false) = operation else { return false }
+    guard clause.takesUnnumberedAfter, case .newClause(_, before: false) = operation else { return false }
     return true
   }
 

@@ -44,4 +44,8 @@ public struct Clause: Sendable, Equatable, Hashable {
   public var parentKey: ClauseKey?
   /// The article heading above the clause ("4", "2bis"), nil when the text has no articles.
   public var article: String?
+
+  /// Whether a new clause put after this one is an unnumbered line (``Draft/insertClause(_:after:)``):
+  /// an article's own text and an unnumbered paragraph have no numbered siblings.
+  public var takesUnnumberedAfter: Bool { kind == .articleText || kind == .unnumbered }
 }

@@ -157,22 +157,27 @@ extension Draft {
 
   /// Gives article `number` a new title: what follows "Article N" on its heading line.
   public mutating func retitleArticle(_ number: String, title: String?) throws(DraftError) {
-    let range = try articleRange(number)
-    guard case .line(var line) = blocks[range.lowerBound] else { throw .unsupportedEdit("Article \(number) has no heading") }
-    let current = Self.articleNumber(line) ?? number
-    line.content = Self.heading(line.content, number: current, title: title)
-    blocks[range.lowerBound] = .line(line)
+    try editHeading(number) { line throws(DraftError) in
+      Self.heading(line.content, number: Self.articleNumber(line) ?? number, title: title)
+    }
   }
 
   /// Lifts the brackets around article `number`'s heading ("[Article 3bis]" → "Article 3bis"): the
   /// article as a whole is agreed. Its title stays as written.
   public mutating func liftBrackets(ofArticle number: String) throws(DraftError) {
+    try editHeading(number) { line throws(DraftError) in
+      guard let lifted = Self.unbracketed(line.content) else {
+        throw .unsupportedEdit("the heading of Article \(number) has no brackets around its number")
+      }
+      return lifted
+    }
+  }
+
+  /// Replaces the heading line of article `number` with what `edit` makes of it.
+  private mutating func editHeading(_ number: String, _ edit: (SourceLine) throws(DraftError) -> String) throws(DraftError) {
     let range = try articleRange(number)
     guard case .line(var line) = blocks[range.lowerBound] else { throw .unsupportedEdit("Article \(number) has no heading") }
-    guard let lifted = Self.unbracketed(line.content) else {
-      throw .unsupportedEdit("the heading of Article \(number) has no brackets around its number")
-    }
-    line.content = lifted
+    line.content = try edit(line)
     blocks[range.lowerBound] = .line(line)
   }
 

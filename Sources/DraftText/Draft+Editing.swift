@@ -45,7 +45,7 @@ extension Draft {
   /// - Returns: The new clause's key ("new-1", "new-2"…).
   @discardableResult
   public mutating func insertClause(_ text: String, after key: ClauseKey) throws(DraftError) -> ClauseKey {
-    if takesUnnumberedAfter(key) { return try insertUnnumbered(text, after: key) }
+    if clause(key: key)?.takesUnnumberedAfter == true { return try insertUnnumbered(text, after: key) }
     let (own, items) = Draft.points(of: text, ownKind: try locate(key).node.labelKind)
     let new = try insertClause(own, after: key, blank: nil)
     try insertSubItems(items, under: new)

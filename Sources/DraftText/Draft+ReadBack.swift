@@ -5,24 +5,26 @@
 extension Draft {
   /// Whether the draft, renumbered and rendered, parses back to the same clauses: the same ids in
   /// the same order, each of the same kind and with the same text.
-  public var readsBack: Bool {
-    var settled = self
-    _ = settled.renumber()
-    guard let again = try? Draft(parsing: settled.render()) else { return false }
-    let mine = settled.clauses
-    let read = again.clauses
-    guard mine.count == read.count else { return false }
-    return zip(mine, read).allSatisfy { $0.id == $1.id && $0.kind == $1.kind && $0.text == $1.text }
-  }
+  public var readsBack: Bool { readBack() != nil }
 
   /// Whether unnumbered line `key` reads back as itself, as a line of the same id and text (not as a
   /// heading, an option or a clause), the draft's clauses reading back too (``readsBack``).
   public func readsBack(unnumbered key: ClauseKey) -> Bool {
-    guard readsBack, let line = clause(key: key) else { return false }
+    guard let (settled, again) = readBack(), let line = settled.clause(key: key) else { return false }
+    return again.clause(line.id)?.text == line.text && again.articles.count == articles.count
+  }
+
+  /// The draft renumbered and the draft its text parses to, when they have the same clauses.
+  private func readBack() -> (settled: Draft, again: Draft)? {
     var settled = self
-    settled.renumber()
-    guard let again = try? Draft(parsing: settled.render()), let now = settled.clause(key: key) else { return false }
-    return again.clause(now.id)?.text == line.text && again.articles.count == articles.count
+    settled.renumberLists()
+    guard let again = try? Draft(parsing: settled.render()) else { return nil }
+    let mine = settled.clauses
+    let read = again.clauses
+    guard mine.count == read.count, zip(mine, read).allSatisfy({ $0.id == $1.id && $0.kind == $1.kind && $0.text == $1.text }) else {
+      return nil
+    }
+    return (settled, again)
   }
 
   /// Whether the draft, with clause `key`'s own text replaced by `text`, would read back

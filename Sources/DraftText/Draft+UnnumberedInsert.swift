@@ -1,12 +1,4 @@
 extension Draft {
-  /// Whether a new clause put after `key` is an unnumbered paragraph: `key` is an article's own text
-  /// or an unnumbered line, which have no numbered siblings.
-  func takesUnnumberedAfter(_ key: ClauseKey) -> Bool {
-    if key.rawValue.contains("@") { return blocks.contains { $0.loose.map { $0.key == key && $0.kind == .text } ?? false } }
-    guard let position = index.blockIndex(of: key), case .clause(let node) = blocks[position] else { return false }
-    return node.kind == .articleText
-  }
-
   /// Inserts an unnumbered paragraph of the article after its own text or after one of its
   /// unnumbered lines ("DONE at Paris…" after the last article's text): one line, set apart as the
   /// line it follows is. Until the draft is read again its key is "A29@new1"…

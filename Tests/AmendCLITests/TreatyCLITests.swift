@@ -159,23 +159,21 @@ struct TreatyCLITests {
 
   static let paragraphs = "1. One.\n\n2. Two.\n\n3. Three.\n\n4. Four.\n\n5. Five.\n\n6. Six.\n"
 
-  @Test("chained moves give the same draft whatever order the chair accepts them in")
-  func chainedMoves() throws {
-    var drafts: [String] = []
-    for reversed in [false, true] {
+  /// The drafts `next` produces from `paragraphs` when the proposals `table` tables are accepted in
+  /// tabling order, and in the reverse order.
+  static func producedInBothOrders(table: (Scratch) throws -> [String]) throws -> [String] {
+    try [false, true].map { reversed in
       let folder = try Scratch()
       try Self.negotiation(Self.paragraphs, in: folder)
-      let first = try Self.table(["5", "--move-after", "3"], in: folder)
-      let second = try Self.table(["6", "--move-after", "5"], in: folder)
-      try CLI.run(["session", "open", "Reading", "--chair", "Chair", "--date", "2015-12-10"], in: folder.path)
-      for id in reversed ? [second, first] : [first, second] {
-        let accepted = try CLI.run(["accept", id], in: folder.path)
-        #expect(accepted.status == 0, "\(accepted.stderr)")
-      }
-      try CLI.run(["session", "close"], in: folder.path)
-      let next = try CLI.run(["next", "--date", "2015-12-11"], in: folder.path)
-      #expect(next.status == 0, "\(next.stderr)")
-      drafts.append(try CLI.run(["show"], in: folder.path).stdout)
+      let ids = try table(folder)
+      return try Self.acceptAndProduce(reversed ? ids.reversed() : ids, in: folder).text
+    }
+  }
+
+  @Test("chained moves give the same draft whatever order the chair accepts them in")
+  func chainedMoves() throws {
+    let drafts = try Self.producedInBothOrders { folder in
+      [try Self.table(["5", "--move-after", "3"], in: folder), try Self.table(["6", "--move-after", "5"], in: folder)]
     }
     #expect(drafts[0] == drafts[1])
     #expect(drafts[0].contains("3. Three.\n\n4. Five.\n\n5. Six.\n\n6. Four.\n"), "\(drafts[0])")
@@ -183,15 +181,12 @@ struct TreatyCLITests {
 
   @Test("a new clause after or before a clause another proposal moves goes with it, whatever order the chair accepts them in")
   func newClausesGoWithTheMove() throws {
-    var drafts: [String] = []
-    for reversed in [false, true] {
-      let folder = try Scratch()
-      try Self.negotiation(Self.paragraphs, in: folder)
-      let after = try Self.table(["1", "--new-clause", "One and a half."], in: folder)
-      let before = try Self.table(["1", "--new-clause", "Before one.", "--before"], in: folder)
-      let move = try Self.table(["1", "--move-after", "3"], in: folder)
-      let ids = reversed ? [move, before, after] : [after, before, move]
-      drafts.append(try Self.acceptAndProduce(ids, in: folder).text)
+    let drafts = try Self.producedInBothOrders { folder in
+      [
+        try Self.table(["1", "--new-clause", "One and a half."], in: folder),
+        try Self.table(["1", "--new-clause", "Before one.", "--before"], in: folder),
+        try Self.table(["1", "--move-after", "3"], in: folder),
+      ]
     }
     #expect(drafts[0] == drafts[1])
     #expect(

@@ -35,8 +35,8 @@ enum ClauseText {
     } catch {
       throw .edit(what, error)
     }
-    // A new unnumbered line (after an article's own text or another line) must read back as one.
-    let reads = edited.clause(key: key)?.id.isUnnumbered == true ? edited.readsBack(unnumbered: key) : edited.readsBack
+    // A new unnumbered line must read back as one.
+    let reads = !before && anchor.takesUnnumberedAfter ? edited.readsBack(unnumbered: key) : edited.readsBack
     guard reads else { throw refusal(text, what) }
   }
 
